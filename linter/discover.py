@@ -1,0 +1,54 @@
+"""Expand the paths given on the command line into the record files to lint."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.load import is_lintable
+
+
+@dataclass
+class Discovery:
+    files: list[Path] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)
+
+
+def display_path(path: Path) -> str:
+    """A path as the user will recognise it: relative to the working directory when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(paths: list[str]) -> Discovery:
+    """Files named directly and the record files found below directories, each once."""
+    found = Discovery()
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            found.files.append(path)
+
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    candidate = Path(root, name)
+                    if is_lintable(candidate):
+                        add(candidate)
+        elif path.is_file():
+            if is_lintable(path):
+                add(path)
+            else:
+                found.unsupported.append(given)
+        else:
+            found.missing.append(given)
+    return found

@@ -1,0 +1,68 @@
+"""The Finding value object, severities and source spans."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that a higher value is more serious (``--fail-on`` compares them)."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r}: use error, warning or info") from None
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A region of a source file; lines and columns are 1-based, the end is exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+FILE_START = Span(1, 1, 1, 1)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in one file, ready for any reporter."""
+
+    path: str
+    span: Span
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    pointer: str = ""
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.span, self.code, self.message)
+
+    def fingerprint(self) -> str:
+        """A digest that ignores line numbers, so edits elsewhere in a file keep it stable."""
+        material = "\0".join((self.rule, self.path, self.pointer, self.message))
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]

@@ -1,0 +1,93 @@
+"""The position-aware document every loader produces and every check reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from linter.findings import FILE_START, Span
+
+
+def escape_pointer_token(token: object) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def child_pointer(parent: str, token: object) -> str:
+    return f"{parent}/{escape_pointer_token(token)}"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a check reports before the engine turns it into a Finding.
+
+    A hit names a JSON Pointer into the record (the engine finds its position) or carries an
+    explicit span (loaders reporting on text that never became a value). ``at_key`` points at
+    the key of the pointed-to member rather than its value; ``text_range`` narrows a text value
+    to the characters ``[start, end)`` of it. ``rule`` is set only by stages that
+    report for several rules (loaders, the schema check); a rule's own hits leave it empty.
+    """
+
+    message: str
+    pointer: str = ""
+    span: Span | None = None
+    at_key: bool = False
+    rule: str = ""
+    text_range: tuple[int, int] | None = None
+
+
+@dataclass
+class Document:
+    """One loaded record with the position of every value and key."""
+
+    path: str
+    format: str
+    data: Any = None
+    value_spans: dict[str, Span] = field(default_factory=dict)
+    key_spans: dict[str, Span] = field(default_factory=dict)
+    problems: list[Hit] = field(default_factory=list)
+    text: str = ""
+
+    def span_of(self, pointer: str, at_key: bool = False) -> Span:
+        """The span of a value (or its key); for a pointer with no value, its nearest parent."""
+        if at_key and pointer in self.key_spans:
+            return self.key_spans[pointer]
+        while True:
+            if pointer in self.value_spans:
+                return self.value_spans[pointer]
+            if not pointer:
+                return FILE_START
+            pointer = pointer.rsplit("/", 1)[0]
+
+    def span_within(self, pointer: str, start: int, end: int) -> Span:
+        """The span of characters [start, end) of a text value, where the file shows them verbatim.
+
+        Values written over several lines, or with escapes, fall back to the whole value.
+        """
+        span = self.span_of(pointer)
+        value = self.value_at(pointer)
+        if not isinstance(value, str) or span.line != span.end_line:
+            return span
+        lines = self.text.splitlines()
+        if span.line > len(lines):
+            return span
+        line = lines[span.line - 1]
+        offset = line.find(value, span.column - 1)
+        if offset < 0:
+            return span
+        return Span(span.line, offset + start + 1, span.line, offset + end + 1)
+
+    def value_at(self, pointer: str):
+        value = self.data
+        for token in pointer.split("/")[1:]:
+            token = token.replace("~1", "/").replace("~0", "~")
+            if isinstance(value, dict):
+                value = value.get(token)
+            elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+                value = value[int(token)]
+            else:
+                return None
+        return value
+
+    @property
+    def record(self) -> dict | None:
+        return self.data if isinstance(self.data, dict) else None

@@ -1,0 +1,163 @@
+"""Load YAML records with PyYAML's C composer, keeping the position of every node.
+
+PyYAML's constructors lose positions and silently accept YAML 1.1 surprises, so we compose
+the node graph (fast, in C when libyaml is present) and build plain values ourselves, under
+YAML 1.2 core-schema typing, reporting each place where a YAML 1.1 reader would differ.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from linter.findings import Span
+from linter.load.document import Document, Hit, child_pointer
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+MAX_DEPTH = 100
+MAX_NODES = 200_000
+
+_BOOL_12 = {"true": True, "false": False}
+_NULL_12 = {"", "~", "null"}
+_INT_12 = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT_12 = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+
+_TAG = "tag:yaml.org,2002:"
+_TRAP_HINTS = {
+    "bool": "YAML 1.1 readers (PyYAML among them) turn it into the boolean {value}",
+    "int": "YAML 1.1 readers turn it into a number",
+    "float": "YAML 1.1 readers turn it into a number",
+    "timestamp": "YAML readers turn it into a date object, not text",
+}
+
+
+class LoadLimitExceeded(Exception):
+    def __init__(self, message: str, node: yaml.Node):
+        super().__init__(message)
+        self.node = node
+
+
+def span_of_node(node: yaml.Node) -> Span:
+    start, end = node.start_mark, node.end_mark
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def span_of_mark(mark: Any) -> Span:
+    return Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
+
+
+class _Builder:
+    """Turns a composed node graph into plain values, recording spans and problems."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.nodes_seen = 0
+
+    def build(self, node: yaml.Node, pointer: str, depth: int = 0) -> Any:
+        self.nodes_seen += 1
+        if self.nodes_seen > MAX_NODES:
+            raise LoadLimitExceeded(
+                f"the document expands to more than {MAX_NODES:,} values "
+                "(aliases repeated many times?); a record is far smaller", node)
+        if depth > MAX_DEPTH:
+            raise LoadLimitExceeded(f"values are nested more than {MAX_DEPTH} levels deep", node)
+        self.doc.value_spans[pointer] = span_of_node(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, pointer, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, child_pointer(pointer, i), depth + 1)
+                    for i, item in enumerate(node.value)]
+        return self._scalar(node, pointer)
+
+    def _mapping(self, node: yaml.MappingNode, pointer: str, depth: int) -> dict:
+        result: dict = {}
+        first_seen: dict[Any, Span] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.doc.problems.append(Hit(
+                    "a key must be plain text, not a list or mapping",
+                    span=span_of_node(key_node), rule="syntax-error"))
+                continue
+            key = self._scalar(key_node, None)
+            key_span = span_of_node(key_node)
+            if not isinstance(key, str):
+                key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+            member = child_pointer(pointer, key)
+            if key in first_seen:
+                where = first_seen[key]
+                self.doc.problems.append(Hit(
+                    f"duplicate key '{key}' (first at line {where.line}); YAML readers keep only "
+                    "the last one, so the first is silently lost: remove or merge one of them",
+                    span=key_span, rule="duplicate-key"))
+                continue
+            first_seen[key] = key_span
+            self.doc.key_spans[member] = key_span
+            result[key] = self.build(value_node, member, depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, pointer: str | None) -> Any:
+        text = node.value
+        if node.style or not node.tag.startswith(_TAG):  # C composer: "" for plain, Python: None
+            return text
+        kind = node.tag[len(_TAG):]
+        lowered = text.lower()
+        if kind == "str":
+            return text
+        if kind == "null" and lowered in _NULL_12:
+            return None
+        if kind == "bool" and lowered in _BOOL_12:
+            return _BOOL_12[lowered]
+        if kind == "int" and _INT_12.match(text):
+            return int(text)
+        if kind == "float":
+            if lowered in _SPECIAL_FLOATS:
+                return _SPECIAL_FLOATS[lowered]
+            if _FLOAT_12.match(text):
+                return float(text)
+        if kind in _TRAP_HINTS and pointer is not None:
+            meaning = _TRAP_HINTS[kind].format(value=lowered in {"yes", "y", "on"})
+            self.doc.problems.append(Hit(
+                f"unquoted '{text}' is read here as text, but {meaning}: "
+                f"quote it (\"{text}\") so every reader agrees", pointer=pointer, rule="implicit-type"))
+        return text
+
+
+def load_yaml(doc: Document) -> None:
+    """Fill ``doc`` from ``doc.text``: the first YAML document, its spans and its problems."""
+    events = yaml.compose_all(doc.text, Loader=_Loader)
+    try:
+        root = next(events, None)
+        extra = next(events, None)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        span = span_of_mark(mark) if mark else Span(1, 1, 1, 1)
+        problem = error.problem or "invalid YAML"
+        context = f" ({error.context})" if error.context else ""
+        doc.problems.append(Hit(f"YAML syntax error: {problem}{context}", span=span, rule="syntax-error"))
+        return
+    except yaml.YAMLError as error:  # reader errors (control characters) carry no problem_mark
+        doc.problems.append(Hit(f"YAML error: {error}", span=Span(1, 1, 1, 1), rule="syntax-error"))
+        return
+    if extra is not None:
+        doc.problems.append(Hit(
+            "the file holds more than one YAML document ('---'); only the first is checked: "
+            "put each record in a file of its own", span=span_of_node(extra), rule="multiple-documents"))
+    if root is None:
+        doc.problems.append(Hit("the file is empty: a record is a mapping of fields",
+                                span=Span(1, 1, 1, 1), rule="schema-violation"))
+        return
+    try:
+        doc.data = _Builder(doc).build(root, "")
+    except LoadLimitExceeded as error:
+        doc.data = None
+        doc.value_spans.clear()
+        doc.key_spans.clear()
+        doc.problems.append(Hit(f"{error}: the file is not checked further",
+                                span=span_of_node(error.node), rule="syntax-error"))

@@ -1,0 +1,98 @@
+"""Read-only views over record data that several rules share: sides, figures, references.
+
+Checks run on records that may have failed the schema, so every accessor here tolerates
+values of the wrong type by skipping them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from linter.load.document import Document, child_pointer
+
+CASUALTY_CATEGORIES = ("killed", "wounded", "captured", "missing", "civilians", "total")
+VALUE_FORMS = (("count",), ("at_least",), ("about",), ("min", "max"), ("low", "best", "high"),
+               ("unknown",), ("none",))
+NUMERIC_FIELDS = ("count", "at_least", "about", "min", "max", "low", "best", "high")
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    """A figure with where it stands: its pointer and a phrase naming it for messages."""
+
+    pointer: str
+    figure: dict
+    where: str
+
+
+def mapping(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def sequence(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def strings(value: Any) -> list[str]:
+    return [item for item in sequence(value) if isinstance(item, str)]
+
+
+def sides(record: dict) -> Iterator[tuple[int, str, dict]]:
+    """(1-based side number, pointer, side) for each side that is a mapping."""
+    for index, side in enumerate(sequence(record.get("sides"))):
+        if isinstance(side, dict):
+            yield index + 1, f"/sides/{index}", side
+
+
+def _casualty_figures(casualties: Any, pointer: str, owner: str) -> Iterator[FigureRef]:
+    casualties = mapping(casualties)
+    for category in CASUALTY_CATEGORIES:
+        figure = casualties.get(category)
+        if isinstance(figure, dict):
+            yield FigureRef(f"{pointer}/{category}", figure, f"{owner} {category}")
+    for index, figure in enumerate(sequence(casualties.get("other"))):
+        if isinstance(figure, dict):
+            yield FigureRef(f"{pointer}/other/{index}", figure, f"{owner} other loss {index + 1}")
+
+
+def figures(record: dict) -> Iterator[FigureRef]:
+    """Every strength and casualty figure of a record, in file order."""
+    for number, pointer, side in sides(record):
+        for index, figure in enumerate(sequence(side.get("strength"))):
+            if isinstance(figure, dict):
+                yield FigureRef(f"{pointer}/strength/{index}", figure, f"side {number} strength")
+        yield from _casualty_figures(side.get("casualties"), f"{pointer}/casualties", f"side {number}")
+    yield from _casualty_figures(record.get("other_casualties"), "/other_casualties", "joint")
+
+
+def references(record: dict, field_name: str) -> Iterator[tuple[str, str]]:
+    """(pointer, reference) for each string of a list of record references."""
+    for index, ref in enumerate(sequence(record.get(field_name))):
+        if isinstance(ref, str):
+            yield child_pointer(f"/{field_name}", index), ref
+
+
+def normalise_name(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+class RecordSet:
+    """The records of a run, looked up by id or by conflict name for cross-record rules."""
+
+    def __init__(self, documents: list[Document] = ()):
+        self.by_key: dict[str, list[Document]] = {}
+        for doc in documents:
+            self.add(doc)
+
+    def add(self, doc: Document) -> None:
+        record = doc.record
+        if record is None:
+            return
+        keys = {normalise_name(v) for v in (record.get("id"), record.get("conflict")) if isinstance(v, str)}
+        for key in keys:
+            self.by_key.setdefault(key, []).append(doc)
+
+    def resolve(self, reference: str) -> Document | None:
+        found = self.by_key.get(normalise_name(reference))
+        return found[0] if found else None

@@ -1,0 +1,31 @@
+"""The human-readable report: ``path:line:column: CODE [slug] message`` and a summary."""
+
+from __future__ import annotations
+
+from linter.findings import Severity
+from linter.report import RunSummary
+
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\033[{code}m{text}\033[0m" if colour else text
+
+
+def summary_line(run: RunSummary) -> str:
+    files = f"{run.files} file{'s' * (run.files != 1)}"
+    if not run.findings:
+        return f"{files} checked, no findings."
+    counts = ", ".join(f"{n} {label}{'s' * (n != 1)}" for label, n in run.by_severity().items() if n)
+    return f"{files} checked: {len(run.findings)} finding{'s' * (len(run.findings) != 1)} ({counts})."
+
+
+def render(run: RunSummary, colour: bool = False, quiet: bool = False) -> str:
+    lines = []
+    for f in run.findings:
+        location = _paint(f"{f.path}:{f.line}:{f.column}:", "1", colour)
+        code = _paint(f.code, _COLOURS[f.severity], colour)
+        lines.append(f"{location} {code} [{f.rule}] {f.message}")
+    if not quiet:
+        lines.append(summary_line(run))
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,62 @@
+"""What a rule is: a module's metadata and check, gathered into one value."""
+
+from __future__ import annotations
+
+import datetime
+import inspect
+import re
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from linter.findings import Severity
+from linter.load.document import Document, Hit
+
+if TYPE_CHECKING:
+    from linter.records import RecordSet
+
+RULE_CODE = re.compile(r"CL[0-9]{3}\Z")
+RULE_SLUG = re.compile(r"[a-z]+(-[a-z]+)*\Z")
+
+
+@dataclass
+class Context:
+    """What a check may know beyond its own record."""
+
+    records: RecordSet
+    today: datetime.date = field(default_factory=datetime.date.today)
+
+
+Check = Callable[[Document, Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    slug: str
+    severity: Severity
+    summary: str
+    doc: str
+    check: Check | None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def reported_by(self) -> str:
+        """Rules with no check of their own are reported by the loader or the schema stage."""
+        return "rule" if self.check else "loader or schema"
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> Rule:
+        doc = inspect.cleandoc(module.__doc__ or "")
+        code, slug = module.CODE, module.SLUG
+        if not RULE_CODE.match(code) or not RULE_SLUG.match(slug):
+            raise ValueError(f"{module.__name__}: bad rule code {code!r} or slug {slug!r}")
+        return cls(
+            code=code,
+            slug=slug,
+            severity=module.SEVERITY,
+            summary=doc.splitlines()[0].rstrip(".") if doc else "",
+            doc=doc,
+            check=getattr(module, "check", None),
+            aliases=tuple(getattr(module, "ALIASES", ())),
+        )

@@ -1,0 +1,46 @@
+"""A strength or casualty figure is negative.
+
+## What it does
+Reports any numeric part of a figure (`count`, `at_least`, `about`, `min`, `max`, `low`,
+`best`, `high`) that is below zero.
+
+## Why is this bad
+No count of people or equipment can be negative; a minus sign is a typing slip or a range
+written the wrong way ("-20" for "up to 20").
+
+## Example
+```yaml
+casualties:
+  killed: {count: -9, sources: [afp]}
+```
+
+## Use instead
+```yaml
+casualties:
+  killed: {count: 9, sources: [afp]}
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.findings import Severity
+from linter.load.document import Document, Hit
+from linter.records import NUMERIC_FIELDS, figures
+from linter.rules.base import Context
+
+CODE = "CL102"
+SLUG = "figure-negative"
+SEVERITY = Severity.ERROR
+
+
+def check(doc: Document, context: Context) -> Iterator[Hit]:
+    if doc.record is None:
+        return
+    for ref in figures(doc.record):
+        for name in NUMERIC_FIELDS:
+            value = ref.figure.get(name)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+                yield Hit(f"{ref.where}: {name} is {value}, but a count cannot be negative",
+                          pointer=f"{ref.pointer}/{name}")

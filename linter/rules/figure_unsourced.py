@@ -1,0 +1,71 @@
+"""A strength or casualty figure cites no source, or cites one the record does not list.
+
+## What it does
+Reports each figure without a non-empty `sources` list, and each source id a figure cites
+that is not a key of the record's `sources` registry. A figure whose whole text is a
+placeholder is left to `placeholder-value`.
+
+## Why is this bad
+Casualty and strength figures are the most disputed facts in a conflict record. A figure
+without a source cannot be checked, and a reader cannot tell an official claim from an
+estimate; a citation of an unlisted source leads nowhere.
+
+## Example
+```yaml
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9}
+```
+
+## Use instead
+```yaml
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
+sources:
+  afp: {publisher: Agence France-Presse}
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.findings import Severity
+from linter.load.document import Document, Hit
+from linter.records import figures, mapping
+from linter.rules.base import Context
+from linter.vocabulary import is_placeholder
+
+CODE = "CL104"
+SLUG = "figure-unsourced"
+SEVERITY = Severity.ERROR
+
+
+def _describe(figure: dict) -> str:
+    text = figure.get("text")
+    return f" ('{text}')" if isinstance(text, str) else ""
+
+
+def check(doc: Document, context: Context) -> Iterator[Hit]:
+    record = doc.record
+    if record is None:
+        return
+    registry = mapping(record.get("sources"))
+    for ref in figures(record):
+        text = ref.figure.get("text")
+        if isinstance(text, str) and is_placeholder(text) and len(ref.figure) == 1:
+            continue
+        cited = ref.figure.get("sources")
+        if not isinstance(cited, list) or not cited:
+            yield Hit(f"{ref.where} figure{_describe(ref.figure)} has no source: add the ids of the "
+                      "sources that give it to 'sources'", pointer=ref.pointer)
+            continue
+        for index, source_id in enumerate(cited):
+            if isinstance(source_id, str) and source_id not in registry:
+                known = ", ".join(sorted(registry)) or "none"
+                yield Hit(f"{ref.where} figure cites source '{source_id}', which the record's sources "
+                          f"registry does not list (listed: {known})",
+                          pointer=f"{ref.pointer}/sources/{index}")

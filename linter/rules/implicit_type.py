@@ -1,0 +1,32 @@
+"""An unquoted YAML value that YAML 1.1 readers turn into a boolean, number or date.
+
+## What it does
+conflict-lint reads YAML with the YAML 1.2 core schema, where only `true`/`false` are
+booleans and only plain decimal numbers are numbers. It reports every unquoted value that a
+YAML 1.1 reader (PyYAML, and many tools built on it) would read differently: `yes`, `no`,
+`on`, `off` (booleans), `1:30` (the sexagesimal number 90), `0o17`, `1_000`, and dates such
+as `2020-03-12` (a date object, not text). The value is kept as text.
+
+## Why is this bad
+The same file means different things to different tools: Norway's code `NO` becomes
+`false`, a time becomes a number, and a date becomes an object that a text field rejects
+with a confusing message.
+
+## Example
+```yaml
+place: {name: Oslo, country: NO}
+date: {start: 2020-03-12}
+```
+
+## Use instead
+```yaml
+place: {name: Oslo, country: "NO"}
+date: {start: "2020-03-12"}
+```
+"""
+
+from linter.findings import Severity
+
+CODE = "CL004"
+SLUG = "implicit-type"
+SEVERITY = Severity.ERROR

@@ -1,0 +1,109 @@
+"""A placeholder ("None", "N/A", "TBD", "?") stands beside real values, or "N/A" anywhere.
+
+## What it does
+Looks at every text value of a record. It reports a placeholder that stands as one item
+among real ones, in a list (`units: [National Guard, None]`), among a side's figures, or in
+a comma-separated text (`"9 killed, 8 injured, None"`); and "N/A" wherever it appears.
+The infobox guidance allows "unknown" and "none" as a whole value; those are not reported.
+
+## Why is this bad
+A stray "None" beside "9 killed" reads as if a further category had no casualties, or as
+if the figure were disputed; the reader cannot tell which. "N/A" says nothing a reader can
+use: either the figure is unknown, or there were none.
+
+## Example
+```yaml
+casualties:
+  killed: {count: 9, sources: [afp]}
+  other:
+    - text: None
+```
+
+## Use instead
+```yaml
+casualties:
+  killed: {count: 9, sources: [afp]}
+```
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from linter.findings import Severity
+from linter.load.document import Document, Hit, child_pointer
+from linter.records import mapping, sides
+from linter.rules.base import Context
+from linter.vocabulary import is_never_allowed, is_placeholder
+
+CODE = "CL007"
+SLUG = "placeholder-value"
+SEVERITY = Severity.WARNING
+
+# ", " separates items, but "1,400" is one number: split only where no digit follows.
+_ITEM_SEPARATOR = re.compile(r"\s*(?:;|\n|,(?!\d))\s*")
+
+
+def _walk_strings(value, pointer: str) -> Iterator[tuple[str, str, list | None]]:
+    """(pointer, text, enclosing list or None) for every string below value."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_strings(item, child_pointer(pointer, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                yield child_pointer(pointer, index), item, value
+            else:
+                yield from _walk_strings(item, child_pointer(pointer, index))
+    elif isinstance(value, str):
+        yield pointer, value, None
+
+
+def _stray_items(text: str) -> list[str]:
+    items = [item for item in _ITEM_SEPARATOR.split(text) if item]
+    if len(items) < 2:
+        return []
+    strays = [item for item in items if is_placeholder(item)]
+    return strays if len(strays) < len(items) else []
+
+
+def _stray_figures(record: dict) -> Iterator[tuple[str, str]]:
+    """Figures whose whole text is a placeholder while the same casualty block has real ones."""
+    blocks = [(f"{pointer}/casualties", side.get("casualties")) for _, pointer, side in sides(record)]
+    blocks.append(("/other_casualties", record.get("other_casualties")))
+    for pointer, block in blocks:
+        block = mapping(block)
+        others = block.get("other") if isinstance(block.get("other"), list) else []
+        real = sum(1 for key, value in block.items() if key != "other" and isinstance(value, dict))
+        entries = [(f"{pointer}/other/{i}", mapping(f)) for i, f in enumerate(others)]
+        for figure_pointer, figure in entries:
+            text = figure.get("text")
+            if isinstance(text, str) and is_placeholder(text) and len(figure) == 1:
+                if real + len(entries) > 1:
+                    yield f"{figure_pointer}/text", text
+
+
+def check(doc: Document, context: Context) -> Iterator[Hit]:
+    record = doc.record
+    if record is None:
+        return
+    reported: set[str] = set()
+    for pointer, text in _stray_figures(record):
+        reported.add(pointer)
+        yield Hit(f"stray placeholder '{text}' beside real figures: remove it, or give the figure "
+                  "it stands for", pointer=pointer)
+    for pointer, text, siblings in _walk_strings(record, ""):
+        if pointer in reported:
+            continue
+        if is_never_allowed(text):
+            yield Hit(f"'{text.strip()}' says nothing a reader can use: write 'unknown', 'none', "
+                      "or leave the field out", pointer=pointer)
+        elif siblings is not None and is_placeholder(text):
+            if any(isinstance(s, str) and not is_placeholder(s) for s in siblings):
+                yield Hit(f"stray placeholder '{text}' in a list of real values: remove it",
+                          pointer=pointer)
+        else:
+            for item in _stray_items(text):
+                yield Hit(f"stray placeholder '{item}' among the items of '{text}': remove it",
+                          pointer=pointer)

@@ -1,0 +1,155 @@
+"""Validate a record against the JSON Schema and explain each error where it stands."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+from importlib import resources
+from typing import Any, Iterator
+
+from linter.load.document import Document, Hit, child_pointer
+
+_TYPE_NAMES = {
+    "object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number",
+    "number": "a number", "boolean": "true or false", "null": "null",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def load_schema() -> dict:
+    text = resources.files("linter").joinpath("schemas/conflict.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _validator():
+    import jsonschema  # imported here: it is the slowest import on the one-file path
+
+    schema = load_schema()
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _pointer(path) -> str:
+    pointer = ""
+    for token in path:
+        pointer = child_pointer(pointer, token)
+    return pointer
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    return f"'{shown}'"
+
+
+def _where(pointer: str) -> str:
+    return pointer.lstrip("/").replace("/", ".") or "the record"
+
+
+def _alternatives(branches: list[dict]) -> str | None:
+    """Name the choices of a oneOf/anyOf whose branches only require fields."""
+    names = []
+    for branch in branches:
+        required = branch.get("required")
+        if not required or set(branch) - {"required", "not"}:
+            return None
+        names.append(" and ".join(required))
+    return "; ".join(names[:-1]) + f"; or {names[-1]}" if len(names) > 1 else names[0]
+
+
+def _close_match(word: str, choices) -> str:
+    match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"; did you mean '{match[0]}'?" if match else ""
+
+
+def _deepest(error):
+    """The most relevant sub-error of a oneOf/anyOf, as jsonschema's best_match ranks them."""
+    from jsonschema.exceptions import best_match
+
+    return best_match(error.context) if error.context else None
+
+
+def _explain(error) -> Iterator[Hit]:
+    pointer = _pointer(error.absolute_path)
+    where = _where(pointer)
+    kind, value, schema = error.validator, error.instance, error.schema
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        extras = [key for key in value if key not in schema.get("properties", {})] if isinstance(value, dict) else []
+        for key in extras:
+            yield Hit(f"unknown field '{key}' in {where}{_close_match(key, allowed)} "
+                      f"(allowed: {', '.join(allowed)})",
+                      pointer=child_pointer(pointer, key), at_key=True, rule="unknown-field")
+        return
+    if kind == "required":
+        missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
+        for name in missing:
+            yield Hit(f"{where} lacks the required field '{name}'",
+                      pointer=pointer, at_key=bool(pointer), rule="schema-violation")
+        return
+    if kind in ("oneOf", "anyOf"):
+        choices = _alternatives(error.validator_value)
+        if choices is not None:
+            verb = "takes exactly one of" if kind == "oneOf" else "needs one of"
+            matched = "" if error.context else " (it has several)"
+            yield Hit(f"{where} {verb}: {choices}{matched}", pointer=pointer, rule="schema-violation")
+            return
+        deepest = _deepest(error)
+        if deepest is not None:
+            yield from _explain(deepest)
+            return
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        yield Hit(f"{where} should be {wanted}, not {_describe(value)}", pointer=pointer, rule="schema-violation")
+        return
+    if kind == "enum":
+        options = ", ".join(str(o) for o in error.validator_value)
+        yield Hit(f"{where} is {_describe(value)}; use one of: {options}{_close_match(value, error.validator_value)}",
+                  pointer=pointer, rule="schema-violation")
+        return
+    if kind == "const":
+        yield Hit(f"{where} can only be {json.dumps(error.validator_value)}; leave the field out otherwise",
+                  pointer=pointer, rule="schema-violation")
+        return
+    if kind == "pattern":
+        rule_text = schema.get("description", f"the pattern {error.validator_value}")
+        yield Hit(f"{where} is {_describe(value)}, which is not of the expected form. {rule_text}",
+                  pointer=pointer, rule="schema-violation")
+        return
+    if kind in ("minItems", "maxItems"):
+        bound = "at least" if kind == "minItems" else "at most"
+        count = len(value) if isinstance(value, list) else 0
+        yield Hit(f"{where} has {count} item{'s' * (count != 1)}; it takes {bound} {error.validator_value}",
+                  pointer=pointer, rule="schema-violation")
+        return
+    if kind == "uniqueItems":
+        yield Hit(f"{where} lists the same item twice; remove the repeat", pointer=pointer, rule="schema-violation")
+        return
+    if kind == "minLength":
+        yield Hit(f"{where} is empty; fill it in or leave the field out", pointer=pointer, rule="schema-violation")
+        return
+    if kind == "propertyNames":
+        yield Hit(f"a key in {where} is not a valid id: {error.message}", pointer=pointer, rule="schema-violation")
+        return
+    yield Hit(f"{where}: {error.message}", pointer=pointer, rule="schema-violation")
+
+
+def check_schema(doc: Document) -> list[Hit]:
+    if doc.data is None:
+        return []
+    hits: list[Hit] = []
+    for error in _validator().iter_errors(doc.data):
+        hits.extend(_explain(error))
+    return hits
