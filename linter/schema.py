@@ -53,7 +53,15 @@ def _describe(value: Any) -> str:
 
 
 def _where(pointer: str) -> str:
-    return pointer.lstrip("/").replace("/", ".") or "the record"
+    """A pointer as a reader writes it: /sides/0/casualties becomes sides[0].casualties."""
+    parts = []
+    for token in pointer.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if token.isdigit() and parts:
+            parts[-1] += f"[{token}]"
+        else:
+            parts.append(token)
+    return ".".join(parts) or "the record"
 
 
 def _alternatives(branches: list[dict]) -> str | None:
