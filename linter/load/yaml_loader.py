@@ -25,7 +25,8 @@ MAX_NODES = 200_000
 
 _BOOL_12 = {"true": True, "false": False}
 _NULL_12 = {"", "~", "null"}
-_INT_12 = re.compile(r"[-+]?[0-9]+\Z")
+# A leading zero is octal to YAML 1.1 readers ("017" is 15), so it counts as a trap.
+_INT_12 = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _FLOAT_12 = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 

@@ -1,0 +1,27 @@
+from linter.api import lint_text
+from tests.conftest import only
+
+
+def test_second_occurrence_is_reported():
+    findings = lint_text("""
+    id: x
+    result:
+      text: French victory
+      text: Prussian victory
+    """)
+    assert only(findings, "duplicate-key") == [("duplicate-key", 4, 3)]
+    assert "line 3" in [f for f in findings if f.rule == "duplicate-key"][0].message
+
+
+def test_duplicate_key_in_json_is_reported_with_position():
+    findings = lint_text('{"id": "x",\n "id": "y"}\n', "record.json")
+    assert only(findings, "duplicate-key") == [("duplicate-key", 2, 2)]
+
+
+def test_same_key_in_different_mappings_is_fine():
+    findings = lint_text("""
+    sides:
+      - combatants: [France]
+      - combatants: [Prussia]
+    """)
+    assert only(findings, "duplicate-key") == []
