@@ -1,0 +1,33 @@
+"""GitHub Actions workflow commands, with GitHub's documented escaping."""
+
+from __future__ import annotations
+
+from linter.findings import Severity
+from linter.report import github
+from tests.reporting import UNSOURCED, finding, lint_record, summary_of
+
+
+def test_one_annotation_per_finding_with_its_span():
+    assert github.render(summary_of(lint_record(UNSOURCED))) == (
+        "::error file=records/red-ford.yaml,line=8,col=9,endLine=8,endColumn=21,"
+        "title=CL104 figure-unsourced::side 1 strength figure has no source: "
+        "add the ids of the sources that give it to 'sources'\n")
+
+
+def test_severity_chooses_the_command():
+    commands = [github.command(finding(severity=s)).split(" ", 1)[0] for s in Severity]
+    assert commands == ["::notice", "::warning", "::error"]
+
+
+def test_message_escapes_percent_and_line_breaks_but_not_separators():
+    line = github.command(finding(message="100% wrong:\r\nsee, here"))
+    assert line.endswith("::100%25 wrong:%0D%0Asee, here")
+
+
+def test_properties_escape_colons_and_commas_too():
+    line = github.command(finding(path="records/a,b:c%.yaml"))
+    assert "file=records/a%2Cb%3Ac%25.yaml,line=3," in line
+
+
+def test_no_findings_no_output():
+    assert github.render(summary_of([])) == ""
