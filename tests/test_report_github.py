@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from linter.findings import Severity
 from linter.report import github
 from tests.reporting import UNSOURCED, finding, lint_record, summary_of
@@ -31,3 +34,20 @@ def test_properties_escape_colons_and_commas_too():
 
 def test_no_findings_no_output():
     assert github.render(summary_of([])) == ""
+
+
+def _unescape(text: str) -> str:
+    # GitHub's runner reverses the escapes in this order (the inverse of the toolkit's).
+    for escaped, raw in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        text = text.replace(escaped, raw)
+    return text
+
+
+@given(message=st.text(), path=st.text(min_size=1))
+def test_any_message_and_path_survive_the_round_trip(message, path):
+    line = github.command(finding(message=message, path=path))
+    assert "\n" not in line and "\r" not in line
+    head, _, data = line.partition("::")[2].partition("::")
+    assert _unescape(data) == message
+    properties = dict(item.split("=", 1) for item in head.split(" ", 1)[1].split(","))
+    assert _unescape(properties["file"]) == path

@@ -5,6 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.report import junit
 from tests.reporting import finding, invalid_run, summary_of
@@ -55,3 +57,14 @@ def test_testcase_names_are_unique_even_for_identical_findings():
 def test_characters_xml_cannot_carry_are_replaced():
     report = junit.render(summary_of([finding(message="bad \x01 byte")]))
     assert ET.fromstring(report).find(".//failure").get("message") == "bad \ufffd byte"
+
+
+@settings(max_examples=50)
+@given(message=st.text(), path=st.text(min_size=1))
+def test_any_text_gives_well_formed_xml(message, path):
+    report = junit.render(summary_of([finding(message=message, path=path)]))
+    failure = ET.fromstring(report).find(".//failure")
+    # Only what XML cannot carry at all is replaced; everything else comes back as it was.
+    expected = "".join(c if c in "\t\n\r" or " " <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd" or c > "\uffff"
+                       else "\ufffd" for c in message)
+    assert failure.get("message") == expected
