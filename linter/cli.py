@@ -142,12 +142,16 @@ def _write_reports(run, output_format: str, outputs, *, quiet: bool, statistics:
     if github:
         click.echo(reporter("github")(run), nl=False)
     for report_format, path in outputs:
-        try:
-            with open(path, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(reporter(report_format)(run))
-        except OSError as error:
-            click.echo(f"conflict-lint: cannot write {path}: {error.strerror or error}", err=True)
-            sys.exit(EXIT_ERROR)
+        _write_file(path, reporter(report_format)(run))
+
+
+def _write_file(path: str, content: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
+    except OSError as error:
+        click.echo(f"conflict-lint: cannot write {path}: {error.strerror or error}", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 def _apply_baseline(baseline_file: str, findings):
@@ -167,12 +171,7 @@ def _apply_baseline(baseline_file: str, findings):
 def _write_baseline(path: str, findings) -> None:
     from linter import baseline
 
-    try:
-        with open(path, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(baseline.dump(findings))
-    except OSError as error:
-        click.echo(f"conflict-lint: cannot write {path}: {error.strerror or error}", err=True)
-        sys.exit(EXIT_ERROR)
+    _write_file(path, baseline.dump(findings))
     click.echo(f"Wrote {len(findings)} finding{'s' * (len(findings) != 1)} to the baseline {path}.")
 
 

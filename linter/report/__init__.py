@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from linter.findings import Finding, Severity
-from linter.rules import Rule
+
+if TYPE_CHECKING:  # the CLI reads FORMATS at startup; the rule registry can wait
+    from linter.rules import Rule
 
 
 @dataclass(frozen=True)
