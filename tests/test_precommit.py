@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,21 +13,40 @@ import pytest
 
 from tests.conftest import FIXTURES, ROOT
 
-pytestmark = [
-    pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed: pre-commit needs it"),
-    pytest.mark.skipif(not (ROOT / ".git").exists(), reason="not a git checkout: pre-commit try-repo clones it"),
-]
 pytest.importorskip("pre_commit", reason="pre-commit (test extras) runs the hooks")
+needs_git = pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git").exists(),
+                               reason="needs git and a git checkout: pre-commit try-repo clones this repository")
+
+
+def hooks() -> dict[str, dict]:
+    from pre_commit.clientlib import load_manifest
+
+    return {hook["id"]: hook for hook in load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))}
+
+
+@pytest.mark.parametrize("hook_id, matched, skipped", [
+    ("conflict-lint", ["records/a.yaml", "b.yml", "deep/dir/c.json"],
+     [".pre-commit-config.yaml", ".github/workflows/ci.yml", "records/a.wiki", "notes.txt"]),
+    ("conflict-lint-wikitext", ["articles/a.wiki", "b.wikitext", "c.mediawiki", "d.txt"],
+     ["records/a.yaml", ".hidden/e.txt"]),
+])
+def test_hooks_choose_their_files(hook_id, matched, skipped):
+    hook = hooks()[hook_id]  # load_manifest validates the file against pre-commit's own schema
+    assert hook["pass_filenames"] and hook["require_serial"]
+    chosen = lambda path: re.search(hook["files"], path) and not re.search(hook["exclude"], path)  # noqa: E731
+    assert [p for p in matched if chosen(p)] == matched
+    assert [p for p in skipped if chosen(p)] == []
 
 
 def git(cwd: Path, *args: str, env: dict) -> None:
     subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
 
 
-@pytest.fixture(scope="module")
-def sandbox(tmp_path_factory) -> dict:
+@pytest.fixture
+def sandbox(tmp_path) -> dict:
     """HOME and PRE_COMMIT_HOME in a temporary directory, so nothing on the machine is touched."""
-    home = tmp_path_factory.mktemp("home")
+    home = tmp_path / "home"
+    home.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
     env.update(HOME=str(home), PRE_COMMIT_HOME=str(home / "pre-commit"), GIT_CONFIG_NOSYSTEM="1",
                GIT_AUTHOR_NAME="test", GIT_AUTHOR_EMAIL="test@example.org",
@@ -55,6 +75,7 @@ def make_repository(path: Path, *records: Path, env: dict) -> Path:
     return path
 
 
+@needs_git
 def test_hook_passes_clean_records_and_fails_a_broken_one(tmp_path, sandbox):
     clean = make_repository(tmp_path / "clean", FIXTURES / "valid" / "skirmish-at-red-ford.yaml", env=sandbox)
     passed = try_repo(clean, sandbox)
