@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections import Counter, defaultdict
+from collections import Counter
 
 from linter.findings import Finding
 from linter.report import RunSummary
@@ -44,18 +44,18 @@ def _suite(path: str, findings: list[Finding]) -> ET.Element:
         ET.SubElement(suite, "testcase", {"name": CLEAN_CASE, "classname": path, "time": "0"})
     for finding, name in zip(findings, _case_names(findings)):
         case = ET.SubElement(suite, "testcase", {"name": name, "classname": path, "time": "0"})
-        failure = ET.SubElement(case, "failure", {"type": finding.severity.label, "message": _xml_text(finding.message)})
-        failure.text = _xml_text(f"{finding.path}:{finding.line}:{finding.column}: {finding.code} [{finding.rule}] "
-                                 f"{finding.message}" + (f"\nat {finding.pointer}" if finding.pointer else ""))
+        failure = ET.SubElement(case, "failure", {"type": finding.severity.label,
+                                                  "message": _xml_text(finding.message)})
+        detail = f"{finding.path}:{finding.line}:{finding.column}: {finding.code} [{finding.rule}] {finding.message}"
+        failure.text = _xml_text(detail + (f"\nat {finding.pointer}" if finding.pointer else ""))
     return suite
 
 
 def render(run: RunSummary) -> str:
-    by_path: dict[str, list[Finding]] = defaultdict(list)
-    for path in run.paths:  # clean files first appear here, and get their passing testcase
-        by_path[path]
+    # Every checked file gets a suite, so clean files show up as passing testcases.
+    by_path: dict[str, list[Finding]] = {path: [] for path in run.paths}
     for finding in run.findings:
-        by_path[finding.path].append(finding)
+        by_path.setdefault(finding.path, []).append(finding)
     suites = [_suite(path, findings) for path, findings in by_path.items()]
     root = ET.Element("testsuites", {
         "name": "conflict-lint",
