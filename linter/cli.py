@@ -30,10 +30,40 @@ def cli() -> None:
     """Lint armed-conflict infobox records: schema, consistency and sources."""
 
 
+class OutputSpec(click.ParamType):
+    """``FORMAT:PATH`` for ``--output``: another report written to a file in the same run."""
+
+    name = "FORMAT:PATH"
+
+    def convert(self, value, param, ctx):
+        from linter.report import FORMATS
+
+        if isinstance(value, tuple):
+            return value
+        output_format, sep, path = value.partition(":")
+        if not sep or not path or output_format not in FORMATS:
+            self.fail(f"{value!r} is not FORMAT:PATH with FORMAT one of {', '.join(FORMATS)}", param, ctx)
+        return output_format, path
+
+
+def _report_formats():
+    from linter.report import FORMATS
+
+    return FORMATS
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="How to print the findings.")
+@click.option("--format", "output_format", type=click.Choice(_report_formats()), default="text",
+              show_default=True, help="How to print the findings on standard output.")
+@click.option("--output", "outputs", type=OutputSpec(), multiple=True,
+              help="Also write a report in FORMAT to PATH (e.g. sarif:results.sarif); repeatable.")
+@click.option("--statistics", is_flag=True, help="After the findings, count them per rule.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings not recorded in this baseline (see `conflict-lint baseline`).")
+@click.option("--github-annotations/--no-github-annotations", default=None,
+              help="Also print GitHub Actions annotations [default: when GITHUB_ACTIONS=true].")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, hidden=True)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary line.")
@@ -41,13 +71,14 @@ def cli() -> None:
 @click.option("--ignore", multiple=True, metavar="RULE", help="Do not report these rules; repeatable.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The date rules take as today (YYYY-MM-DD), for reproducible runs.")
-def lint(paths, output_format, fail_on, quiet, select, ignore, today) -> None:
+def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=(), statistics=False,
+         baseline_file=None, github_annotations=None, write_baseline=None) -> None:
     """Lint record files and directories (default: records/)."""
     from linter.discover import discover, display_path
     from linter.engine import Selection, lint_documents
     from linter.findings import Severity
     from linter.load import load_file
-    from linter.report import RunSummary, json_report, text
+    from linter.report import RunSummary
     from linter.rules import UnknownRule, all_rules
 
     try:
@@ -74,14 +105,87 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today) -> None:
         click.echo(f"conflict-lint: {error}\nThis is a bug in conflict-lint: please report it with the file.",
                    err=True)
         sys.exit(EXIT_ERROR)
-    run = RunSummary(files=len(documents), findings=tuple(findings), rules=all_rules())
-    if output_format == "json":
-        click.echo(json_report.render(run), nl=False)
-    else:
-        click.echo(text.render(run, colour=_use_colour(sys.stdout), quiet=quiet), nl=False)
+    if write_baseline is not None:
+        _write_baseline(write_baseline, findings)
+        return
+    baseline_counts = None
+    if baseline_file is not None:
+        findings, baseline_counts = _apply_baseline(baseline_file, findings)
+    run = RunSummary(files=len(documents), findings=tuple(findings), rules=all_rules(),
+                     paths=tuple(d.path for d in documents), baseline=baseline_counts)
+    _write_reports(run, output_format, outputs, quiet=quiet, statistics=statistics,
+                   github=_github_annotations(github_annotations, output_format, outputs))
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     failing = threshold is not None and any(f.severity >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _github_annotations(wanted: bool | None, output_format: str, outputs) -> bool:
+    """Annotations go after a text report; on GitHub Actions they are on unless asked otherwise."""
+    if wanted is None:
+        wanted = os.environ.get("GITHUB_ACTIONS") == "true"
+    already = output_format == "github" or any(f == "github" for f, _ in outputs)
+    # Workflow commands appended to a machine-readable report would corrupt it.
+    return wanted and not already and output_format == "text"
+
+
+def _write_reports(run, output_format: str, outputs, *, quiet: bool, statistics: bool, github: bool) -> None:
+    from linter.report import reporter, statistics as statistics_report, text
+
+    if output_format == "text":
+        click.echo(text.render(run, colour=_use_colour(sys.stdout), quiet=quiet), nl=False)
+    else:
+        click.echo(reporter(output_format)(run), nl=False)
+    if statistics:
+        # After a text report on stdout; beside a machine-readable one, on stderr so it stays parseable.
+        click.echo(statistics_report.render(run), nl=False, err=output_format != "text")
+    if github:
+        click.echo(reporter("github")(run), nl=False)
+    for report_format, path in outputs:
+        _write_file(path, reporter(report_format)(run))
+
+
+def _write_file(path: str, content: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
+    except OSError as error:
+        click.echo(f"conflict-lint: cannot write {path}: {error.strerror or error}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def _apply_baseline(baseline_file: str, findings):
+    from pathlib import Path
+
+    from linter import baseline
+    from linter.report import BaselineCounts
+
+    try:
+        filtered = baseline.apply(findings, baseline.load(Path(baseline_file)))
+    except baseline.BaselineError as error:
+        click.echo(f"conflict-lint: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    return filtered.new, BaselineCounts(matched=filtered.matched, gone=filtered.gone)
+
+
+def _write_baseline(path: str, findings) -> None:
+    from linter import baseline
+
+    _write_file(path, baseline.dump(findings))
+    click.echo(f"Wrote {len(findings)} finding{'s' * (len(findings) != 1)} to the baseline {path}.")
+
+
+@cli.command(name="baseline")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=".conflict-lint-baseline.json",
+              show_default=True, help="Where to write the baseline.")
+@click.option("--select", multiple=True, metavar="RULE", help="Record only these rules; repeatable.")
+@click.option("--ignore", multiple=True, metavar="RULE", help="Do not record these rules; repeatable.")
+@click.pass_context
+def baseline_command(ctx, paths, output, select, ignore) -> None:
+    """Record the current findings so that `lint --baseline FILE` reports only new ones."""
+    # The same pipeline as `lint`, so a baseline sees exactly the findings lint would report.
+    ctx.invoke(lint, paths=paths, select=select, ignore=ignore, write_baseline=output)
 
 
 @cli.command(name="rules")

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from linter.findings import Finding, Severity
-from linter.rules import Rule
+
+if TYPE_CHECKING:  # the CLI reads FORMATS at startup; the rule registry can wait
+    from linter.rules import Rule
+
+
+@dataclass(frozen=True)
+class BaselineCounts:
+    matched: int
+    gone: int
 
 
 @dataclass(frozen=True)
@@ -17,6 +25,11 @@ class RunSummary:
     files: int
     findings: tuple[Finding, ...]
     rules: tuple[Rule, ...]
+    # The display paths of the files checked, so reports can show clean files too (JUnit).
+    paths: tuple[str, ...] = ()
+    # Set when a baseline filtered the findings: how many it hid and how many of its entries
+    # no longer occur (fixed since the baseline was written).
+    baseline: BaselineCounts | None = None
 
     def by_severity(self) -> dict[str, int]:
         counts = Counter(f.severity.label for f in self.findings)
@@ -29,10 +42,25 @@ class RunSummary:
 Reporter = Callable[[RunSummary], str]
 
 
+# Format name -> module (in this package) whose ``render(run)`` writes it; imported on demand.
+_MODULES = {
+    "text": "text",
+    "json": "json_report",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+    "gitlab": "gitlab",
+}
+
+FORMATS = tuple(_MODULES)
+
+
 def reporter(name: str) -> Reporter:
-    from linter.report import json_report, text
+    import importlib
 
-    return {"text": text.render, "json": json_report.render}[name]
+    return importlib.import_module(f"{__name__}.{_MODULES[name]}").render
 
 
-FORMATS = ("text", "json")
+def rule_index(run: RunSummary) -> dict[str, Rule]:
+    """The run's rules by code, for reporters that describe the rules they cite."""
+    return {rule.code: rule for rule in run.rules}

@@ -15,9 +15,14 @@ def _paint(text: str, code: str, colour: bool) -> str:
 def summary_line(run: RunSummary) -> str:
     files = f"{run.files} file{'s' * (run.files != 1)}"
     if not run.findings:
-        return f"{files} checked, no findings."
-    counts = ", ".join(f"{n} {label}{'s' * (n != 1)}" for label, n in run.by_severity().items() if n)
-    return f"{files} checked: {len(run.findings)} finding{'s' * (len(run.findings) != 1)} ({counts})."
+        line = f"{files} checked, no findings."
+    else:
+        counts = ", ".join(f"{n} {label}{'s' * (n != 1)}" for label, n in run.by_severity().items() if n)
+        line = f"{files} checked: {len(run.findings)} finding{'s' * (len(run.findings) != 1)} ({counts})."
+    if run.baseline is not None:
+        line += (f" Baseline: {run.baseline.matched} known finding{'s' * (run.baseline.matched != 1)} hidden,"
+                 f" {run.baseline.gone} gone since it was written.")
+    return line
 
 
 def render(run: RunSummary, colour: bool = False, quiet: bool = False) -> str:

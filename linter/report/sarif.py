@@ -1,0 +1,102 @@
+"""The SARIF 2.1.0 report, shaped for GitHub code scanning (docs/ci.md)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+from linter import __version__
+from linter.findings import Finding, Severity
+from linter.report import RunSummary
+from linter.rules import Rule
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/conflict-lint/"
+# Paths in findings are relative to the directory the linter ran in; consumers (GitHub resolves
+# %SRCROOT% to the checkout) map this base to the repository root.
+SRCROOT = "%SRCROOT%"
+# Our own fingerprint (rule, path, JSON pointer, message; no line) under a versioned key, so
+# code scanning keeps an alert open, not closed-and-reopened, when unrelated lines move.
+FINGERPRINT_KEY = "conflictLint/v1"
+
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_SECTION = re.compile(r"^## (?P<title>.+)$", re.MULTILINE)
+
+
+def doc_section(doc: str, title: str) -> str:
+    """The body of one ``## title`` section of a rule's documentation ('' when absent)."""
+    matches = list(_SECTION.finditer(doc))
+    for i, match in enumerate(matches):
+        if match.group("title").strip().lower() == title.lower():
+            end = matches[i + 1].start() if i + 1 < len(matches) else len(doc)
+            return doc[match.end():end].strip()
+    return ""
+
+
+def _rule_descriptor(rule: Rule) -> dict:
+    full = " ".join(doc_section(rule.doc, "What it does").split()) or rule.summary
+    return {
+        "id": rule.code,
+        "name": rule.slug,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": full},
+        "help": {"text": rule.doc, "markdown": rule.doc},
+        "defaultConfiguration": {"level": _LEVELS[rule.severity]},
+        "properties": {"tags": [rule.slug]},
+    }
+
+
+def _artifact_location(path: str) -> dict:
+    posix = PurePosixPath(path)
+    if posix.is_absolute():
+        # Outside the working directory: no base to be relative to, so an absolute file URI.
+        return {"uri": "file://" + quote(posix.as_posix())}
+    return {"uri": quote(posix.as_posix()), "uriBaseId": SRCROOT}
+
+
+def _result(finding: Finding, rule_index: int | None) -> dict:
+    span = finding.span
+    region = {
+        "startLine": span.line,
+        "startColumn": span.column,
+        "endLine": span.end_line,
+        # SARIF's endColumn is exclusive, as ours is; it must not precede startColumn on one line.
+        "endColumn": max(span.end_column, span.column) if span.end_line == span.line else span.end_column,
+    }
+    result = {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": _LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {"artifactLocation": _artifact_location(finding.path),
+                                            "region": region}}],
+        "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint()},
+        "properties": {"rule": finding.rule, "pointer": finding.pointer},
+    }
+    if rule_index is None:  # a finding of a rule the run does not describe: say nothing wrong
+        del result["ruleIndex"]
+    return result
+
+
+def render(run: RunSummary) -> str:
+    rules = sorted(run.rules, key=lambda rule: rule.code)
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    log = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "conflict-lint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule_descriptor(rule) for rule in rules],
+            }},
+            "originalUriBaseIds": {SRCROOT: {"description": {"text": "The directory conflict-lint ran in."}}},
+            "columnKind": "unicodeCodePoints",
+            "results": [_result(f, index.get(f.code)) for f in run.findings],
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,85 @@
+"""Baselines: record today's findings, then report only new ones, matched without line numbers."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from linter import baseline
+from linter.cli import cli
+from tests.conftest import FIXTURES
+from tests.reporting import UNSOURCED, finding, lint_record
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), env={"GITHUB_ACTIONS": None}, catch_exceptions=False)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A working directory with one record holding five findings, as a user's checkout would."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "records").mkdir()
+    shutil.copy(FIXTURES / "invalid" / "ayorou-uncorrected.yaml", tmp_path / "records" / "ayorou.yaml")
+    return tmp_path
+
+
+def test_baseline_hides_known_findings(project):
+    written = run("baseline", "records")
+    assert written.exit_code == 0 and "Wrote 5 findings" in written.output
+    document = json.loads((project / ".conflict-lint-baseline.json").read_text())
+    assert document["version"] == baseline.BASELINE_VERSION
+    assert sum(entry["count"] for entry in document["findings"]) == 5
+    result = run("lint", "records", "--baseline", ".conflict-lint-baseline.json")
+    assert result.exit_code == 0
+    assert result.output == ("1 file checked, no findings. "
+                             "Baseline: 5 known findings hidden, 0 gone since it was written.\n")
+
+
+def test_new_findings_are_reported_and_fixed_ones_counted(project):
+    run("baseline", "records", "--output", "base.json")
+    record = project / "records" / "ayorou.yaml"
+    text = record.read_text()
+    # Fix one finding (the stray placeholder), add a line above everything, and add a new finding.
+    text = "# checked against the AFP wire\n" + text.replace("      other:\n        - text: None\n", "")
+    text = text.replace("result:", "bogus_field: 1\nresult:", 1)
+    record.write_text(text)
+    result = run("lint", "records", "--baseline", "base.json")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert [line.split(" ")[1] for line in lines[:-1]] == ["CL005"]
+    assert lines[-1].endswith("Baseline: 4 known findings hidden, 1 gone since it was written.")
+
+
+def test_counts_limit_how_many_identical_findings_are_hidden():
+    known = baseline.parse(baseline.dump([finding(line=3)]))
+    filtered = baseline.apply([finding(line=5), finding(line=9)], known)
+    assert [f.line for f in filtered.new] == [9]
+    assert (filtered.matched, filtered.gone) == (1, 0)
+
+
+def test_matching_ignores_line_numbers():
+    known = baseline.parse(baseline.dump(lint_record(UNSOURCED)))
+    shifted = lint_record("# a comment\n# and another\n" + UNSOURCED)
+    assert shifted and baseline.apply(shifted, known).new == []
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("{not json", "not JSON"),
+    ('{"version": 99, "findings": []}', "not a conflict-lint baseline"),
+    ('{"version": 1, "findings": [{"fingerprint": "ab", "count": 0}]}', "at /findings/0/count"),
+    ('[]', "not a conflict-lint baseline"),
+])
+def test_malformed_baseline_is_a_message_and_exit_2(project, content, expected):
+    (project / "base.json").write_text(content)
+    result = run("lint", "records", "--baseline", "base.json")
+    assert result.exit_code == 2
+    assert expected in result.output and "Traceback" not in result.output
+
+
+def test_missing_baseline_is_a_message_and_exit_2(project):
+    result = run("lint", "records", "--baseline", "nowhere.json")
+    assert result.exit_code == 2 and "cannot read baseline nowhere.json" in result.output

@@ -1,0 +1,91 @@
+"""End to end: the real pre-commit runs this repository's hook on a fresh git repository of records."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT
+
+pytest.importorskip("pre_commit", reason="pre-commit (test extras) runs the hooks")
+needs_git = pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git").exists(),
+                               reason="needs git and a git checkout: pre-commit try-repo clones this repository")
+
+
+def hooks() -> dict[str, dict]:
+    from pre_commit.clientlib import load_manifest
+
+    return {hook["id"]: hook for hook in load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))}
+
+
+@pytest.mark.parametrize("hook_id, matched, skipped", [
+    ("conflict-lint", ["records/a.yaml", "b.yml", "deep/dir/c.json"],
+     [".pre-commit-config.yaml", ".github/workflows/ci.yml", "records/a.wiki", "notes.txt"]),
+    ("conflict-lint-wikitext", ["articles/a.wiki", "b.wikitext", "c.mediawiki", "d.txt"],
+     ["records/a.yaml", ".hidden/e.txt"]),
+])
+def test_hooks_choose_their_files(hook_id, matched, skipped):
+    hook = hooks()[hook_id]  # load_manifest validates the file against pre-commit's own schema
+    assert hook["pass_filenames"] and hook["require_serial"]
+    chosen = lambda path: re.search(hook["files"], path) and not re.search(hook["exclude"], path)  # noqa: E731
+    assert [p for p in matched if chosen(p)] == matched
+    assert [p for p in skipped if chosen(p)] == []
+
+
+def git(cwd: Path, *args: str, env: dict) -> None:
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+@pytest.fixture
+def sandbox(tmp_path) -> dict:
+    """HOME and PRE_COMMIT_HOME in a temporary directory, so nothing on the machine is touched."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
+    env.update(HOME=str(home), PRE_COMMIT_HOME=str(home / "pre-commit"), GIT_CONFIG_NOSYSTEM="1",
+               GIT_AUTHOR_NAME="test", GIT_AUTHOR_EMAIL="test@example.org",
+               GIT_COMMITTER_NAME="test", GIT_COMMITTER_EMAIL="test@example.org")
+    # The checkout under test may belong to another user than the one running the tests.
+    git(home, "config", "--global", "--add", "safe.directory", "*", env=env)
+    return env
+
+
+def try_repo(records: Path, env: dict) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "conflict-lint", "--all-files",
+               "--color", "never"]
+    return subprocess.run(command, cwd=records, env=env, capture_output=True, text=True, timeout=600)
+
+
+def make_repository(path: Path, *records: Path, env: dict) -> Path:
+    path.mkdir()
+    git(path, "init", "-q", env=env)
+    (path / "records").mkdir()
+    for record in records:
+        shutil.copy(record, path / "records" / record.name)
+    # A CI file is YAML too, but the hook's exclude keeps it out.
+    (path / ".gitlab-ci.yml").write_text("lint: {script: [echo]}\n")
+    git(path, "add", ".", env=env)
+    git(path, "commit", "-q", "-m", "records", env=env)
+    return path
+
+
+@needs_git
+def test_hook_passes_clean_records_and_fails_a_broken_one(tmp_path, sandbox):
+    clean = make_repository(tmp_path / "clean", FIXTURES / "valid" / "skirmish-at-red-ford.yaml", env=sandbox)
+    passed = try_repo(clean, sandbox)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "conflict-lint" in passed.stdout and "Passed" in passed.stdout
+
+    broken = make_repository(tmp_path / "broken", FIXTURES / "valid" / "skirmish-at-red-ford.yaml",
+                             FIXTURES / "invalid" / "ayorou-uncorrected.yaml", env=sandbox)
+    failed = try_repo(broken, sandbox)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "Failed" in failed.stdout
+    assert "records/ayorou-uncorrected.yaml:10:9: CL301 [result-unlisted-party]" in failed.stdout
+    assert "2 files checked" in failed.stdout  # both records, not the CI file

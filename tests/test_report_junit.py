@@ -1,0 +1,70 @@
+"""The JUnit report validates against the xunit JUnit 10 XSD: a suite per file, a case per finding."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter.report import junit
+from tests.reporting import finding, invalid_run, summary_of
+
+xmlschema = pytest.importorskip("xmlschema", reason="xmlschema (test extras) validates the JUnit XML")
+
+
+@pytest.fixture(scope="module")
+def report() -> str:
+    return junit.render(invalid_run())
+
+
+def test_validates_against_the_junit_schema(report, shared_dir):
+    schema = xmlschema.XMLSchema(str(shared_dir / "specs" / "junit-10.xsd"))
+    errors = [error.reason for error in schema.iter_errors(report)]
+    assert errors == []
+
+
+def test_one_suite_per_file_one_failing_case_per_finding(report):
+    run = invalid_run()
+    root = ET.fromstring(report)
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == list(run.paths)
+    for suite in suites:
+        path = suite.get("name")
+        expected = [f for f in run.findings if f.path == path]
+        cases = suite.findall("testcase")
+        failures = [case.find("failure") for case in cases if case.find("failure") is not None]
+        assert len(failures) == int(suite.get("failures")) == len(expected)
+        assert [f.get("message") for f in failures] == [f.message for f in expected]
+    assert int(root.get("failures")) == len(run.findings)
+
+
+def test_clean_file_gets_a_passing_case(report):
+    suites = {s.get("name"): s for s in ET.fromstring(report).findall("testsuite")}
+    clean = suites["tests/fixtures/valid/minimal.json"]
+    [case] = clean.findall("testcase")
+    assert list(case) == [] and clean.get("failures") == "0" and clean.get("tests") == "1"
+
+
+def test_testcase_names_are_unique_even_for_identical_findings():
+    twins = [finding(), finding(), finding(line=4)]
+    cases = ET.fromstring(junit.render(summary_of(twins))).iter("testcase")
+    names = [(case.get("classname"), case.get("name")) for case in cases]
+    assert len(set(names)) == len(names) == 3
+
+
+def test_characters_xml_cannot_carry_are_replaced():
+    report = junit.render(summary_of([finding(message="bad \x01 byte")]))
+    assert ET.fromstring(report).find(".//failure").get("message") == "bad \ufffd byte"
+
+
+@settings(max_examples=50)
+@given(message=st.text(), path=st.text(min_size=1))
+def test_any_text_gives_well_formed_xml(message, path):
+    report = junit.render(summary_of([finding(message=message, path=path)]))
+    failure = ET.fromstring(report).find(".//failure")
+    # Only what XML cannot carry at all is replaced; everything else comes back as it was.
+    expected = "".join(c if c in "\t\n\r" or " " <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd" or c > "\uffff"
+                       else "\ufffd" for c in message)
+    assert failure.get("message") == expected
