@@ -18,6 +18,24 @@ class UsageError(click.UsageError):
     exit_code = EXIT_ERROR
 
 
+CONFIG_OPTION = click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+                             help="A settings file (default: .conflict-lint.toml or pyproject.toml, "
+                                  "looked for from here upwards).")
+
+
+def _settings(config_path):
+    """The effective settings; a bad settings file ends the run with its message and exit 2."""
+    from pathlib import Path
+
+    from linter.config import ConfigError, load_settings
+
+    try:
+        return load_settings(Path(config_path) if config_path else None)
+    except ConfigError as error:
+        click.echo(f"conflict-lint: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
 def _use_colour(stream) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
@@ -41,20 +59,27 @@ def cli() -> None:
 @click.option("--ignore", multiple=True, metavar="RULE", help="Do not report these rules; repeatable.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The date rules take as today (YYYY-MM-DD), for reproducible runs.")
-def lint(paths, output_format, fail_on, quiet, select, ignore, today) -> None:
+@CONFIG_OPTION
+def lint(paths, output_format, fail_on, quiet, select, ignore, today, config_path) -> None:
     """Lint record files and directories (default: records/)."""
     from linter.discover import discover, display_path
-    from linter.engine import Selection, lint_documents
+    from linter.engine import Selection, lint_documents, load_record_set
     from linter.findings import Severity
     from linter.load import load_file
     from linter.report import RunSummary, json_report, text
     from linter.rules import UnknownRule, all_rules
 
+    settings = _settings(config_path)
+    chosen = select or settings.select
     try:
-        selection = Selection(select=frozenset(select) if select else None, ignore=frozenset(ignore))
+        selection = Selection(select=frozenset(chosen) if chosen is not None else None,
+                              ignore=frozenset(settings.ignore) | frozenset(ignore),
+                              severity=dict(settings.severity), per_path=dict(settings.per_path),
+                              relative=settings.relative)
     except UnknownRule as error:
         raise UsageError(str(error)) from None
     found = discover(list(paths) or list(DEFAULT_PATHS))
+    found.files = [path for path in found.files if not settings.is_excluded(path)]
     for missing in found.missing:
         raise UsageError(f"no such file or directory: {missing}")
     for unsupported in found.unsupported:
@@ -69,7 +94,9 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today) -> None:
     from linter.engine import InternalError
 
     try:
-        findings = lint_documents(documents, selection=selection, today=today.date() if today else None)
+        findings = lint_documents(documents, selection=selection,
+                                  today=today.date() if today else settings.today,
+                                  record_set=load_record_set(documents, settings.root_paths()))
     except InternalError as error:
         click.echo(f"conflict-lint: {error}\nThis is a bug in conflict-lint: please report it with the file.",
                    err=True)
@@ -114,6 +141,18 @@ def explain(rule) -> None:
         raise UsageError(str(error)) from None
     click.echo(f"{found.code} {found.slug} (default severity: {found.severity.label})\n")
     click.echo(found.doc)
+
+
+@cli.command()
+@click.option("--show", is_flag=True, help="Print the effective settings.")
+@CONFIG_OPTION
+def config(show, config_path) -> None:
+    """Check the settings file; with --show, print the effective settings."""
+    settings = _settings(config_path)
+    if show:
+        click.echo(settings.show(), nl=False)
+    else:
+        click.echo(f"{settings.path or 'no settings file found'}: settings are valid")
 
 
 def main() -> None:

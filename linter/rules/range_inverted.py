@@ -1,0 +1,86 @@
+"""A range's low end exceeds its high end ("1,200-800").
+
+## What it does
+Reports a figure whose `min` exceeds its `max`, or whose `low`, `best` and `high` are not
+in rising order. For a figure given only as `text`, it reads the text with citations
+(`<ref>...</ref>`), templates (`{{...}}`) and bracketed remarks removed, and reports a
+range of two counts written high to low ("1,200-800", "300 to 250"). Page ranges and
+dates inside citations are gone by then; ranges of years ("1939-45") and numbers
+joined by a slash are not counted as ranges of people.
+
+## Why is this bad
+An inverted range is a typing slip: one of its ends is wrong, and a reader cannot tell
+whether the sources said 800 to 1,200 or 1,200 to 8,000.
+
+## Example
+```yaml
+strength:
+  - {min: 1200, max: 800, sources: [gazette]}
+```
+
+## Use instead
+```yaml
+strength:
+  - {min: 800, max: 1200, sources: [gazette]}
+```
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from linter.findings import Severity
+from linter.load.document import Document, Hit
+from linter.records import figures
+from linter.rules.base import Context
+
+CODE = "CL103"
+SLUG = "range-inverted"
+SEVERITY = Severity.ERROR
+
+# Citations, templates, HTML comments and bracketed remarks hold page ranges and dates.
+_NOISE = re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>|\{\{.*?\}\}|<!--.*?-->|\([^()]*\)|\[[^\[\]]*\]",
+                    re.DOTALL | re.IGNORECASE)
+_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
+_RANGE = re.compile(rf"(?<![\d,./:])({_NUMBER})\s*(?:-|–|—|to)\s*({_NUMBER})(?![\d/:]|,\d|\.\d)")
+
+
+def _value(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def _looks_like_years(low: str, high: str) -> bool:
+    # "1939-45" or "1914-1918": year spans, not counts.
+    return len(low) == 4 and low.isdigit() and 1000 <= int(low) <= 2100 and len(high) in (2, 4) and high.isdigit()
+
+
+def text_ranges(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """(low, high, start, end) of each range of counts in a figure text, offsets into ``text``."""
+    cleaned = _NOISE.sub(lambda m: " " * len(m.group()), text)
+    for match in _RANGE.finditer(cleaned):
+        first, second = match.group(1), match.group(2)
+        if _looks_like_years(first, second):
+            continue
+        yield _value(first), _value(second), match.start(), match.end()
+
+
+def check(doc: Document, context: Context) -> Iterator[Hit]:
+    if doc.record is None:
+        return
+    for ref in figures(doc.record):
+        figure = ref.figure
+        low, high = figure.get("min"), figure.get("max")
+        if isinstance(low, int) and isinstance(high, int) and low > high:
+            yield Hit(f"{ref.where}: the range runs from {low} down to {high}; swap min and max or fix "
+                      "the end that is wrong", pointer=f"{ref.pointer}/min")
+        estimate = [figure.get(key) for key in ("low", "best", "high")]
+        if all(isinstance(v, int) for v in estimate) and not estimate[0] <= estimate[1] <= estimate[2]:
+            yield Hit(f"{ref.where}: low {estimate[0]}, best {estimate[1]} and high {estimate[2]} are not "
+                      "in rising order", pointer=f"{ref.pointer}/low")
+        text = figure.get("text")
+        if isinstance(text, str) and not any(k in figure for k in ("min", "max", "low", "best", "high")):
+            for first, second, start, end in text_ranges(text):
+                if first > second:
+                    yield Hit(f"{ref.where}: the range '{text[start:end].strip()}' runs from {first:,} "
+                              f"down to {second:,}", pointer=f"{ref.pointer}/text", text_range=(start, end))
