@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from tests.conftest import lint_text, only
+
+RECORD = """
+id: a
+conflict: A
+date: {{start: "1900"}}
+result: {{text: Inconclusive}}
+sides:
+  - combatants: [France]
+    casualties:
+      killed: {figure}
+  - combatants: [Prussia]
+sources:
+  g: {{publisher: G}}
+"""
+
+
+def lint(figure: str):
+    return only(lint_text(RECORD.format(figure=figure)), "figure-unsourced")
+
+
+def test_figure_without_sources_and_with_an_unlisted_source():
+    assert lint("{count: 4}") == [("figure-unsourced", 8, 15)]
+    assert lint("{count: 4, sources: [g, h]}") == [("figure-unsourced", 8, 39)]
+
+
+def test_sourced_figures_and_whole_placeholders():
+    assert lint("{count: 4, sources: [g]}") == []
+    assert lint("{text: unknown}") == []
