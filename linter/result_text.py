@@ -45,6 +45,11 @@ def headline(text: str) -> str:
 def read_result(text: str) -> ResultReading:
     vocabulary = _vocabulary()
     line = headline(text)
+    # "X victory, subsequent massacre of ...": what follows the outcome is a consequence, which
+    # the guidance puts below it; only the outcome clause is read.
+    outcome = re.split(r"\s*[,;:]\s*", line, maxsplit=1)[0]
+    if outcome.casefold().split()[-1:] == [vocabulary["victory_word"]]:
+        line = outcome
     folded = line.casefold()
     qualifiers = tuple(w for w in _WORD.findall(line) if w.casefold() in vocabulary["qualifiers"])
     if folded in vocabulary["standard"]:

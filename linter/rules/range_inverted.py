@@ -5,8 +5,9 @@ Reports a figure whose `min` exceeds its `max`, or whose `low`, `best` and `high
 in rising order. For a figure given only as `text`, it reads the text with citations
 (`<ref>...</ref>`), templates (`{{...}}`) and bracketed remarks removed, and reports a
 range of two counts written high to low ("1,200-800", "300 to 250"). Page ranges and
-dates inside citations are gone by then; ranges of years ("1939-45") and numbers
-joined by a slash are not counted as ranges of people.
+dates inside citations are gone by then; ranges of years ("1939-45"), dates beside a month
+name ("October 1944-8 May 1945"), page ranges ("pp. 195-96", abbreviated high ends),
+ISBN-like runs of hyphenated digits and numbers joined by a slash are not ranges of people.
 
 ## Why is this bad
 An inverted range is a typing slip: one of its ends is wrong, and a reader cannot tell
@@ -43,7 +44,12 @@ SEVERITY = Severity.ERROR
 _NOISE = re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>|\{\{.*?\}\}|<!--.*?-->|\([^()]*\)|\[[^\[\]]*\]",
                     re.DOTALL | re.IGNORECASE)
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
-_RANGE = re.compile(rf"(?<![\d,./:])({_NUMBER})\s*(?:-|–|—|to)\s*({_NUMBER})(?![\d/:]|,\d|\.\d)")
+_RANGE = re.compile(rf"(?<![\d,./:-])({_NUMBER})\s*(?:-|–|—|&ndash;|to)\s*({_NUMBER})(?![\d/:]|,\d|\.\d|-\d)")
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?")
+# "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.
+_MONTH_AFTER = re.compile(rf"\s*{_MONTH}\b")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
+_PAGES_BEFORE = re.compile(r"\b(?:pp?|pages?|col|column|nos?)\.?\s*$", re.IGNORECASE)
 
 
 def _value(text: str) -> int:
@@ -55,12 +61,24 @@ def _looks_like_years(low: str, high: str) -> bool:
     return len(low) == 4 and low.isdigit() and 1000 <= int(low) <= 2100 and len(high) in (2, 4) and high.isdigit()
 
 
+def _abbreviated(first: str, second: str) -> bool:
+    # "pp. 195-96", "2259-60": the high end gives only the digits that change.
+    return "," not in first and len(second) <= 2 < len(first) and int(first[:-len(second)] + second) >= int(first)
+
+
+def _is_date_or_page(cleaned: str, match: re.Match) -> bool:
+    before, after = cleaned[:match.start()], cleaned[match.end():]
+    middle = cleaned[match.end(1):match.start(2)]
+    return bool(_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(middle)
+                or _PAGES_BEFORE.search(before))
+
+
 def text_ranges(text: str) -> Iterator[tuple[int, int, int, int]]:
     """(low, high, start, end) of each range of counts in a figure text, offsets into ``text``."""
     cleaned = _NOISE.sub(lambda m: " " * len(m.group()), text)
     for match in _RANGE.finditer(cleaned):
         first, second = match.group(1), match.group(2)
-        if _looks_like_years(first, second):
+        if _looks_like_years(first, second) or _abbreviated(first, second) or _is_date_or_page(cleaned, match):
             continue
         yield _value(first), _value(second), match.start(), match.end()
 

@@ -5,7 +5,8 @@ For each side (and the joint `other_casualties`), compares a stated `total` with
 killed, wounded, captured and missing figures. It reports when the total and at least two
 parts are exact counts and the parts do not add up to the total, and when the parts'
 certain lower bounds alone exceed the total's certain upper bound. Approximations, text-only
-figures, civilians and labelled `other` losses are never added. A total with a single part
+figures, civilians and labelled `other` losses are never added, nor is a part that shares
+no source with the total (one source's total beside another's breakdown need not agree). A total with a single part
 beside it ("74,000, including 50,000 captured") is a subset, not a sum, and is not reported
 unless the part is larger than the total.
 
@@ -47,12 +48,26 @@ SEVERITY = Severity.ERROR
 PARTS = ("killed", "wounded", "captured", "missing")
 
 
+def _cited(figure: dict) -> set[str]:
+    return {s for s in figure.get("sources", ()) if isinstance(s, str)} if isinstance(figure.get("sources"), list) else set()
+
+
+def _same_account(total: dict, part: dict) -> bool:
+    """Whether a part and the total come from one account: they share a source, or neither cites one.
+
+    Infoboxes often give one source's total beside another's breakdown; those need not add up.
+    """
+    total_sources, part_sources = _cited(total), _cited(part)
+    return bool(total_sources & part_sources) or not (total_sources or part_sources)
+
+
 def _check_casualties(casualties: dict, pointer: str, owner: str) -> Iterator[Hit]:
     total = casualties.get("total")
     if not isinstance(total, dict):
         return
     total_bounds = bounds(total)
-    parts = {name: bounds(casualties[name]) for name in PARTS if isinstance(casualties.get(name), dict)}
+    parts = {name: bounds(casualties[name]) for name in PARTS
+             if isinstance(casualties.get(name), dict) and _same_account(total, casualties[name])}
     if not parts:
         return
     named = ", ".join(parts)

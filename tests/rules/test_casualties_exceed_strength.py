@@ -65,3 +65,23 @@ def test_strength_adds_up_across_personnel_figures():
       g: {publisher: G}
     """)
     assert only(findings, "casualties-exceed-strength") == []
+
+
+def test_ships_and_units_in_unlabelled_text_are_not_personnel():
+    assert lint('{count: 2, text: "2 light cruisers", sources: [g]}', "{count: 250, sources: [g]}") == []
+    assert lint('{count: 3, text: "3 SS panzer divisions", sources: [g]}', "{count: 250, sources: [g]}") == []
+    assert lint('{count: 50, text: "c. 50 men<ref>Smith, p. 4</ref>", sources: [g]}', "{count: 90, sources: [g]}") == [
+        ("casualties-exceed-strength", 10, 15)]
+
+
+def test_long_wars_are_not_compared():
+    text = RECORD.format(strength="{count: 50, sources: [g]}", killed="{count: 90, sources: [g]}")
+    assert only(lint_text(text.replace('{start: "1900"}', '{start: "1900", end: "1903"}')),
+                "casualties-exceed-strength") == []
+    assert only(lint_text(text.replace('{start: "1900"}', '{start: "1900-05", end: "1901-02"}')),
+                "casualties-exceed-strength") == [("casualties-exceed-strength", 10, 15)]
+
+
+def test_linked_unit_names_are_not_personnel():
+    assert lint('{count: 1, text: "1 [[Free French Forces|FFF]] [[Battalion]]", sources: [g]}',
+                "{count: 21, sources: [g]}") == []

@@ -59,3 +59,16 @@ def test_year_spans_and_dates_are_not_ranges():
 def test_text_ranges_never_crash(text):
     for low, high, start, end in text_ranges(text):
         assert 0 <= start < end <= len(text)
+
+
+def test_dates_in_casualty_text_are_not_ranges():
+    assert lint('{text: "1,928 from 9 December 1940 – 9 February 1941", sources: [g]}') == []
+    assert lint('{text: "117,870 (October 1944–8 May 1945)", sources: [g]}') == []
+    assert lint('{text: "117,870 in October 1944–8 May 1945", sources: [g]}') == []
+
+
+def test_page_ranges_and_isbns_outside_citations_are_not_ranges():
+    assert lint('{text: "200,000 (Lanning 2009, 195–96)", sources: [g]}') == []
+    assert lint('{text: "200,000, Lanning pp. 295-196", sources: [g]}') == []
+    assert lint('{text: "200,000 isbn 978-1-874800-49-1", sources: [g]}') == []
+    assert lint('{text: "2259-60 captured", sources: [g]}') == []

@@ -14,6 +14,7 @@ sides:
   - combatants: [Prussia]
 sources:
   g: {{publisher: G}}
+  h: {{publisher: H}}
 """
 
 
@@ -73,3 +74,10 @@ def test_joint_casualties():
       g: {publisher: G}
     """)
     assert only(findings, "total-mismatch") == [("total-mismatch", 11, 10)]
+
+
+def test_parts_from_another_source_are_not_summed():
+    assert lint("killed: {count: 9, sources: [g]}", "wounded: {count: 8, sources: [g]}",
+                "total: {count: 19, sources: [h]}") == []
+    assert lint("killed: {count: 9, sources: [g, h]}", "wounded: {count: 8, sources: [h]}",
+                "total: {count: 19, sources: [h]}") == [("total-mismatch", 10, 14)]
