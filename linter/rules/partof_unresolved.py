@@ -1,8 +1,9 @@
 """A "part of" reference names no record in the record set.
 
 ## What it does
-Looks up each entry of `part_of` by record id or by conflict name (case and spacing
-ignored) among the records of the run: the files linted and the record roots the
+Looks up each entry of `part_of` by record id, by conflict name (case and spacing
+ignored) or by a title in id form ("Battle of Narva (1944)" finds `battle-of-narva-1944`)
+among the records of the run: the files linted and the record roots the
 configuration names (`roots`), so linting one changed file still sees the whole set.
 Reports each entry that matches no record, and an entry that names the record itself.
 

@@ -44,3 +44,10 @@ def test_parent_outside_the_record_set():
 
 def test_record_that_is_part_of_itself():
     assert lint("2020-ayorou-attack") == [("partof-unresolved", 3, 11)]
+
+
+def test_parent_by_article_title_in_id_form():
+    # A title whose id was made from it: "Jihadist insurgency in Niger" -> jihadist-insurgency-in-niger
+    renamed = PARENT.replace("conflict: Jihadist insurgency in Niger", "conflict: Insurgency in the Sahel")
+    assert lint("Jihadist insurgency in Niger", others=(renamed,)) == []
+    assert lint("Jihadist insurgency in Nigeria", others=(renamed,)) == [("partof-unresolved", 3, 11)]
