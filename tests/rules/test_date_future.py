@@ -3,18 +3,9 @@ from __future__ import annotations
 import datetime
 
 from tests.conftest import lint_text, only
+from tests.rules.records import DATED
 
-RECORD = """
-id: a
-conflict: A
-date:
-  start: "{start}"
-  end: "{end}"
-result: {{text: Inconclusive}}
-sides:
-  - combatants: [France]
-  - combatants: [Prussia]
-"""
+RECORD = DATED
 TODAY = datetime.date(2024, 6, 15)
 
 

@@ -1,18 +1,9 @@
 from __future__ import annotations
 
 from tests.conftest import lint_text, only
+from tests.rules.records import DATED
 
-RECORD = """
-id: a
-conflict: A
-date:
-  start: "{start}"
-  end: "{end}"
-result: {{text: Inconclusive}}
-sides:
-  - combatants: [France]
-  - combatants: [Prussia]
-"""
+RECORD = DATED
 
 
 def lint(start: str, end: str = "1900"):

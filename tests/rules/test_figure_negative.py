@@ -1,20 +1,9 @@
 from __future__ import annotations
 
 from tests.conftest import lint_text, only
+from tests.rules.records import KILLED
 
-RECORD = """
-id: a
-conflict: A
-date: {{start: "1900"}}
-result: {{text: Inconclusive}}
-sides:
-  - combatants: [France]
-    casualties:
-      killed: {figure}
-  - combatants: [Prussia]
-sources:
-  g: {{publisher: G}}
-"""
+RECORD = KILLED
 
 
 def lint(figure: str):
