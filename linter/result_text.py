@@ -18,6 +18,7 @@ _MARKUP = re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>|\{\{.*?\}\}|<!--.*?-->|'{
 _LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
 _BREAK = re.compile(r"\n|<br\s*/?>|\s[*•]\s|^\s*[*•]", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
+_TRAILING_POINTER = re.compile(r"\s*[(\[,;.]?\s*\bsee\b.*$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,6 +48,10 @@ def read_result(text: str) -> ResultReading:
     line = headline(text)
     # "X victory, subsequent massacre of ...": what follows the outcome is a consequence, which
     # the guidance puts below it; only the outcome clause is read.
+    # "Inconclusive (see Aftermath)": a pointer beside a standard term is allowed.
+    pointer_removed = _TRAILING_POINTER.sub("", line)
+    if pointer_removed:
+        line = pointer_removed
     outcome = re.split(r"\s*[,;:]\s*", line, maxsplit=1)[0]
     if outcome.casefold().split()[-1:] == [vocabulary["victory_word"]]:
         line = outcome

@@ -5,7 +5,9 @@ For each `part_of` entry that resolves to a record, compares the two date spans 
 reports the record when it certainly starts before its parent starts, or certainly ends
 after its parent ends. Partial dates count by the days they may stand for ("2015" may be
 31 December 2015), an ongoing parent has no end, a parent with neither end nor
-`ongoing` lasts its start date, and BC years count backwards.
+`ongoing` lasts its start date, and BC years count backwards. Records whose dates are
+marked `approximate` ("c. 1200") on either side are not compared: an approximate date may
+rightly fall a little outside.
 
 ## Why is this bad
 A battle fought before its war began or after it ended is either misdated or attached to
@@ -47,7 +49,7 @@ def _span(record: dict) -> tuple[Day, Day, Day, Day | None] | None:
     """(earliest start, latest start, earliest end, latest end or None when open-ended)."""
     dates = mapping(record.get("date"))
     start = try_parse(dates.get("start"))
-    if start is None:
+    if start is None or dates.get("approximate") is True:
         return None
     end = try_parse(dates.get("end"))
     if end is not None:

@@ -7,7 +7,8 @@ in rising order. For a figure given only as `text`, it reads the text with citat
 range of two counts written high to low ("1,200-800", "300 to 250"). Page ranges and
 dates inside citations are gone by then; ranges of years ("1939-45"), dates beside a month
 name ("October 1944-8 May 1945"), page ranges ("pp. 195-96", abbreviated high ends),
-ISBN-like runs of hyphenated digits and numbers joined by a slash are not ranges of people.
+ISBN-like runs of hyphenated digits, odds ("outnumbered 3 to 1") and numbers joined by a
+slash are not ranges of people.
 
 ## Why is this bad
 An inverted range is a typing slip: one of its ends is wrong, and a reader cannot tell
@@ -49,6 +50,8 @@ _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?")
 # "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.
 _MONTH_AFTER = re.compile(rf"\s*{_MONTH}\b")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
+# "outnumbered 3 to 1", "a 2-1 ratio": odds, not a range.
+_RATIO = re.compile(r"outnumber|\bratio\b|\bodds\b", re.IGNORECASE)
 _PAGES_BEFORE = re.compile(r"\b(?:pp?|pages?|col|column|nos?)\.?\s*$", re.IGNORECASE)
 
 
@@ -70,7 +73,7 @@ def _is_date_or_page(cleaned: str, match: re.Match) -> bool:
     before, after = cleaned[:match.start()], cleaned[match.end():]
     middle = cleaned[match.end(1):match.start(2)]
     return bool(_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(middle)
-                or _PAGES_BEFORE.search(before))
+                or _PAGES_BEFORE.search(before) or _RATIO.search(cleaned))
 
 
 def text_ranges(text: str) -> Iterator[tuple[int, int, int, int]]:

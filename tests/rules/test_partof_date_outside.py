@@ -58,3 +58,8 @@ def test_unresolved_or_undated_parents_are_left_alone():
     text = CHILD.format(child='{start: "1900"}')
     assert only(lint_text(text), "partof-date-outside") == []
     assert lint('{start: "1900"}', '{start: "19th century"}') == []
+
+
+def test_approximate_dates_are_not_compared():
+    assert lint('{start: "1199", approximate: true}', '{start: "1200", end: "1210"}') == []
+    assert lint('{start: "1199"}', '{start: "1200", end: "1210", approximate: true}') == []

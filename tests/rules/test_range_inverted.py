@@ -72,3 +72,7 @@ def test_page_ranges_and_isbns_outside_citations_are_not_ranges():
     assert lint('{text: "200,000, Lanning pp. 295-196", sources: [g]}') == []
     assert lint('{text: "200,000 isbn 978-1-874800-49-1", sources: [g]}') == []
     assert lint('{text: "2259-60 captured", sources: [g]}') == []
+
+
+def test_odds_are_not_ranges():
+    assert lint('{text: "300, outnumbered 3 to 1", sources: [g]}') == []

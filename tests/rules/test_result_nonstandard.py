@@ -43,3 +43,13 @@ def test_qualified_victories(result):
 @pytest.mark.parametrize("result", ["French win", "Treaty of Paris", "Draw", "Victory for France"])
 def test_results_outside_the_terms(result):
     assert lint(result) == [("result-nonstandard", 5, 9)]
+
+
+@pytest.mark.parametrize("result", ["Inconclusive (see Aftermath)", "'French victory; see Aftermath'",
+                                    "'Stalemate, see § Outcome'"])
+def test_standard_terms_with_a_pointer(result):
+    assert lint(result) == []
+
+
+def test_a_pointer_does_not_excuse_a_qualifier():
+    assert lint("Decisive French victory (see Aftermath)") == [("result-nonstandard", 5, 9)]
