@@ -31,3 +31,4 @@ from linter.findings import Severity
 CODE = "CL008"
 SLUG = "unused-suppression"
 SEVERITY = Severity.WARNING
+REPORTED_BY = "engine, after the suppressions are applied"
