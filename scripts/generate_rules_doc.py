@@ -33,7 +33,7 @@ on the 490 real infoboxes of the review corpus and how the firings were checked.
 
 def _demote(doc: str) -> str:
     """Rule docstrings use level-2 headings; inside this page they sit below the rule's own."""
-    return "\n".join("##" + line if line.startswith("## ") else line for line in doc.splitlines())
+    return "\n".join("#" + line if line.startswith("## ") else line for line in doc.splitlines())
 
 
 def render() -> str:
