@@ -93,7 +93,7 @@ def _apply_suppressions(doc: Document, findings: list[Finding], selection: Selec
     """Drop the findings that inline comments suppress; report the suppressions that suppressed nothing."""
     if doc.format != "yaml" or "conflict-lint:" not in doc.text:
         return findings
-    suppressions = parse_suppressions(doc.text)
+    suppressions = parse_suppressions(doc.text, _string_locator(doc))
     kept = _unsuppressed(findings, suppressions)
     unused_rule = get_rule("unused-suppression")
     if not selection.enabled(unused_rule, doc.path):
@@ -115,6 +115,14 @@ def _apply_suppressions(doc: Document, findings: list[Finding], selection: Selec
             unused.append(Finding(path=doc.path, span=span, code=unused_rule.code, rule=unused_rule.slug,
                                   severity=selection.severity_of(unused_rule), message=message))
     return kept + _unsuppressed(unused, suppressions)
+
+
+def _string_locator(doc: Document) -> Callable[[int, int], bool]:
+    spans = [span for pointer, span in doc.value_spans.items() if isinstance(doc.value_at(pointer), str)]
+
+    def in_string(line: int, column: int) -> bool:
+        return any((s.line, s.column) <= (line, column) < (s.end_line, s.end_column) for s in spans)
+    return in_string
 
 
 def _unsuppressed(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:

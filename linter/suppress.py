@@ -7,13 +7,15 @@ Three forms, each naming rules by slug or code, separated by commas:
 - ``# conflict-lint: disable-file=SLUG`` anywhere: findings anywhere in the file.
 
 Comments are found with a pattern over the text (PyYAML drops comments): a ``#`` counts
-only at the start of a line or after whitespace, as in YAML.
+only at the start of a line or after whitespace, as in YAML, and not inside a string value
+(the loader's spans say where those are).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from linter.findings import Finding, Span
 
@@ -35,11 +37,13 @@ class Suppression:
         return self.line + 1 if self.kind == "disable-next-line" else self.line
 
 
-def parse_suppressions(text: str) -> list[Suppression]:
+def parse_suppressions(text: str, in_string: Callable[[int, int], bool] = lambda line, column: False
+                       ) -> list[Suppression]:
+    """The suppressions of a text; ``in_string(line, column)`` says whether a position lies in a string value."""
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
         match = _COMMENT.search(line)
-        if match is None:
+        if match is None or in_string(number, match.start() + 1):
             continue
         names = {}
         for name_match in re.finditer(r"[A-Za-z0-9_-]+", match["names"]):

@@ -86,3 +86,8 @@ def test_unused_suppression_can_itself_be_suppressed_for_the_file():
       - combatants: [Prussia]
     """
     assert codes_at(lint_text(text)) == []
+
+
+def test_a_comment_look_alike_inside_a_quoted_string_is_text():
+    text = RECORD.format(result='"Decisive French victory # conflict-lint: disable=result-nonstandard"')
+    assert codes_at(lint_text(text)) == [("result-nonstandard", 5, 9)]
