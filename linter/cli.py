@@ -18,17 +18,26 @@ class UsageError(click.UsageError):
     exit_code = EXIT_ERROR
 
 
-CONFIG_OPTION = click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+def _remember_config(ctx, param, value):
+    ctx.meta["conflict-lint.config"] = value
+    return value
+
+
+# Not passed to the command function: commands read it through _settings(), so that adding it
+# leaves their signatures alone.
+CONFIG_OPTION = click.option("--config", type=click.Path(dir_okay=False), default=None, expose_value=False,
+                             callback=_remember_config, is_eager=True,
                              help="A settings file (default: .conflict-lint.toml or pyproject.toml, "
                                   "looked for from here upwards).")
 
 
-def _settings(config_path):
+def _settings():
     """The effective settings; a bad settings file ends the run with its message and exit 2."""
     from pathlib import Path
 
     from linter.config import ConfigError, load_settings
 
+    config_path = click.get_current_context().meta.get("conflict-lint.config")
     try:
         return load_settings(Path(config_path) if config_path else None)
     except ConfigError as error:
@@ -49,6 +58,7 @@ def cli() -> None:
 
 
 @cli.command()
+@CONFIG_OPTION
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="How to print the findings.")
@@ -59,8 +69,7 @@ def cli() -> None:
 @click.option("--ignore", multiple=True, metavar="RULE", help="Do not report these rules; repeatable.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The date rules take as today (YYYY-MM-DD), for reproducible runs.")
-@CONFIG_OPTION
-def lint(paths, output_format, fail_on, quiet, select, ignore, today, config_path) -> None:
+def lint(paths, output_format, fail_on, quiet, select, ignore, today) -> None:
     """Lint record files and directories (default: records/)."""
     from linter.discover import discover, display_path
     from linter.engine import Selection, lint_documents, load_record_set
@@ -69,7 +78,7 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, config_pat
     from linter.report import RunSummary, json_report, text
     from linter.rules import UnknownRule, all_rules
 
-    settings = _settings(config_path)
+    settings = _settings()
     chosen = select or settings.select
     try:
         selection = Selection(select=frozenset(chosen) if chosen is not None else None,
@@ -146,9 +155,9 @@ def explain(rule) -> None:
 @cli.command()
 @click.option("--show", is_flag=True, help="Print the effective settings.")
 @CONFIG_OPTION
-def config(show, config_path) -> None:
+def config(show) -> None:
     """Check the settings file; with --show, print the effective settings."""
-    settings = _settings(config_path)
+    settings = _settings()
     if show:
         click.echo(settings.show(), nl=False)
     else:

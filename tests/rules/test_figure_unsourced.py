@@ -1,20 +1,42 @@
-from __future__ import annotations
-
-from tests.conftest import lint_text, only
-from tests.rules.records import KILLED
-
-RECORD = KILLED
+from linter.api import lint_text
+from tests.conftest import only
 
 
-def lint(figure: str):
-    return only(lint_text(RECORD.format(figure=figure)), "figure-unsourced")
+def test_figure_without_sources_is_reported_at_the_figure():
+    findings = lint_text("""
+    sides:
+      - strength:
+          - {about: 300}
+    """)
+    assert only(findings, "figure-unsourced") == [("figure-unsourced", 3, 9)]
 
 
-def test_figure_without_sources_and_with_an_unlisted_source():
-    assert lint("{count: 4}") == [("figure-unsourced", 8, 15)]
-    assert lint("{count: 4, sources: [g, h]}") == [("figure-unsourced", 8, 39)]
+def test_citation_of_an_unlisted_source_is_reported_at_the_id():
+    findings = lint_text("""
+    other_casualties:
+      civilians: {count: 3, sources: [gazette, afp]}
+    sources:
+      gazette: {publisher: The Gazette}
+    """)
+    assert only(findings, "figure-unsourced") == [("figure-unsourced", 2, 44)]
 
 
-def test_sourced_figures_and_whole_placeholders():
-    assert lint("{count: 4, sources: [g]}") == []
-    assert lint("{text: unknown}") == []
+def test_sourced_figures_are_fine():
+    findings = lint_text("""
+    sides:
+      - casualties:
+          killed: {count: 3, sources: [gazette]}
+    sources:
+      gazette: {publisher: The Gazette}
+    """)
+    assert only(findings, "figure-unsourced") == []
+
+
+def test_placeholder_figure_is_left_to_placeholder_rule():
+    findings = lint_text("""
+    sides:
+      - casualties:
+          other:
+            - text: None
+    """)
+    assert only(findings, "figure-unsourced") == []

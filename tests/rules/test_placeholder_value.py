@@ -1,31 +1,51 @@
-from __future__ import annotations
-
-from tests.conftest import lint_text, only
+from linter.api import lint_text
+from tests.conftest import only
 
 
 def test_stray_placeholder_in_a_list():
     findings = lint_text("""
-    id: a
-    conflict: A
-    date: {start: "1900"}
-    result: {text: Inconclusive}
     sides:
       - combatants: [France]
-        units: [Guard, TBD]
-      - combatants: [Prussia]
+        commanders: [Jean Martin, TBD]
     """)
-    assert only(findings, "placeholder-value") == [("placeholder-value", 7, 20)]
+    assert only(findings, "placeholder-value") == [("placeholder-value", 3, 31)]
 
 
-def test_whole_unknown_is_allowed():
+def test_stray_placeholder_in_comma_separated_text():
     findings = lint_text("""
-    id: a
-    conflict: A
-    date: {start: "1900"}
-    result: {text: Inconclusive}
-    sides:
-      - combatants: [France]
-        units: [unknown]
-      - combatants: [Prussia]
+    territory: Red Ford ceded, None
     """)
+    assert only(findings, "placeholder-value") == [("placeholder-value", 1, 12)]
+
+
+def test_stray_placeholder_figure_beside_real_figures():
+    findings = lint_text("""
+    sides:
+      - casualties:
+          killed: {count: 9, sources: [a]}
+          other:
+            - text: None
+    """)
+    assert only(findings, "placeholder-value") == [("placeholder-value", 5, 17)]
+
+
+def test_na_is_reported_even_alone():
+    findings = lint_text("territory: N/A\n")
+    assert only(findings, "placeholder-value") == [("placeholder-value", 1, 12)]
+
+
+def test_unknown_or_none_as_whole_values_are_allowed():
+    findings = lint_text("""
+    territory: None
+    sides:
+      - commanders: [Unknown]
+        casualties:
+          other:
+            - text: unknown
+    """)
+    assert only(findings, "placeholder-value") == []
+
+
+def test_thousands_separator_is_not_an_item_separator():
+    findings = lint_text("territory: c. 1,400 km2, none beyond\n")
     assert only(findings, "placeholder-value") == []
