@@ -40,15 +40,6 @@ SLUG = "duplicate-record"
 SEVERITY = Severity.ERROR
 
 
-def _others(doc: Document, context: Context) -> Iterator[Document]:
-    seen: set[int] = set()
-    for docs in context.records.by_key.values():
-        for other in docs:
-            if id(other) not in seen and other is not doc and other.path != doc.path:
-                seen.add(id(other))
-                yield other
-
-
 def check(doc: Document, context: Context) -> Iterator[Hit]:
     record = doc.record
     if record is None:
@@ -58,7 +49,10 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         if not isinstance(value, str) or not value.strip():
             continue
         key = normalise_name(value)
-        for other in _others(doc, context):
+        # The set indexes ids and names under one key space; keep the records whose same field matches.
+        for other in context.records.by_key.get(key, ()):
+            if other is doc or other.path == doc.path:
+                continue
             theirs = other.record.get(field_name) if other.record else None
             if isinstance(theirs, str) and normalise_name(theirs) == key:
                 yield Hit(f"{other.path} has the same {field_name} '{theirs}': two records of one conflict "
