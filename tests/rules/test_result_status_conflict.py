@@ -50,3 +50,16 @@ def test_ceasefire_and_frozen_accept_either():
 
 def test_ongoing_in_a_bullet_below_the_outcome_is_not_the_result():
     assert lint('"Nigerien victory\\n* Insurgency ongoing"', status="ended") == []
+
+
+def test_end_date_without_status_with_ongoing_result():
+    findings = lint_text("""
+    id: a
+    conflict: A
+    date: {start: "2015", end: "2019"}
+    result: {text: Ongoing}
+    sides:
+      - combatants: [Niger]
+      - combatants: [ISGS]
+    """)
+    assert only(findings, "result-status-conflict") == [("result-status-conflict", 4, 16)]
