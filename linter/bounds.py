@@ -20,21 +20,21 @@ class Bounds:
         return self.low if self.low is not None and self.low == self.high else None
 
 
-def _int(value: object) -> int | None:
+def integer(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def bounds(figure: dict) -> Bounds:
-    count = _int(figure.get("count"))
+    count = integer(figure.get("count"))
     if count is not None:
         return Bounds(count, count)
     if figure.get("none") is True:
         return Bounds(0, 0)
-    at_least = _int(figure.get("at_least"))
+    at_least = integer(figure.get("at_least"))
     if at_least is not None:
         return Bounds(at_least, None)
     for low_key, high_key in (("min", "max"), ("low", "high")):
-        low, high = _int(figure.get(low_key)), _int(figure.get(high_key))
+        low, high = integer(figure.get(low_key)), integer(figure.get(high_key))
         if low is not None and high is not None and low <= high:
             return Bounds(low, high)
     return Bounds(None, None)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from linter.bounds import integer
 from linter.findings import Severity
 from linter.load.document import Document, Hit
 from linter.records import figures
@@ -91,12 +92,12 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         return
     for ref in figures(doc.record):
         figure = ref.figure
-        low, high = figure.get("min"), figure.get("max")
-        if isinstance(low, int) and isinstance(high, int) and low > high:
+        low, high = integer(figure.get("min")), integer(figure.get("max"))
+        if low is not None and high is not None and low > high:
             yield Hit(f"{ref.where}: the range runs from {low} down to {high}; swap min and max or fix "
                       "the end that is wrong", pointer=f"{ref.pointer}/min")
-        estimate = [figure.get(key) for key in ("low", "best", "high")]
-        if all(isinstance(v, int) for v in estimate) and not estimate[0] <= estimate[1] <= estimate[2]:
+        estimate = [integer(figure.get(key)) for key in ("low", "best", "high")]
+        if None not in estimate and not estimate[0] <= estimate[1] <= estimate[2]:
             yield Hit(f"{ref.where}: low {estimate[0]}, best {estimate[1]} and high {estimate[2]} are not "
                       "in rising order", pointer=f"{ref.pointer}/low")
         text = figure.get("text")
