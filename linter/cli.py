@@ -18,6 +18,33 @@ class UsageError(click.UsageError):
     exit_code = EXIT_ERROR
 
 
+def _remember_config(ctx, param, value):
+    ctx.meta["conflict-lint.config"] = value
+    return value
+
+
+# Not passed to the command function: commands read it through _settings(), so that adding it
+# leaves their signatures alone.
+CONFIG_OPTION = click.option("--config", type=click.Path(dir_okay=False), default=None, expose_value=False,
+                             callback=_remember_config, is_eager=True,
+                             help="A settings file (default: .conflict-lint.toml or pyproject.toml, "
+                                  "looked for from here upwards).")
+
+
+def _settings():
+    """The effective settings; a bad settings file ends the run with its message and exit 2."""
+    from pathlib import Path
+
+    from linter.config import ConfigError, load_settings
+
+    config_path = click.get_current_context().meta.get("conflict-lint.config")
+    try:
+        return load_settings(Path(config_path) if config_path else None)
+    except ConfigError as error:
+        click.echo(f"conflict-lint: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
 def _use_colour(stream) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
@@ -53,6 +80,7 @@ def _report_formats():
 
 
 @cli.command()
+@CONFIG_OPTION
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", type=click.Choice(_report_formats()), default="text",
               show_default=True, help="How to print the findings on standard output.")
@@ -75,17 +103,23 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=()
          baseline_file=None, github_annotations=None, write_baseline=None) -> None:
     """Lint record files and directories (default: records/)."""
     from linter.discover import discover, display_path
-    from linter.engine import Selection, lint_documents
+    from linter.engine import Selection, lint_documents, load_record_set
     from linter.findings import Severity
     from linter.load import load_file
     from linter.report import RunSummary
     from linter.rules import UnknownRule, all_rules
 
+    settings = _settings()
+    chosen = select or settings.select
     try:
-        selection = Selection(select=frozenset(select) if select else None, ignore=frozenset(ignore))
+        selection = Selection(select=frozenset(chosen) if chosen is not None else None,
+                              ignore=frozenset(settings.ignore) | frozenset(ignore),
+                              severity=dict(settings.severity), per_path=dict(settings.per_path),
+                              relative=settings.relative)
     except UnknownRule as error:
         raise UsageError(str(error)) from None
     found = discover(list(paths) or list(DEFAULT_PATHS))
+    found.files = [path for path in found.files if not settings.is_excluded(path)]
     for missing in found.missing:
         raise UsageError(f"no such file or directory: {missing}")
     for unsupported in found.unsupported:
@@ -100,7 +134,9 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=()
     from linter.engine import InternalError
 
     try:
-        findings = lint_documents(documents, selection=selection, today=today.date() if today else None)
+        findings = lint_documents(documents, selection=selection,
+                                  today=today.date() if today else settings.today,
+                                  record_set=load_record_set(documents, settings.root_paths()))
     except InternalError as error:
         click.echo(f"conflict-lint: {error}\nThis is a bug in conflict-lint: please report it with the file.",
                    err=True)
@@ -218,6 +254,18 @@ def explain(rule) -> None:
         raise UsageError(str(error)) from None
     click.echo(f"{found.code} {found.slug} (default severity: {found.severity.label})\n")
     click.echo(found.doc)
+
+
+@cli.command()
+@click.option("--show", is_flag=True, help="Print the effective settings.")
+@CONFIG_OPTION
+def config(show) -> None:
+    """Check the settings file; with --show, print the effective settings."""
+    settings = _settings()
+    if show:
+        click.echo(settings.show(), nl=False)
+    else:
+        click.echo(f"{settings.path or 'no settings file found'}: settings are valid")
 
 
 def main() -> None:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Iterable
+from pathlib import Path
+from typing import Callable, Iterable
 
 from linter.findings import Finding, Severity
 from linter.load.document import Document, Hit
 from linter.records import RecordSet
 from linter.rules import Context, Rule, all_rules, get_rule
 from linter.schema import check_schema
+from linter.suppress import Suppression, parse_suppressions, suppresses
 
 
 class InternalError(Exception):
@@ -32,17 +34,30 @@ class Selection:
     select: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
     severity: dict[str, Severity] = field(default_factory=dict)
+    # glob -> rules not reported in the files it matches; ``relative`` maps a path for matching
+    per_path: dict[str, frozenset[str]] = field(default_factory=dict)
+    relative: Callable[[str], str] = str
 
     def __post_init__(self) -> None:
         canonical = lambda names: frozenset(get_rule(n).slug for n in names)  # noqa: E731
         self.select = None if self.select is None else canonical(self.select)
         self.ignore = canonical(self.ignore)
         self.severity = {get_rule(n).slug: s for n, s in self.severity.items()}
+        self.per_path = {glob: canonical(names) for glob, names in self.per_path.items()}
 
-    def enabled(self, rule: Rule) -> bool:
+    def enabled(self, rule: Rule, path: str | None = None) -> bool:
         if rule.slug in self.ignore:
             return False
+        if path is not None and rule.slug in self.ignored_in(path):
+            return False
         return self.select is None or rule.slug in self.select
+
+    def ignored_in(self, path: str) -> frozenset[str]:
+        from linter.config import matches_any
+
+        relative = self.relative(path)
+        return frozenset(slug for glob, slugs in self.per_path.items() if matches_any(relative, (glob,))
+                         for slug in slugs)
 
     def severity_of(self, rule: Rule) -> Severity:
         return self.severity.get(rule.slug, rule.severity)
@@ -74,6 +89,80 @@ def _hits(doc: Document, context: Context, checks: list[Rule]) -> Iterable[tuple
             raise InternalError(doc.path, rule.slug, error) from error
 
 
+def _apply_suppressions(doc: Document, findings: list[Finding], selection: Selection) -> list[Finding]:
+    """Drop the findings that inline comments suppress; report the suppressions that suppressed nothing."""
+    if doc.format != "yaml" or "conflict-lint:" not in doc.text:
+        return findings
+    suppressions = parse_suppressions(doc.text, _string_locator(doc))
+    kept = _unsuppressed(findings, suppressions)
+    unused_rule = get_rule("unused-suppression")
+    if not selection.enabled(unused_rule, doc.path):
+        return kept
+    unused = []
+    for suppression in suppressions:
+        for name, span in suppression.names.items():
+            if name in suppression.used:
+                continue
+            try:
+                rule = get_rule(name)
+            except KeyError:
+                message = f"'{name}' is not a rule, so this suppression suppresses nothing"
+            else:
+                if not selection.enabled(rule, doc.path):
+                    continue  # the settings already turn it off here
+                where = "in this file" if suppression.kind == "disable-file" else f"on line {suppression.target_line}"
+                message = f"{rule.slug} reports nothing {where}: remove '{name}' from the suppression"
+            unused.append(Finding(path=doc.path, span=span, code=unused_rule.code, rule=unused_rule.slug,
+                                  severity=selection.severity_of(unused_rule), message=message))
+    return kept + _unsuppressed(unused, suppressions)
+
+
+def _string_locator(doc: Document) -> Callable[[int, int], bool]:
+    spans = [span for pointer, span in doc.value_spans.items() if isinstance(doc.value_at(pointer), str)]
+
+    def in_string(line: int, column: int) -> bool:
+        return any((s.line, s.column) <= (line, column) < (s.end_line, s.end_column) for s in spans)
+    return in_string
+
+
+def _unsuppressed(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
+    def canonical(name: str) -> str:
+        try:
+            return get_rule(name).slug
+        except KeyError:
+            return name
+
+    kept = []
+    for finding in findings:
+        covering = [(s, name) for s in suppressions for name in s.names if suppresses(s, name, finding, canonical)]
+        for suppression, name in covering:
+            suppression.used.add(name)
+        if not covering:
+            kept.append(finding)
+    return kept
+
+
+def load_record_set(documents: list[Document], roots: list[Path]) -> RecordSet:
+    """The documents linted plus every record under ``roots``, each file once.
+
+    Cross-record rules resolve references against this set, so linting one changed file
+    still sees its parent and its siblings; only ``documents`` are reported on.
+    """
+    from linter.discover import discover, display_path
+    from linter.load import load_file
+
+    given = {Path(doc.path).resolve() for doc in documents}
+    record_set = RecordSet(documents)
+    for path in discover([str(root) for root in roots]).files:
+        if path.resolve() not in given:
+            given.add(path.resolve())
+            try:
+                record_set.add(load_file(path, display_path(path)))
+            except OSError:
+                continue  # an unreadable neighbour only weakens resolution; linting it would report it
+    return record_set
+
+
 def lint_documents(
     documents: list[Document],
     *,
@@ -85,10 +174,9 @@ def lint_documents(
     selection = selection or Selection()
     context = Context(records=record_set or RecordSet(documents), today=today or datetime.date.today())
     checks = [rule for rule in all_rules() if rule.check is not None and selection.enabled(rule)]
-    findings = [
-        _finding(doc, hit, rule, selection)
-        for doc in documents
-        for hit, rule in _hits(doc, context, checks)
-        if selection.enabled(rule)
-    ]
+    findings = []
+    for doc in documents:
+        found = [_finding(doc, hit, rule, selection) for hit, rule in _hits(doc, context, checks)
+                 if selection.enabled(rule, doc.path)]
+        findings += _apply_suppressions(doc, found, selection)
     return sorted(findings, key=Finding.sort_key)

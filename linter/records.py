@@ -6,6 +6,8 @@ values of the wrong type by skipping them.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -77,6 +79,13 @@ def normalise_name(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+def id_form(name: str) -> str:
+    """A name in record-id form ("Battle of Narva (1944)" -> "battle-of-narva-1944"), so that a
+    reference by article title finds the record whose id was made from that title."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
 class RecordSet:
     """The records of a run, looked up by id or by conflict name for cross-record rules."""
 
@@ -94,5 +103,5 @@ class RecordSet:
             self.by_key.setdefault(key, []).append(doc)
 
     def resolve(self, reference: str) -> Document | None:
-        found = self.by_key.get(normalise_name(reference))
+        found = self.by_key.get(normalise_name(reference)) or self.by_key.get(id_form(reference))
         return found[0] if found else None

@@ -5,16 +5,23 @@ from __future__ import annotations
 import pytest
 
 from linter.discover import display_path
-from linter.engine import lint_documents
+from linter.engine import lint_documents, load_record_set
 from linter.load import load_file
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 VALID = sorted((FIXTURES / "valid").iterdir())
 INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.stem != "ayorou-uncorrected")
 
 
-def lint(path):
-    return lint_documents([load_file(path, display_path(path))])
+# Cross-record rules resolve against the valid fixtures and the bundled records, as a project's
+# configured `roots` would let them.
+ROOTS = (FIXTURES / "valid", ROOT / "records")
+
+
+def lint(path, roots=ROOTS):
+    documents = [load_file(path, display_path(path))]
+    record_set = load_record_set(documents, list(roots))
+    return lint_documents(documents, record_set=record_set)
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
@@ -28,7 +35,9 @@ def test_invalid_fixture_breaks_exactly_its_rule(path):
 
 
 def test_uncorrected_ayorou_record():
-    findings = lint(FIXTURES / "invalid" / "ayorou-uncorrected.yaml")
+    # Beside its parent only: with the corrected record in the set it would also be a duplicate-record.
+    findings = lint(FIXTURES / "invalid" / "ayorou-uncorrected.yaml",
+                    roots=[ROOT / "records" / "jihadist-insurgency-in-niger.yaml"])
     assert [(f.rule, f.line, f.column) for f in findings] == [
         ("result-unlisted-party", 10, 9),
         ("figure-unsourced", 14, 15),

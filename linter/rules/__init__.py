@@ -22,6 +22,20 @@ RULE_MODULES = (
     "figure_negative",
     "figure_unsourced",
     "result_unlisted_party",
+    "unused_suppression",
+    "range_inverted",
+    "total_mismatch",
+    "casualties_exceed_strength",
+    "date_malformed",
+    "date_order",
+    "date_future",
+    "result_nonstandard",
+    "result_status_conflict",
+    "side_without_combatants",
+    "partof_unresolved",
+    "partof_date_outside",
+    "duplicate_record",
+    "see_also_unresolved",
 )
 
 __all__ = ["Context", "Rule", "all_rules", "get_rule", "UnknownRule"]

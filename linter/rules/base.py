@@ -39,11 +39,12 @@ class Rule:
     doc: str
     check: Check | None
     aliases: tuple[str, ...] = ()
+    stage: str = ""  # who reports a rule without a check of its own, when not the loader or schema
 
     @property
     def reported_by(self) -> str:
         """Rules with no check of their own are reported by the loader or the schema stage."""
-        return "rule" if self.check else "loader or schema"
+        return "rule" if self.check else self.stage or "loader or schema"
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -59,4 +60,5 @@ class Rule:
             doc=doc,
             check=getattr(module, "check", None),
             aliases=tuple(getattr(module, "ALIASES", ())),
+            stage=getattr(module, "REPORTED_BY", ""),
         )

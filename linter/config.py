@@ -1,0 +1,173 @@
+"""Read and validate the project's settings: ``[tool.conflict-lint]`` or ``.conflict-lint.toml``.
+
+Settings are looked for from the working directory upwards: the first directory holding a
+``.conflict-lint.toml`` (keys at the top level) or a ``pyproject.toml`` with a
+``[tool.conflict-lint]`` table wins. Paths and globs in the settings are relative to the
+directory of the file that sets them. Every mistake is a ``ConfigError`` naming the key.
+"""
+
+from __future__ import annotations
+
+import datetime
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from linter.findings import Severity
+
+DEDICATED = ".conflict-lint.toml"
+PYPROJECT = "pyproject.toml"
+KEYS = ("select", "ignore", "severity", "per-path", "exclude", "roots", "today")
+
+
+class ConfigError(Exception):
+    """A settings file that cannot be used; the message names the file and the key."""
+
+
+@dataclass
+class Settings:
+    path: Path | None = None
+    base: Path = field(default_factory=Path.cwd)
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    per_path: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    roots: tuple[str, ...] = ()
+    today: datetime.date | None = None
+
+    def relative(self, path: str | Path) -> str:
+        """A file's path relative to the settings' directory, in POSIX form, for glob matching."""
+        resolved = Path(path).resolve()
+        try:
+            return resolved.relative_to(self.base.resolve()).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+    def is_excluded(self, path: str | Path) -> bool:
+        return matches_any(self.relative(path), self.exclude)
+
+    def root_paths(self) -> list[Path]:
+        return [self.base / root for root in self.roots]
+
+    def show(self) -> str:
+        """The effective settings, as TOML a user could paste back."""
+        lines = [f"# settings from {self.path if self.path else '(defaults: no settings file found)'}",
+                 "[tool.conflict-lint]"]
+        quote = lambda items: "[" + ", ".join(f'"{i}"' for i in items) + "]"  # noqa: E731
+        lines.append(f"select = {quote(self.select)}" if self.select is not None else "# select: every rule")
+        lines.append(f"ignore = {quote(self.ignore)}")
+        lines.append(f"exclude = {quote(self.exclude)}")
+        lines.append(f"roots = {quote(self.roots)}")
+        lines.append(f"today = {self.today.isoformat()}" if self.today else "# today: the system date")
+        lines.append("[tool.conflict-lint.severity]")
+        lines += [f'"{rule}" = "{severity.label}"' for rule, severity in self.severity.items()]
+        lines.append("[tool.conflict-lint.per-path]")
+        lines += [f'"{glob}" = {quote(rules)}' for glob, rules in self.per_path.items()]
+        return "\n".join(lines) + "\n"
+
+
+def matches_any(relative: str, globs: tuple[str, ...] | list[str]) -> bool:
+    """Whether a POSIX path, or a directory above it, matches a glob (``*`` crosses ``/``)."""
+    path = PurePosixPath(relative)
+    candidates = [relative] + [p.as_posix() for p in path.parents if p.as_posix() != "."]
+    return any(fnmatch.fnmatchcase(c, g.rstrip("/")) for g in globs for c in candidates)
+
+
+def find_settings_file(start: Path) -> Path | None:
+    for directory in (start.resolve(), *start.resolve().parents):
+        if (directory / DEDICATED).is_file():
+            return directory / DEDICATED
+        pyproject = directory / PYPROJECT
+        if pyproject.is_file() and "conflict-lint" in _read(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read it: {error}") from None
+
+
+def load_settings(path: Path | None = None, start: Path | None = None) -> Settings:
+    """The settings in ``path``, or in the file found from ``start`` upwards, or the defaults."""
+    if path is None:
+        path = find_settings_file(start or Path.cwd())
+        if path is None:
+            return Settings()
+    elif not path.is_file():
+        raise ConfigError(f"{path}: no such settings file")
+    table = _read(path)
+    if path.name != DEDICATED:
+        table = table.get("tool", {}).get("conflict-lint", {})
+    return parse_settings(table, path)
+
+
+def _string_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{path}: `{key}` must be a list of strings, not {value!r}")
+    return tuple(value)
+
+
+def _rules(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    from linter.rules import UnknownRule, get_rule
+
+    names = _string_list(path, key, value)
+    for name in names:
+        try:
+            get_rule(name)
+        except UnknownRule:
+            raise ConfigError(f"{path}: `{key}` names unknown rule {name!r}: `conflict-lint rules` lists them") from None
+    return names
+
+
+def _table(path: Path, key: str, value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: `{key}` must be a table, not {value!r}")
+    return value
+
+
+def _today(path: Path, value: Any) -> datetime.date:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ConfigError(f"{path}: `today` must be a date such as 2024-05-01, not {value!r}")
+
+
+def parse_settings(table: dict, path: Path) -> Settings:
+    unknown = sorted(set(table) - set(KEYS))
+    if unknown:
+        raise ConfigError(f"{path}: unknown key `{unknown[0]}`; the keys are: {', '.join(KEYS)}")
+    settings = Settings(path=path, base=path.parent)
+    if "select" in table:
+        settings.select = _rules(path, "select", table["select"])
+    if "ignore" in table:
+        settings.ignore = _rules(path, "ignore", table["ignore"])
+    for rule, label in _table(path, "severity", table.get("severity", {})).items():
+        _rules(path, f"severity.{rule}", [rule])
+        try:
+            settings.severity[rule] = Severity.parse(label) if isinstance(label, str) else Severity.parse("?")
+        except ValueError:
+            raise ConfigError(f"{path}: `severity.{rule}` must be error, warning or info, not {label!r}") from None
+    for glob, rules in _table(path, "per-path", table.get("per-path", {})).items():
+        settings.per_path[glob] = _rules(path, f"per-path.{glob}", rules)
+    if "exclude" in table:
+        settings.exclude = _string_list(path, "exclude", table["exclude"])
+    if "roots" in table:
+        settings.roots = _string_list(path, "roots", table["roots"])
+        for root in settings.roots:
+            if not (settings.base / root).exists():
+                raise ConfigError(f"{path}: `roots` names {root!r}, which does not exist")
+    if "today" in table:
+        settings.today = _today(path, table["today"])
+    return settings

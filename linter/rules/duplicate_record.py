@@ -1,0 +1,60 @@
+"""Two records describe the same conflict: the same id or the same conflict name.
+
+## What it does
+Compares the record's `id` with the ids, and its `conflict` name with the names (case
+and spacing ignored), of the other records of the run, including the configured record
+`roots`. Reports the field that repeats and names the other file. Records with similar
+but different names ("First Battle of Ypres", "Second Battle of Ypres") are not
+duplicates.
+
+## Why is this bad
+Two records of one conflict drift apart: one gets corrected, the other keeps the old
+figures, and references by id or name resolve to whichever the linter meets first.
+
+## Example
+```yaml
+# records/ayorou.yaml, beside records/2020-ayorou-attack.yaml
+id: 2020-ayorou-attack
+conflict: 2020 Ayorou attack
+```
+
+## Use instead
+```yaml
+# one record per conflict: merge the two files and delete one
+id: 2020-ayorou-attack
+conflict: 2020 Ayorou attack
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.findings import Severity
+from linter.load.document import Document, Hit
+from linter.records import normalise_name
+from linter.rules.base import Context
+
+CODE = "CL403"
+SLUG = "duplicate-record"
+SEVERITY = Severity.ERROR
+
+
+def check(doc: Document, context: Context) -> Iterator[Hit]:
+    record = doc.record
+    if record is None:
+        return
+    for field_name in ("id", "conflict"):
+        value = record.get(field_name)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        key = normalise_name(value)
+        # The set indexes ids and names under one key space; keep the records whose same field matches.
+        for other in context.records.by_key.get(key, ()):
+            if other is doc or other.path == doc.path:
+                continue
+            theirs = other.record.get(field_name) if other.record else None
+            if isinstance(theirs, str) and normalise_name(theirs) == key:
+                yield Hit(f"{other.path} has the same {field_name} '{theirs}': two records of one conflict "
+                          "drift apart; merge them", pointer=f"/{field_name}")
+                break

@@ -1,0 +1,57 @@
+"""A "part of" reference names no record in the record set.
+
+## What it does
+Looks up each entry of `part_of` by record id, by conflict name (case and spacing
+ignored) or by a title in id form ("Battle of Narva (1944)" finds `battle-of-narva-1944`)
+among the records of the run: the files linted and the record roots the
+configuration names (`roots`), so linting one changed file still sees the whole set.
+Reports each entry that matches no record, and an entry that names the record itself.
+
+## Why is this bad
+A dangling "part of" breaks the hierarchy of conflicts: the parent's dates cannot be
+checked and readers following the link find nothing. It is usually a typo or a renamed id.
+
+## Example
+```yaml
+id: 2020-ayorou-attack
+part_of:
+  - jihadist-insurgency-in-nigeria
+```
+
+## Use instead
+```yaml
+id: 2020-ayorou-attack
+part_of:
+  - jihadist-insurgency-in-niger
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.findings import Severity
+from linter.load.document import Document, Hit
+from linter.records import references
+from linter.rules.base import Context
+
+CODE = "CL401"
+SLUG = "partof-unresolved"
+SEVERITY = Severity.ERROR
+
+
+def unresolved(doc: Document, context: Context, field_name: str, label: str) -> Iterator[Hit]:
+    """Hits for the references of ``field_name`` that name no record, or the record itself."""
+    if doc.record is None:
+        return
+    for pointer, reference in references(doc.record, field_name):
+        found = context.records.resolve(reference)
+        if found is None:
+            yield Hit(f"{label} '{reference}' names no record in the record set (by id or conflict name); "
+                      "fix the id, or add the record's directory to `roots`", pointer=pointer)
+        elif found is doc or found.path == doc.path:
+            yield Hit(f"{label} '{reference}' names this record itself", pointer=pointer)
+
+
+def check(doc: Document, context: Context) -> Iterator[Hit]:
+    yield from unresolved(doc, context, "part_of", "part of")

@@ -1,0 +1,40 @@
+"""A "see also" entry names no record in the record set.
+
+## What it does
+Looks up each entry of `see_also` by record id or by conflict name (case and spacing
+ignored) among the records of the run, including the configured record `roots`, and
+reports each entry that matches no record, or that names the record itself.
+
+## Why is this bad
+A "see also" that leads nowhere wastes the reader's time and usually hides a typo or an
+id that was renamed.
+
+## Example
+```yaml
+see_also:
+  - 2019-inates-atack
+```
+
+## Use instead
+```yaml
+see_also:
+  - 2019-inates-attack
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.findings import Severity
+from linter.load.document import Document, Hit
+from linter.rules.base import Context
+from linter.rules.partof_unresolved import unresolved
+
+CODE = "CL404"
+SLUG = "see-also-unresolved"
+SEVERITY = Severity.WARNING
+
+
+def check(doc: Document, context: Context) -> Iterator[Hit]:
+    yield from unresolved(doc, context, "see_also", "see also")

@@ -1,0 +1,91 @@
+"""A stated casualty total differs from the sum of its parts.
+
+## What it does
+For each side (and the joint `other_casualties`), compares a stated `total` with the
+killed, wounded, captured and missing figures. It reports when the total and at least two
+parts are exact counts and the parts do not add up to the total, and when the parts'
+certain lower bounds alone exceed the total's certain upper bound. Approximations, text-only
+figures, civilians and labelled `other` losses are never added, nor is a part that shares
+no source with the total (one source's total beside another's breakdown need not agree). A total with a single part
+beside it ("74,000, including 50,000 captured") is a subset, not a sum, and is not reported
+unless the part is larger than the total.
+
+## Why is this bad
+A total that its own parts contradict means one of the figures was mistyped or copied
+from a different source; readers quote totals, so the wrong one spreads.
+
+## Example
+```yaml
+casualties:
+  killed: {count: 9, sources: [afp]}
+  wounded: {count: 8, sources: [afp]}
+  total: {count: 19, sources: [afp]}
+```
+
+## Use instead
+```yaml
+casualties:
+  killed: {count: 9, sources: [afp]}
+  wounded: {count: 8, sources: [afp]}
+  total: {count: 17, sources: [afp]}
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.bounds import bounds
+from linter.findings import Severity
+from linter.load.document import Document, Hit
+from linter.records import mapping, sides
+from linter.rules.base import Context
+
+CODE = "CL105"
+SLUG = "total-mismatch"
+SEVERITY = Severity.ERROR
+
+PARTS = ("killed", "wounded", "captured", "missing")
+
+
+def _cited(figure: dict) -> set[str]:
+    return {s for s in figure.get("sources", ()) if isinstance(s, str)} if isinstance(figure.get("sources"), list) else set()
+
+
+def _same_account(total: dict, part: dict) -> bool:
+    """Whether a part and the total come from one account: they share a source, or neither cites one.
+
+    Infoboxes often give one source's total beside another's breakdown; those need not add up.
+    """
+    total_sources, part_sources = _cited(total), _cited(part)
+    return bool(total_sources & part_sources) or not (total_sources or part_sources)
+
+
+def _check_casualties(casualties: dict, pointer: str, owner: str) -> Iterator[Hit]:
+    total = casualties.get("total")
+    if not isinstance(total, dict):
+        return
+    total_bounds = bounds(total)
+    parts = {name: bounds(casualties[name]) for name in PARTS
+             if isinstance(casualties.get(name), dict) and _same_account(total, casualties[name])}
+    if not parts:
+        return
+    named = ", ".join(parts)
+    exact = [b.exact for b in parts.values()]
+    if total_bounds.exact is not None and len(parts) >= 2 and all(v is not None for v in exact):
+        if sum(exact) != total_bounds.exact:
+            yield Hit(f"{owner}: the total is {total_bounds.exact:,}, but {named} add up to {sum(exact):,}",
+                      pointer=f"{pointer}/total")
+        return
+    lows = [b.low for b in parts.values() if b.low is not None]
+    if total_bounds.high is not None and sum(lows) > total_bounds.high:
+        yield Hit(f"{owner}: the total is at most {total_bounds.high:,}, but {named} come to at least "
+                  f"{sum(lows):,}", pointer=f"{pointer}/total")
+
+
+def check(doc: Document, context: Context) -> Iterator[Hit]:
+    if doc.record is None:
+        return
+    for number, pointer, side in sides(doc.record):
+        yield from _check_casualties(mapping(side.get("casualties")), f"{pointer}/casualties", f"side {number}")
+    yield from _check_casualties(mapping(doc.record.get("other_casualties")), "/other_casualties", "joint")

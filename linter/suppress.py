@@ -1,0 +1,61 @@
+"""Inline suppressions: ``# conflict-lint: disable=...`` comments in YAML records.
+
+Three forms, each naming rules by slug or code, separated by commas:
+
+- ``# conflict-lint: disable=SLUG`` at the end of a line: findings that start on that line;
+- ``# conflict-lint: disable-next-line=SLUG`` on its own line: findings on the next line;
+- ``# conflict-lint: disable-file=SLUG`` anywhere: findings anywhere in the file.
+
+Comments are found with a pattern over the text (PyYAML drops comments): a ``#`` counts
+only at the start of a line or after whitespace, as in YAML, and not inside a string value
+(the loader's spans say where those are).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from linter.findings import Finding, Span
+
+_COMMENT = re.compile(r"(?:^|(?<=\s))#\s*conflict-lint:\s*(?P<kind>disable-next-line|disable-file|disable)\s*=\s*"
+                      r"(?P<names>[A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)")
+
+
+@dataclass
+class Suppression:
+    kind: str  # disable, disable-next-line or disable-file
+    line: int  # the line the comment is on
+    names: dict[str, Span]  # each rule name as written, with where it stands
+    used: set[str] = field(default_factory=set)
+
+    @property
+    def target_line(self) -> int | None:
+        if self.kind == "disable-file":
+            return None
+        return self.line + 1 if self.kind == "disable-next-line" else self.line
+
+
+def parse_suppressions(text: str, in_string: Callable[[int, int], bool] = lambda line, column: False
+                       ) -> list[Suppression]:
+    """The suppressions of a text; ``in_string(line, column)`` says whether a position lies in a string value."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _COMMENT.search(line)
+        if match is None or in_string(number, match.start() + 1):
+            continue
+        names = {}
+        for name_match in re.finditer(r"[A-Za-z0-9_-]+", match["names"]):
+            start = match.start("names") + name_match.start()
+            names[name_match.group()] = Span(number, start + 1, number, start + 1 + len(name_match.group()))
+        found.append(Suppression(match["kind"], number, names))
+    return found
+
+
+def suppresses(suppression: Suppression, name: str, finding: Finding, canonical) -> bool:
+    """Whether the suppression's rule ``name`` covers the finding; ``canonical`` maps a name to a slug."""
+    if canonical(name) != finding.rule:
+        return False
+    target = suppression.target_line
+    return target is None or target == finding.line

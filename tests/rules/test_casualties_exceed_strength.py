@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from tests.conftest import lint_text, only
+
+RECORD = """
+id: a
+conflict: A
+date: {{start: "1900"}}
+result: {{text: Inconclusive}}
+sides:
+  - combatants: [France]
+    strength:
+      - {strength}
+    casualties:
+      killed: {killed}
+  - combatants: [Prussia]
+sources:
+  g: {{publisher: G}}
+"""
+
+
+def lint(strength: str, killed: str):
+    return only(lint_text(RECORD.format(strength=strength, killed=killed)), "casualties-exceed-strength")
+
+
+def test_exact_casualties_above_exact_strength():
+    assert lint("{count: 50, sources: [g]}", "{count: 90, sources: [g]}") == [
+        ("casualties-exceed-strength", 10, 15)]
+
+
+def test_range_strength_against_lower_bound():
+    assert lint("{min: 40, max: 60, sources: [g]}", "{at_least: 61, sources: [g]}") == [
+        ("casualties-exceed-strength", 10, 15)]
+    assert lint("{min: 40, max: 60, sources: [g]}", "{min: 50, max: 70, sources: [g]}") == []
+
+
+def test_open_or_approximate_figures_are_not_compared():
+    assert lint("{at_least: 50, sources: [g]}", "{count: 90, sources: [g]}") == []
+    assert lint("{about: 50, sources: [g]}", "{count: 90, sources: [g]}") == []
+    assert lint("{count: 50, sources: [g]}", "{about: 90, sources: [g]}") == []
+    assert lint("{text: c. 50, sources: [g]}", "{count: 90, sources: [g]}") == []
+
+
+def test_equipment_strength_is_not_personnel():
+    assert lint("{count: 50, label: tanks, sources: [g]}", "{count: 90, sources: [g]}") == []
+    assert lint("{count: 50, label: troops, sources: [g]}", "{count: 90, sources: [g]}") == [
+        ("casualties-exceed-strength", 10, 15)]
+
+
+def test_strength_adds_up_across_personnel_figures():
+    findings = lint_text("""
+    id: a
+    conflict: A
+    date: {start: "1900"}
+    result: {text: Inconclusive}
+    sides:
+      - combatants: [France, Niger]
+        strength:
+          - {count: 50, sources: [g]}
+          - {count: 60, sources: [g]}
+        casualties:
+          killed: {count: 90, sources: [g]}
+      - combatants: [Prussia]
+    sources:
+      g: {publisher: G}
+    """)
+    assert only(findings, "casualties-exceed-strength") == []
+
+
+def test_ships_and_units_in_unlabelled_text_are_not_personnel():
+    assert lint('{count: 2, text: "2 light cruisers", sources: [g]}', "{count: 250, sources: [g]}") == []
+    assert lint('{count: 3, text: "3 SS panzer divisions", sources: [g]}', "{count: 250, sources: [g]}") == []
+    assert lint('{count: 50, text: "c. 50 men<ref>Smith, p. 4</ref>", sources: [g]}', "{count: 90, sources: [g]}") == [
+        ("casualties-exceed-strength", 10, 15)]
+
+
+def test_long_wars_are_not_compared():
+    text = RECORD.format(strength="{count: 50, sources: [g]}", killed="{count: 90, sources: [g]}")
+    assert only(lint_text(text.replace('{start: "1900"}', '{start: "1900", end: "1903"}')),
+                "casualties-exceed-strength") == []
+    assert only(lint_text(text.replace('{start: "1900"}', '{start: "1900-05", end: "1901-02"}')),
+                "casualties-exceed-strength") == [("casualties-exceed-strength", 10, 15)]
+
+
+def test_linked_unit_names_are_not_personnel():
+    assert lint('{count: 1, text: "1 [[Free French Forces|FFF]] [[Battalion]]", sources: [g]}',
+                "{count: 21, sources: [g]}") == []

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from tests.conftest import lint_text, only
+
+RECORD = """
+id: a
+conflict: A
+date: {{start: "1900"}}
+result: {{text: Inconclusive}}
+sides:
+  - combatants: [France]
+    casualties:
+{casualties}
+  - combatants: [Prussia]
+sources:
+  g: {{publisher: G}}
+  h: {{publisher: H}}
+"""
+
+
+def lint(*lines: str):
+    casualties = "\n".join(f"      {line}" for line in lines)
+    return only(lint_text(RECORD.format(casualties=casualties)), "total-mismatch")
+
+
+def test_exact_parts_that_do_not_add_up():
+    assert lint("killed: {count: 9, sources: [g]}", "wounded: {count: 8, sources: [g]}",
+                "total: {count: 19, sources: [g]}") == [("total-mismatch", 10, 14)]
+
+
+def test_exact_parts_that_add_up():
+    assert lint("killed: {count: 9, sources: [g]}", "wounded: {count: 8, sources: [g]}",
+                "total: {count: 17, sources: [g]}") == []
+
+
+def test_a_single_part_is_a_subset_not_a_sum():
+    # "74,000, including 50,000 captured"
+    assert lint("captured: {count: 50000, sources: [g]}", "total: {count: 74000, sources: [g]}") == []
+
+
+def test_a_part_larger_than_the_total():
+    assert lint("captured: {count: 80000, sources: [g]}", "total: {count: 74000, sources: [g]}") == [
+        ("total-mismatch", 9, 14)]
+
+
+def test_approximate_and_open_figures_are_not_summed():
+    assert lint("killed: {about: 9, sources: [g]}", "wounded: {count: 8, sources: [g]}",
+                "total: {count: 19, sources: [g]}") == []
+    assert lint("killed: {at_least: 9, sources: [g]}", "wounded: {count: 8, sources: [g]}",
+                "total: {count: 19, sources: [g]}") == []
+    assert lint("killed: {count: 9, sources: [g]}", "wounded: {count: 8, sources: [g]}",
+                "total: {at_least: 12, sources: [g]}") == []
+
+
+def test_civilians_and_other_losses_are_not_parts():
+    assert lint("killed: {count: 9, sources: [g]}", "wounded: {count: 8, sources: [g]}",
+                "civilians: {count: 30, sources: [g]}", "total: {count: 17, sources: [g]}") == []
+
+
+def test_joint_casualties():
+    findings = lint_text("""
+    id: a
+    conflict: A
+    date: {start: "1900"}
+    result: {text: Inconclusive}
+    sides:
+      - combatants: [France]
+      - combatants: [Prussia]
+    other_casualties:
+      killed: {count: 5, sources: [g]}
+      wounded: {count: 5, sources: [g]}
+      total: {count: 11, sources: [g]}
+    sources:
+      g: {publisher: G}
+    """)
+    assert only(findings, "total-mismatch") == [("total-mismatch", 11, 10)]
+
+
+def test_parts_from_another_source_are_not_summed():
+    assert lint("killed: {count: 9, sources: [g]}", "wounded: {count: 8, sources: [g]}",
+                "total: {count: 19, sources: [h]}") == []
+    assert lint("killed: {count: 9, sources: [g, h]}", "wounded: {count: 8, sources: [h]}",
+                "total: {count: 19, sources: [h]}") == [("total-mismatch", 10, 14)]
