@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from linter import baseline
 from linter.cli import cli
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 from tests.reporting import UNSOURCED, finding, lint_record
 
 
@@ -20,10 +20,11 @@ def run(*args: str):
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    """A working directory with one record holding five findings, as a user's checkout would."""
+    """A working directory with one record holding five findings and its clean parent record."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "records").mkdir()
     shutil.copy(FIXTURES / "invalid" / "ayorou-uncorrected.yaml", tmp_path / "records" / "ayorou.yaml")
+    shutil.copy(ROOT / "records" / "jihadist-insurgency-in-niger.yaml", tmp_path / "records")
     return tmp_path
 
 
@@ -35,7 +36,7 @@ def test_baseline_hides_known_findings(project):
     assert sum(entry["count"] for entry in document["findings"]) == 5
     result = run("lint", "records", "--baseline", ".conflict-lint-baseline.json")
     assert result.exit_code == 0
-    assert result.output == ("1 file checked, no findings. "
+    assert result.output == ("2 files checked, no findings. "
                              "Baseline: 5 known findings hidden, 0 gone since it was written.\n")
 
 

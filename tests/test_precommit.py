@@ -77,13 +77,14 @@ def make_repository(path: Path, *records: Path, env: dict) -> Path:
 
 @needs_git
 def test_hook_passes_clean_records_and_fails_a_broken_one(tmp_path, sandbox):
-    clean = make_repository(tmp_path / "clean", FIXTURES / "valid" / "skirmish-at-red-ford.yaml", env=sandbox)
+    valid = sorted((FIXTURES / "valid").iterdir())  # the skirmish and its parent campaign, among others
+    clean = make_repository(tmp_path / "clean", *valid, env=sandbox)
     passed = try_repo(clean, sandbox)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "conflict-lint" in passed.stdout and "Passed" in passed.stdout
 
-    broken = make_repository(tmp_path / "broken", FIXTURES / "valid" / "skirmish-at-red-ford.yaml",
-                             FIXTURES / "invalid" / "ayorou-uncorrected.yaml", env=sandbox)
+    broken = make_repository(tmp_path / "broken", *valid, FIXTURES / "invalid" / "ayorou-uncorrected.yaml",
+                             env=sandbox)
     failed = try_repo(broken, sandbox)
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "Failed" in failed.stdout
