@@ -13,7 +13,7 @@ from linter.cli import cli
 from tests.conftest import FIXTURES, ROOT
 
 UNCORRECTED = str(FIXTURES / "invalid" / "ayorou-uncorrected.yaml")
-CLEAN = str(FIXTURES / "valid" / "skirmish-at-red-ford.yaml")
+CLEAN = str(FIXTURES / "valid" / "minimal.json")
 PLACEHOLDER_ONLY = str(FIXTURES / "invalid" / "placeholder-value.yaml")
 
 
