@@ -1,7 +1,10 @@
 """Recognise parties in free text: country names, demonyms, combining forms, organisations.
 
-The tables live in ``linter/data/`` (see ``parties.json`` for their sources). Matching runs
-on word boundaries, longest alias first, so "Niger" never matches inside "Nigeria".
+The tables are data (``linter/data/countries.json``, generated from the world-countries
+dataset, and the hand-curated ``party_overlay.json``; docs/data.md names their sources).
+Matching works on words: at each word it tries the longest phrase the tables know first, so
+"Niger" never matches inside "Nigeria" and "Austro-Hungarian" is not split into Austria and
+Hungary. It costs a dictionary look-up per word and phrase length, whatever the table size.
 """
 
 from __future__ import annotations
@@ -12,77 +15,149 @@ from dataclasses import dataclass
 
 from linter.data import load
 
+_WORD = re.compile(r"[^\W\d_]+")
+_MAX_PHRASE_WORDS = 9
+
 
 @dataclass(frozen=True)
 class Mention:
-    """A party named in a text: where, how it was written, which party, and by what kind of word."""
+    """A party named in a text: where, as written, which party (or parties, for a demonym two
+    countries share, such as "Dominican"), and by what kind of word."""
 
     start: int
     end: int
     surface: str
     party: str
     kind: str  # "name", "adjective", "combining", "coalition"
+    parties: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
-class _Tables:
-    pattern: re.Pattern[str] | None
-    aliases: dict[str, tuple[str, str]]
+class _Entry:
+    parties: frozenset[str]
+    kind: str
+    lowercase: bool  # the alias itself is written in lower case ("al-Qaeda" is not)
 
 
-def _alias_key(text: str) -> str:
-    return " ".join(text.casefold().split())
+def normalise(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").replace("\u2013", "-").casefold().split()).rstrip(".")
 
 
 @functools.lru_cache(maxsize=1)
-def _tables() -> _Tables:
-    data = load("parties.json")
-    aliases: dict[str, tuple[str, str]] = {}
-    for key, entry in data["parties"].items():
-        for name in entry.get("names", []):
-            aliases.setdefault(_alias_key(name), (key, "name"))
-        for adjective in entry.get("adjectives", []):
-            aliases.setdefault(_alias_key(adjective), (key, "adjective"))
-    for form, key in data.get("combining_forms", {}).items():
-        aliases.setdefault(_alias_key(form), (key, "combining"))
-    for label in data.get("coalitions", []):
-        aliases.setdefault(_alias_key(label), (_alias_key(label), "coalition"))
-    if not aliases:
-        return _Tables(None, aliases)
-    # Longest first so that "National Guard of Niger" wins over "Niger" and "Nigeria" over "Niger".
-    alternatives = sorted(aliases, key=len, reverse=True)
-    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives)
-    # A combining form ends in "-" and joins the next word ("Franco-Nigerien"), so it needs no
-    # word boundary after it; every other alias does.
-    pattern = re.compile(rf"(?<![\w-])(?:{body})(?:(?<=-)|(?![\w]))", re.IGNORECASE)
-    return _Tables(pattern, aliases)
+def _tables() -> tuple[dict[str, _Entry], dict[str, str], dict[str, str], frozenset[str]]:
+    countries = load("countries.json")["countries"]
+    overlay = load("party_overlay.json")
+    entries: dict[str, dict] = {}
+    for key, entry in countries.items():
+        entries[key] = {"names": list(entry["names"]), "adjectives": list(entry["adjectives"])}
+    for key, extra in overlay["countries"].items():
+        entries[key]["names"] += extra["names"]
+        entries[key]["adjectives"] += extra["adjectives"]
+    for key, entry in overlay["parties"].items():
+        entries[key] = entry
+    aliases: dict[str, _Entry] = {}
+
+    def add(alias: str, party: str, kind: str) -> None:
+        key = normalise(alias)
+        known = aliases.get(key)
+        if known is not None and known.kind != kind:
+            return  # a name wins over another party's adjective of the same spelling
+        parties = (known.parties if known else frozenset()) | {party}
+        aliases[key] = _Entry(parties, kind, alias[:1].islower())
+
+    for party, entry in entries.items():
+        for name in entry["names"]:
+            add(name, party, "name")
+    for party, entry in entries.items():
+        for adjective in entry["adjectives"]:
+            add(adjective, party, "adjective")
+    for label in overlay["coalitions"]:
+        aliases.setdefault(normalise(label), _Entry(frozenset({normalise(label)}), "coalition", False))
+    combining = {normalise(form): party for form, party in overlay["combining_forms"].items()}
+    codes = {normalise(code): key for key, entry in countries.items() for code in entry["codes"]}
+    organs = frozenset(normalise(organ) for organ in overlay["state_organs"])
+    return aliases, combining, codes, organs
+
+
+def _display_names() -> dict[str, str]:
+    countries = load("countries.json")["countries"]
+    names = {key: entry["names"][0] for key, entry in countries.items()}
+    names.update({key: entry["names"][0] for key, entry in load("party_overlay.json")["parties"].items()
+                  if entry["names"]})
+    return names
 
 
 def mentions(text: str) -> list[Mention]:
     """Every party named in ``text``, left to right, without overlaps."""
-    tables = _tables()
-    if tables.pattern is None:
-        return []
-    found = []
-    for match in tables.pattern.finditer(text):
-        party, kind = tables.aliases[_alias_key(match.group())]
-        found.append(Mention(match.start(), match.end(), match.group(), party, kind))
+    aliases, combining, _, _ = _tables()
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    found: list[Mention] = []
+    i = 0
+    while i < len(words):
+        start = words[i][0]
+        matched = None
+        for j in range(min(len(words), i + _MAX_PHRASE_WORDS) - 1, i - 1, -1):
+            end = words[j][1]
+            surface = text[start:end]
+            entry = aliases.get(normalise(surface))
+            if entry is None and end < len(text) and text[end] == ".":
+                end += 1  # "U.S." keeps its final stop
+                surface = text[start:end]
+                entry = aliases.get(normalise(surface))
+            if entry is not None and (entry.lowercase or not surface.islower()):
+                matched = (j, Mention(start, end, surface, min(entry.parties), entry.kind, entry.parties))
+                break
+        if matched is None:
+            end = words[i][1]
+            form = normalise(text[start:end]) + "-"
+            if form in combining and text[end:end + 1] in ("-", "\u2013"):
+                party = combining[form]
+                matched = (i, Mention(start, end + 1, text[start:end + 1], party, "combining", frozenset({party})))
+        if matched is None:
+            i += 1
+            continue
+        j, mention = matched
+        found.append(mention)
+        i = j + 1
     return found
 
 
-def parties_of(name: str) -> frozenset[str]:
-    """The parties a combatant entry stands for: "National Guard of Niger" stands for Niger.
+def _state_of_organ(name: str, found: list[Mention]) -> frozenset[str]:
+    """The state a unit or body belongs to: "National Guard of Niger", "French Army"."""
+    *_, organs = _tables()
+    states = [m for m in found if m.kind in ("name", "adjective")]
+    if len(states) != 1:
+        return frozenset()
+    rest = normalise(name[:states[0].start] + " " + name[states[0].end:])
+    rest = " ".join(word for word in rest.split() if word not in ("of", "the", "royal", "imperial", "national"))
+    return states[0].parties if rest in organs or not rest else frozenset()
 
-    An entry no table knows stands for itself (its normalised name), so that non-state actors
+
+def identity(name: str) -> frozenset[str]:
+    """The parties a combatant entry *is*: a whole known name, a state's organ, or itself.
+
+    Stricter than ``parties_of``: "Syrian opposition" is not Syria, though it names it.
+    """
+    aliases, _, codes, _ = _tables()
+    key = normalise(name)
+    entry = aliases.get(key)
+    if entry is not None and entry.kind in ("name", "adjective"):
+        return entry.parties
+    if key in codes and name.isupper():
+        return frozenset({codes[key]})
+    return _state_of_organ(name, mentions(name)) or frozenset({key})
+
+
+def parties_of(name: str) -> frozenset[str]:
+    """Every party a combatant entry may stand for, for crediting a result.
+
+    An entry no table knows stands for itself (its normalised name), so that armed groups
     listed by name still match a result that names them the same way.
     """
-    named = {m.party for m in mentions(name) if m.kind != "coalition"}
-    return frozenset(named | {_alias_key(name)})
+    named = {party for m in mentions(name) if m.kind != "coalition" for party in m.parties}
+    return frozenset(named | {normalise(name)} | identity(name))
 
 
 def display_name(party: str) -> str:
     """The name to show for a party key in messages."""
-    entry = load("parties.json")["parties"].get(party)
-    if entry and entry.get("names"):
-        return entry["names"][0]
-    return party
+    return _display_names().get(party, party)

@@ -18,7 +18,10 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 keys = st.sampled_from(["id", "conflict", "date", "start", "end", "result", "text", "sides",
                         "combatants", "casualties", "killed", "strength", "count", "min", "max",
                         "sources", "part_of", "see_also", "other", "none", "unknown", "x"])
-scalars = st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False) | st.text(max_size=30)
+# PyYAML's emitter writes NEL and the Unicode line separators raw, and YAML reads them as line
+# breaks, so they cannot round-trip through safe_dump; that is the emitter's limit, not ours.
+texts = st.text(st.characters(blacklist_characters="\x85\u2028\u2029"), max_size=30)
+scalars = st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False) | texts
 json_like = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=5),
                          max_leaves=30)
 

@@ -22,6 +22,7 @@ RULE_MODULES = (
     "figure_negative",
     "figure_unsourced",
     "result_unlisted_party",
+    "party_on_both_sides",
     "unused_suppression",
     "range_inverted",
     "total_mismatch",

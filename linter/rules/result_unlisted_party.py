@@ -58,10 +58,12 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
             listed |= parties.parties_of(name)
     reported: set[str] = set()
     for mention in parties.mentions(text):
-        if mention.kind == "coalition" or mention.party in listed or mention.party in reported:
+        if mention.kind == "coalition" or mention.parties & listed or mention.party in reported:
             continue
         reported.add(mention.party)
-        yield Hit(f"the result credits '{mention.surface.rstrip('-')}', but no side lists "
-                  f"{parties.display_name(mention.party)} among its combatants: add it to the side "
-                  "it fought on, or correct the result",
+        credited = parties.display_name(mention.party)
+        written = mention.surface.rstrip("-\u2013")
+        wording = credited if written == credited else f"{credited} ('{mention.surface}')"
+        yield Hit(f"the result credits {wording}, but no side lists it among its combatants: "
+                  "add it to the side it fought on, or correct the result",
                   pointer="/result/text", text_range=(mention.start, mention.end))

@@ -1,0 +1,70 @@
+"""The same party is listed among the combatants of two opposing sides.
+
+## What it does
+Compares what each combatant entry *is* across sides: a known name ("France", "French
+Republic"), a state's organ ("French Army", "National Guard of Niger" stand for their
+state), or, for anything else, the entry itself. It reports the later listing when a party
+appears on two sides. A faction that merely names a state ("Syrian opposition", "Free
+French", "South Vietnam") is a party of its own, not that state.
+
+## Why is this bad
+A party cannot fight itself. The entry is a copy-and-paste slip, or two different parties
+(a government and its rebels) written so alike that readers cannot tell them apart.
+
+## Example
+```yaml
+sides:
+  - combatants: [France, Niger]
+  - combatants: [Islamic State in the Greater Sahara, French Army]
+```
+
+## Use instead
+```yaml
+sides:
+  - combatants: [France, Niger]
+  - combatants: [Islamic State in the Greater Sahara]
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter import parties
+from linter.findings import Severity
+from linter.load.document import Document, Hit
+from linter.records import sequence, sides
+from linter.rules.base import Context
+
+CODE = "CL304"
+SLUG = "party-on-both-sides"
+SEVERITY = Severity.ERROR
+
+
+def _is_label(name: str) -> bool:
+    """Entries that head a group rather than name a party: "Supported by:", "(naval)", "Allies"."""
+    stripped = name.strip()
+    if stripped.endswith(":") or (stripped.startswith("(") and stripped.endswith(")")):
+        return True
+    return any(m.kind == "coalition" and m.end - m.start == len(stripped) for m in parties.mentions(stripped))
+
+
+def check(doc: Document, context: Context) -> Iterator[Hit]:
+    record = doc.record
+    if record is None:
+        return
+    first_seen: dict[str, tuple[int, str]] = {}
+    for number, pointer, side in sides(record):
+        for index, name in enumerate(sequence(side.get("combatants"))):
+            if not isinstance(name, str) or _is_label(name):
+                continue
+            earlier = [(party, first_seen[party]) for party in sorted(parties.identity(name))
+                       if party in first_seen and first_seen[party][0] != number]
+            if earlier:
+                party, (side_number, listed_as) = earlier[0]
+                yield Hit(f"'{name}' on side {number} is {parties.display_name(party)}, already listed on "
+                          f"side {side_number} as '{listed_as}': a party fights on one side; remove one, "
+                          "or name the faction so that it cannot be mistaken for the other",
+                          pointer=f"{pointer}/combatants/{index}")
+            for party in parties.identity(name):
+                first_seen.setdefault(party, (number, name))

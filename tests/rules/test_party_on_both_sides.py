@@ -1,0 +1,39 @@
+from linter.api import lint_text
+from tests.conftest import only
+
+
+def test_state_and_its_army_on_opposing_sides():
+    findings = lint_text("""
+    sides:
+      - combatants: [France, Niger]
+      - combatants: [Islamic State in the Greater Sahara, French Army]
+    """)
+    assert only(findings, "party-on-both-sides") == [("party-on-both-sides", 3, 55)]
+
+
+def test_same_name_on_the_third_side():
+    findings = lint_text("""
+    sides:
+      - combatants: [Niger]
+      - combatants: [Mali]
+      - combatants: [Republic of Niger]
+    """)
+    assert only(findings, "party-on-both-sides") == [("party-on-both-sides", 4, 18)]
+
+
+def test_factions_that_name_a_state_are_other_parties():
+    findings = lint_text("""
+    sides:
+      - combatants: [Syria, North Vietnam, Vichy France]
+      - combatants: [Syrian opposition, South Vietnam, Free French]
+    """)
+    assert only(findings, "party-on-both-sides") == []
+
+
+def test_repeat_on_the_same_side_is_not_this_rule():
+    findings = lint_text("""
+    sides:
+      - combatants: [France, French Army]
+      - combatants: [Prussia]
+    """)
+    assert only(findings, "party-on-both-sides") == []

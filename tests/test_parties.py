@@ -1,0 +1,63 @@
+"""The party matcher: word boundaries, longest match, demonyms, combining forms, organisations."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter import parties
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    return [(m.surface, m.party, m.kind) for m in parties.mentions(text)]
+
+
+def test_niger_never_matches_inside_nigeria():
+    assert found("Nigeria and Niger") == [("Nigeria", "nigeria", "name"), ("Niger", "niger", "name")]
+    assert found("Nigerian, Nigerien") == [("Nigerian", "nigeria", "adjective"), ("Nigerien", "niger", "adjective")]
+
+
+def test_combining_forms_and_compounds():
+    assert found("Franco-Nigerien victory") == [("Franco-", "france", "combining"), ("Nigerien", "niger", "adjective")]
+    assert found("Austro-Hungarian victory") == [("Austro-Hungarian", "austria-hungary", "adjective")]
+    assert found("Czechoslovak victory") == [("Czechoslovak", "czechoslovakia", "adjective")]
+
+
+def test_longest_phrase_wins():
+    assert found("Islamic State in the Greater Sahara") == [
+        ("Islamic State in the Greater Sahara", "islamic-state-in-the-greater-sahara", "name")]
+    assert found("Dominican Republic") == [("Dominican Republic", "dominican-republic", "name")]
+    assert found("North Vietnamese victory") == [("North Vietnamese", "north-vietnam", "adjective")]
+
+
+def test_historical_states_and_coalitions():
+    assert found("Soviet, Ottoman and Carthaginian") == [
+        ("Soviet", "soviet-union", "adjective"), ("Ottoman", "ottoman-empire", "adjective"),
+        ("Carthaginian", "carthage", "adjective")]
+    assert [m.kind for m in parties.mentions("Allied victory")] == ["coalition"]
+
+
+def test_shared_demonym_names_every_state():
+    assert parties.mentions("Dominican victory")[0].parties == {"dominica", "dominican-republic"}
+
+
+def test_lower_case_words_are_not_names():
+    assert found("a turkey and a chad") == []
+
+
+def test_identity_of_organs_and_factions():
+    assert parties.identity("National Guard of Niger") == {"niger"}
+    assert parties.identity("French Army") == {"france"}
+    assert parties.identity("Royal Navy") == {"united-kingdom"}
+    assert parties.identity("Syrian opposition") == {"syrian-opposition"}
+    assert parties.identity("Kurdish militias") == {"kurdish militias"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_mentions_are_ordered_in_range_and_disjoint(text):
+    end = 0
+    for mention in parties.mentions(text):
+        assert end <= mention.start < mention.end <= len(text)
+        assert text[mention.start:mention.end] == mention.surface
+        end = mention.end
