@@ -37,6 +37,7 @@ class _Entry:
     parties: frozenset[str]
     kind: str
     lowercase: bool  # the alias itself is written in lower case ("al-Qaeda" is not)
+    primary: str  # the party first registered for it: a country before a regime using its adjective
 
 
 def normalise(text: str) -> str:
@@ -63,7 +64,7 @@ def _tables() -> tuple[dict[str, _Entry], dict[str, str], dict[str, str], frozen
         if known is not None and known.kind != kind:
             return  # a name wins over another party's adjective of the same spelling
         parties = (known.parties if known else frozenset()) | {party}
-        aliases[key] = _Entry(parties, kind, alias[:1].islower())
+        aliases[key] = _Entry(parties, kind, alias[:1].islower(), known.primary if known else party)
 
     for party, entry in entries.items():
         for name in entry["names"]:
@@ -72,7 +73,7 @@ def _tables() -> tuple[dict[str, _Entry], dict[str, str], dict[str, str], frozen
         for adjective in entry["adjectives"]:
             add(adjective, party, "adjective")
     for label in overlay["coalitions"]:
-        aliases.setdefault(normalise(label), _Entry(frozenset({normalise(label)}), "coalition", False))
+        aliases.setdefault(normalise(label), _Entry(frozenset({normalise(label)}), "coalition", False, normalise(label)))
     combining = {normalise(form): party for form, party in overlay["combining_forms"].items()}
     codes = {normalise(code): key for key, entry in countries.items() for code in entry["codes"]}
     organs = frozenset(normalise(organ) for organ in overlay["state_organs"])
@@ -105,7 +106,7 @@ def mentions(text: str) -> list[Mention]:
                 surface = text[start:end]
                 entry = aliases.get(normalise(surface))
             if entry is not None and (entry.lowercase or not surface.islower()):
-                matched = (j, Mention(start, end, surface, min(entry.parties), entry.kind, entry.parties))
+                matched = (j, Mention(start, end, surface, entry.primary, entry.kind, entry.parties))
                 break
         if matched is None:
             end = words[i][1]
@@ -130,7 +131,7 @@ def _state_of_organ(name: str, found: list[Mention]) -> frozenset[str]:
         return frozenset()
     rest = normalise(name[:states[0].start] + " " + name[states[0].end:])
     rest = " ".join(word for word in rest.split() if word not in ("of", "the", "royal", "imperial", "national"))
-    return states[0].parties if rest in organs or not rest else frozenset()
+    return frozenset({states[0].party}) if rest in organs or not rest else frozenset()
 
 
 def identity(name: str) -> frozenset[str]:
@@ -142,7 +143,7 @@ def identity(name: str) -> frozenset[str]:
     key = normalise(name)
     entry = aliases.get(key)
     if entry is not None and entry.kind in ("name", "adjective"):
-        return entry.parties
+        return frozenset({entry.primary})
     if key in codes and name.isupper():
         return frozenset({codes[key]})
     return _state_of_organ(name, mentions(name)) or frozenset({key})
