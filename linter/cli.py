@@ -8,6 +8,7 @@ import sys
 import click
 
 from linter import __version__
+from linter.limits import MAX_FILE_BYTES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
@@ -99,8 +100,11 @@ def _report_formats():
 @click.option("--ignore", multiple=True, metavar="RULE", help="Do not report these rules; repeatable.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The date rules take as today (YYYY-MM-DD), for reproducible runs.")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=MAX_FILE_BYTES, show_default=True,
+              metavar="BYTES", help="Files larger than this get a finding instead of being parsed.")
 def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=(), statistics=False,
-         baseline_file=None, github_annotations=None, write_baseline=None) -> None:
+         baseline_file=None, github_annotations=None, write_baseline=None,
+         max_file_size=MAX_FILE_BYTES) -> None:
     """Lint record files and directories (default: records/)."""
     from linter.discover import discover, display_path
     from linter.engine import Selection, lint_documents, load_record_set
@@ -124,23 +128,15 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=()
         raise UsageError(f"no such file or directory: {missing}")
     for unsupported in found.unsupported:
         raise UsageError(f"{unsupported}: not a record file (expected .yaml, .yml or .json)")
-    documents = []
-    for path in found.files:
-        try:
-            documents.append(load_file(path, display_path(path)))
-        except OSError as error:
-            click.echo(f"conflict-lint: cannot read {path}: {error.strerror or error}", err=True)
-            sys.exit(EXIT_ERROR)
-    from linter.engine import InternalError
+    from linter.errors import InternalError
 
     try:
+        documents = [load_file(path, display_path(path), max_file_size) for path in found.files]
         findings = lint_documents(documents, selection=selection,
                                   today=today.date() if today else settings.today,
                                   record_set=load_record_set(documents, settings.root_paths()))
     except InternalError as error:
-        click.echo(f"conflict-lint: {error}\nThis is a bug in conflict-lint: please report it with the file.",
-                   err=True)
-        sys.exit(EXIT_ERROR)
+        _report_bug(str(error))
     if write_baseline is not None:
         _write_baseline(write_baseline, findings)
         return
@@ -268,5 +264,14 @@ def config(show) -> None:
         click.echo(f"{settings.path or 'no settings file found'}: settings are valid")
 
 
+def _report_bug(description: str) -> None:
+    click.echo(f"conflict-lint: {description}\n"
+               "This is a bug in conflict-lint: please report it with the command and the file it names.", err=True)
+    sys.exit(EXIT_ERROR)
+
+
 def main() -> None:
-    cli(prog_name="conflict-lint")
+    try:
+        cli(prog_name="conflict-lint")
+    except Exception as error:  # the last guard: a bug is one message and exit 2, never a traceback
+        _report_bug(f"internal error: {type(error).__name__}: {error}")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from linter.discover import real_path
 from linter.findings import Severity
 
 DEDICATED = ".conflict-lint.toml"
@@ -40,9 +41,9 @@ class Settings:
 
     def relative(self, path: str | Path) -> str:
         """A file's path relative to the settings' directory, in POSIX form, for glob matching."""
-        resolved = Path(path).resolve()
+        resolved = real_path(path)
         try:
-            return resolved.relative_to(self.base.resolve()).as_posix()
+            return resolved.relative_to(real_path(self.base)).as_posix()
         except ValueError:
             return Path(path).as_posix()
 

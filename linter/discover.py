@@ -16,12 +16,16 @@ class Discovery:
     unsupported: list[str] = field(default_factory=list)
 
 
+def real_path(path: Path | str) -> Path:
+    """The canonical path; unlike Path.resolve, a symbolic link loop is no error here."""
+    return Path(os.path.realpath(path))
+
+
 def display_path(path: Path) -> str:
     """A path as the user will recognise it: relative to the working directory when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    # Links are not followed: a finding names the file as the user sees it, not its target.
+    relative = os.path.relpath(os.path.abspath(path))
+    return Path(relative).as_posix() if not relative.startswith(os.pardir) else path.as_posix()
 
 
 def discover(paths: list[str]) -> Discovery:
@@ -30,7 +34,7 @@ def discover(paths: list[str]) -> Discovery:
     seen: set[Path] = set()
 
     def add(path: Path) -> None:
-        key = path.resolve()
+        key = real_path(path)
         if key not in seen:
             seen.add(key)
             found.files.append(path)

@@ -11,20 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from linter.errors import InternalError
 from linter.findings import Finding, Severity
 from linter.load.document import Document, Hit
 from linter.records import RecordSet
 from linter.rules import Context, Rule, all_rules, get_rule
 from linter.schema import check_schema
 from linter.suppress import Suppression, parse_suppressions, suppresses
-
-
-class InternalError(Exception):
-    """A check crashed on a file; the CLI reports it as a bug, with the file's path."""
-
-    def __init__(self, path: str, rule: str, error: BaseException):
-        super().__init__(f"internal error in rule {rule} on {path}: {type(error).__name__}: {error}")
-        self.path = path
 
 
 @dataclass
@@ -86,7 +79,7 @@ def _hits(doc: Document, context: Context, checks: list[Rule]) -> Iterable[tuple
             for hit in rule.check(doc, context):
                 yield hit, rule
         except Exception as error:  # a rule bug must name the file it met, not end the run silently
-            raise InternalError(doc.path, rule.slug, error) from error
+            raise InternalError(doc.path, f"rule {rule.slug}", error) from error
 
 
 def _apply_suppressions(doc: Document, findings: list[Finding], selection: Selection) -> list[Finding]:
@@ -148,14 +141,14 @@ def load_record_set(documents: list[Document], roots: list[Path]) -> RecordSet:
     Cross-record rules resolve references against this set, so linting one changed file
     still sees its parent and its siblings; only ``documents`` are reported on.
     """
-    from linter.discover import discover, display_path
+    from linter.discover import discover, display_path, real_path
     from linter.load import load_file
 
-    given = {Path(doc.path).resolve() for doc in documents}
+    given = {real_path(doc.path) for doc in documents}
     record_set = RecordSet(documents)
     for path in discover([str(root) for root in roots]).files:
-        if path.resolve() not in given:
-            given.add(path.resolve())
+        if real_path(path) not in given:
+            given.add(real_path(path))
             try:
                 record_set.add(load_file(path, display_path(path)))
             except OSError:

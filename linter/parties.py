@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from linter.data import load
+from linter.records import for_matching
 
 _WORD = re.compile(r"[^\W\d_]+")
 _MAX_PHRASE_WORDS = 9
@@ -91,7 +92,7 @@ def _display_names() -> dict[str, str]:
 def mentions(text: str) -> list[Mention]:
     """Every party named in ``text``, left to right, without overlaps."""
     aliases, combining, _, _ = _tables()
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [(m.start(), m.end()) for m in _WORD.finditer(for_matching(text))]
     found: list[Mention] = []
     i = 0
     while i < len(words):

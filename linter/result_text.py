@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from linter.data import load
+from linter.records import for_matching
 
 _MARKUP = re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>|\{\{.*?\}\}|<!--.*?-->|'{2,}|\[\d+\]",
                      re.DOTALL | re.IGNORECASE)
@@ -35,7 +36,7 @@ class ResultReading:
 
 def headline(text: str) -> str:
     """The first line of a result, without citations, templates, link syntax or bold."""
-    cleaned = _LINK.sub(lambda m: m.group(1), _MARKUP.sub("", text))
+    cleaned = _LINK.sub(lambda m: m.group(1), _MARKUP.sub("", for_matching(text)))
     for part in _BREAK.split(cleaned):
         part = " ".join(part.split()).strip(" .:;,")
         if part:

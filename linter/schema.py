@@ -100,8 +100,10 @@ def _explain(error) -> Iterator[Hit]:
                       pointer=child_pointer(pointer, key), at_key=True, rule="unknown-field")
         return
     if kind == "required":
-        missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
-        for name in missing:
+        # jsonschema reports each missing name as an error of its own, naming it in the message.
+        missing = [name for name in error.validator_value
+                   if isinstance(value, dict) and name not in value and repr(name) in error.message]
+        for name in missing[:1]:
             yield Hit(f"{where} lacks the required field '{name}'",
                       pointer=pointer, at_key=bool(pointer), rule="schema-violation")
         return

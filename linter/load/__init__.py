@@ -6,7 +6,9 @@ import codecs
 from pathlib import Path
 from typing import Callable
 
+from linter.errors import InternalError
 from linter.findings import Span
+from linter.limits import MAX_FILE_BYTES
 from linter.load.document import Document, Hit
 from linter.load.json_loader import load_json
 from linter.load.yaml_loader import load_yaml
@@ -19,7 +21,6 @@ LOADERS: dict[str, tuple[str, Loader]] = {
     ".json": ("json", load_json),
 }
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -49,12 +50,12 @@ def decode(raw: bytes) -> tuple[str | None, str]:
         return None, f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x} on line {line}): save it as UTF-8"
 
 
-def load_bytes(raw: bytes, display_path: str, suffix: str) -> Document:
+def load_bytes(raw: bytes, display_path: str, suffix: str, max_bytes: int = MAX_FILE_BYTES) -> Document:
     format_name, loader = LOADERS[suffix.lower()]
     doc = Document(path=display_path, format=format_name)
-    if len(raw) > MAX_FILE_BYTES:
+    if len(raw) > max_bytes:
         doc.problems.append(Hit(
-            f"the file is {len(raw):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a record; "
+            f"the file is over the {max_bytes:,}-byte limit for a record (--max-file-size); "
             "it is not parsed", span=Span(1, 1, 1, 1), rule="syntax-error"))
         return doc
     text, reason = decode(raw)
@@ -62,10 +63,21 @@ def load_bytes(raw: bytes, display_path: str, suffix: str) -> Document:
         doc.problems.append(Hit(reason, span=Span(1, 1, 1, 1), rule="syntax-error"))
         return doc
     doc.text = text
-    loader(doc)
+    try:
+        loader(doc)
+    except Exception as error:  # a loader bug must name the file it met
+        raise InternalError(display_path, f"the {format_name} loader", error) from error
     return doc
 
 
-def load_file(path: Path, display_path: str) -> Document:
-    """Load one file; raises OSError when it cannot be read at all."""
-    return load_bytes(path.read_bytes(), display_path, path.suffix)
+def load_file(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> Document:
+    """Load one file; a file that cannot be read becomes a document with a finding."""
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(max_bytes + 1)  # never more than the limit, whatever the file's size
+    except OSError as error:
+        doc = Document(path=display_path, format=LOADERS[path.suffix.lower()][0])
+        reason = error.strerror or str(error)
+        doc.problems.append(Hit(f"cannot read the file: {reason}", span=Span(1, 1, 1, 1), rule="file-unreadable"))
+        return doc
+    return load_bytes(raw, display_path, path.suffix, max_bytes)

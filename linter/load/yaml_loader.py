@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from linter.findings import Span
+from linter.limits import MAX_DEPTH, MAX_NODES
 from linter.load.document import Document, Hit, child_pointer
 
 try:
@@ -20,8 +21,6 @@ try:
 except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
-MAX_DEPTH = 100
-MAX_NODES = 200_000
 
 _BOOL_12 = {"true": True, "false": False}
 _NULL_12 = {"", "~", "null"}
@@ -31,6 +30,8 @@ _FLOAT_12 = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 
 _TAG = "tag:yaml.org,2002:"
+_PLAIN_DATA_TAGS = {_TAG + kind for kind in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
+_MERGE_TAG = _TAG + "merge"
 _TRAP_HINTS = {
     "bool": "YAML 1.1 readers (PyYAML among them) turn it into the boolean {value}",
     "int": "YAML 1.1 readers turn it into a number",
@@ -70,6 +71,12 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise LoadLimitExceeded(f"values are nested more than {MAX_DEPTH} levels deep", node)
         self.doc.value_spans[pointer] = span_of_node(node)
+        if node.tag not in _PLAIN_DATA_TAGS:
+            # Read as plain data whatever the tag says: nothing is ever constructed from it.
+            self.doc.problems.append(Hit(
+                f"the tag '{node.tag.replace(_TAG, '!!')}' asks YAML readers to build a special object; "
+                "a record holds only text, numbers, lists and mappings: remove the tag",
+                span=span_of_node(node), rule="unsupported-yaml"))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, pointer, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -86,8 +93,13 @@ class _Builder:
                     "a key must be plain text, not a list or mapping",
                     span=span_of_node(key_node), rule="syntax-error"))
                 continue
-            key = self._scalar(key_node, None)
             key_span = span_of_node(key_node)
+            if key_node.tag == _MERGE_TAG:
+                self.doc.problems.append(Hit(
+                    "merge keys ('<<') are a YAML 1.1 feature that YAML 1.2 readers take as a plain key; "
+                    "write the merged fields out in full", span=key_span, rule="unsupported-yaml"))
+                continue
+            key = self._scalar(key_node, None)
             if not isinstance(key, str):
                 key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
             member = child_pointer(pointer, key)
@@ -105,7 +117,7 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, pointer: str | None) -> Any:
         text = node.value
-        if node.style or not node.tag.startswith(_TAG):  # C composer: "" for plain, Python: None
+        if node.style or node.tag not in _PLAIN_DATA_TAGS:  # C composer: "" for plain, Python: None
             return text
         kind = node.tag[len(_TAG):]
         lowered = text.lower()
@@ -130,8 +142,43 @@ class _Builder:
         return text
 
 
+# Each nesting level needs at least one of these; a record uses a few dozen at most.
+_NESTING_OPENERS = ("[", "{", "- ", "? ", "-\n", ":\n")
+_NESTING_SCAN_THRESHOLD = 1000
+
+
+def _too_deep(text: str) -> yaml.Mark | None:
+    """Where nesting first exceeds MAX_DEPTH, found without composing.
+
+    PyYAML's C composer recurses once per level and overflows the C stack (a segmentation
+    fault, not an exception) near 100,000 levels, so a deep file must be stopped before it
+    is composed. Parsing events is iterative; it runs only when the text holds enough
+    openers to nest that deep, which no ordinary record does.
+    """
+    if sum(text.count(opener) for opener in _NESTING_OPENERS) < min(MAX_DEPTH, _NESTING_SCAN_THRESHOLD):
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # composing reports the syntax error with its position
+    return None
+
+
 def load_yaml(doc: Document) -> None:
     """Fill ``doc`` from ``doc.text``: the first YAML document, its spans and its problems."""
+    deep = _too_deep(doc.text)
+    if deep is not None:
+        doc.problems.append(Hit(f"values are nested more than {MAX_DEPTH} levels deep; a record needs "
+                                "a handful: the file is not checked further",
+                                span=span_of_mark(deep), rule="syntax-error"))
+        return
     events = yaml.compose_all(doc.text, Loader=_Loader)
     try:
         root = next(events, None)

@@ -16,6 +16,8 @@ RULE_MODULES = (
     "duplicate_key",
     "multiple_documents",
     "implicit_type",
+    "unsupported_yaml",
+    "file_unreadable",
     "unknown_field",
     "schema_violation",
     "placeholder_value",

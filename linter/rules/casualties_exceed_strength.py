@@ -44,7 +44,7 @@ from linter.bounds import bounds
 from linter.dates import try_parse
 from linter.findings import Severity
 from linter.load.document import Document, Hit
-from linter.records import mapping, sequence, sides
+from linter.records import for_matching, mapping, sequence, sides
 from linter.rules.base import Context
 
 CODE = "CL106"
@@ -72,6 +72,7 @@ def _counts_people(figure: dict) -> bool:
     described = figure.get("label") if isinstance(figure.get("label"), str) else figure.get("text")
     if not isinstance(described, str):
         return True
+    described = for_matching(described)
     words = {w.casefold() for w in re.findall(r"[^\W\d_]+", _LINK.sub(r"\1", _NOISE.sub(" ", described)))}
     return words <= _PERSONNEL_WORDS | _FILLER
 

@@ -35,7 +35,7 @@ from typing import Iterator
 from linter.bounds import integer
 from linter.findings import Severity
 from linter.load.document import Document, Hit
-from linter.records import figures
+from linter.records import figures, for_matching
 from linter.rules.base import Context
 
 CODE = "CL103"
@@ -79,7 +79,7 @@ def _is_date_or_page(cleaned: str, match: re.Match) -> bool:
 
 def text_ranges(text: str) -> Iterator[tuple[int, int, int, int]]:
     """(low, high, start, end) of each range of counts in a figure text, offsets into ``text``."""
-    cleaned = _NOISE.sub(lambda m: " " * len(m.group()), text)
+    cleaned = _NOISE.sub(lambda m: " " * len(m.group()), for_matching(text))
     for match in _RANGE.finditer(cleaned):
         first, second = match.group(1), match.group(2)
         if _looks_like_years(first, second) or _abbreviated(first, second) or _is_date_or_page(cleaned, match):

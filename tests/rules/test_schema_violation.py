@@ -61,3 +61,10 @@ def test_enum_suggests_the_close_value():
 
 def test_valid_record_has_no_schema_violation():
     assert lint_text(VALID) == []
+
+
+def test_each_missing_field_is_reported_once():
+    findings = lint_text("id: x\nsides: [{combatants: [France]}, {combatants: [Prussia]}]\n")
+    assert messages(findings) == ["the record lacks the required field 'conflict'",
+                                  "the record lacks the required field 'date'",
+                                  "the record lacks the required field 'result'"]
