@@ -109,7 +109,7 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=()
     from linter.discover import discover, display_path
     from linter.engine import Selection, lint_documents, load_record_set
     from linter.findings import Severity
-    from linter.load import load_file
+    from linter.load import load_file, with_extra
     from linter.report import RunSummary
     from linter.rules import UnknownRule, all_rules
 
@@ -127,11 +127,12 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=()
     for missing in found.missing:
         raise UsageError(f"no such file or directory: {missing}")
     for unsupported in found.unsupported:
-        raise UsageError(f"{unsupported}: not a record file (expected .yaml, .yml or .json)")
+        raise UsageError(f"{unsupported}: not a record file (expected .yaml, .yml, .json, .wiki, .wikitext, .mediawiki or .txt)")
     from linter.errors import InternalError
 
     try:
-        documents = [load_file(path, display_path(path), max_file_size) for path in found.files]
+        documents = [record for path in found.files
+                     for record in with_extra(load_file(path, display_path(path), max_file_size))]
         findings = lint_documents(documents, selection=selection,
                                   today=today.date() if today else settings.today,
                                   record_set=load_record_set(documents, settings.root_paths()))
@@ -143,8 +144,8 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=()
     baseline_counts = None
     if baseline_file is not None:
         findings, baseline_counts = _apply_baseline(baseline_file, findings)
-    run = RunSummary(files=len(documents), findings=tuple(findings), rules=all_rules(),
-                     paths=tuple(d.path for d in documents), baseline=baseline_counts)
+    run = RunSummary(files=len(found.files), findings=tuple(findings), rules=all_rules(),
+                     paths=tuple(dict.fromkeys(d.path for d in documents)), baseline=baseline_counts)
     _write_reports(run, output_format, outputs, quiet=quiet, statistics=statistics,
                    github=_github_annotations(github_annotations, output_format, outputs))
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
@@ -262,6 +263,66 @@ def config(show) -> None:
         click.echo(settings.show(), nl=False)
     else:
         click.echo(f"{settings.path or 'no settings file found'}: settings are valid")
+
+
+@cli.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Directory to write one YAML record per infobox into.")
+@click.option("--force", is_flag=True, help="Replace records that already exist in --out.")
+def import_command(files, out_dir, force) -> None:
+    """Convert infobox wikitext and article text into native YAML records.
+
+    Exits 0 when every infobox became a schema-valid record, 1 when some could not be written
+    or are not schema-valid (each is reported), 2 on a usage error.
+    """
+    from pathlib import Path
+
+    from linter.discover import display_path
+    from linter.errors import InternalError
+    from linter.importer.record import slug
+    from linter.importer.write import Exists, write_record
+    from linter.load import is_lintable, load_file, with_extra
+    from linter.schema import check_schema
+
+    problems = 0
+    used: set[str] = set()
+    for given in files:
+        path = Path(given)
+        if not path.is_file() or not is_lintable(path):
+            raise UsageError(f"{given}: no such record file (expected .wiki, .wikitext, .mediawiki, .txt, .yaml or .json)")
+        try:
+            records = with_extra(load_file(path, display_path(path)))
+        except InternalError as error:
+            _report_bug(str(error))
+        for doc in records:
+            if doc.data is None:
+                reasons = "; ".join(hit.message for hit in doc.problems) or "nothing could be read"
+                click.echo(f"{doc.path}: not converted: {reasons}", err=True)
+                problems += 1
+                continue
+            name = slug(str(doc.data.get("id") or path.stem))
+            while name in used:
+                name += "-2"
+            used.add(name)
+            try:
+                written = write_record(doc.data, Path(out_dir), name, force)
+            except Exists as error:
+                click.echo(f"{doc.path}: not written: {error}", err=True)
+                problems += 1
+                continue
+            except OSError as error:
+                click.echo(f"conflict-lint: cannot write into {out_dir}: {error.strerror or error}", err=True)
+                sys.exit(EXIT_ERROR)
+            invalid = check_schema(doc)
+            verb = "replaced" if written.replaced else "wrote"
+            click.echo(f"{doc.path}: {verb} {written.path}"
+                       + (f" ({len(invalid)} schema finding{'s' * (len(invalid) != 1)})" if invalid else ""))
+            for hit in invalid:
+                span = doc.span_of(hit.pointer, hit.at_key)
+                click.echo(f"  {doc.path}:{span.line}:{span.column}: [{hit.rule}] {hit.message}")
+            problems += bool(invalid)
+    sys.exit(EXIT_FINDINGS if problems else EXIT_CLEAN)
 
 
 def _report_bug(description: str) -> None:

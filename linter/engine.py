@@ -142,7 +142,7 @@ def load_record_set(documents: list[Document], roots: list[Path]) -> RecordSet:
     still sees its parent and its siblings; only ``documents`` are reported on.
     """
     from linter.discover import discover, display_path, real_path
-    from linter.load import load_file
+    from linter.load import load_file, with_extra
 
     given = {real_path(doc.path) for doc in documents}
     record_set = RecordSet(documents)
@@ -150,7 +150,8 @@ def load_record_set(documents: list[Document], roots: list[Path]) -> RecordSet:
         if real_path(path) not in given:
             given.add(real_path(path))
             try:
-                record_set.add(load_file(path, display_path(path)))
+                for record in with_extra(load_file(path, display_path(path))):
+                    record_set.add(record)
             except OSError:
                 continue  # an unreadable neighbour only weakens resolution; linting it would report it
     return record_set

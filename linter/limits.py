@@ -13,3 +13,8 @@ MAX_NODES = 200_000
 # Rules match free text with regular expressions on at most this many leading characters of a
 # value, so no pattern's cost grows with a hostile value's length; real values are a few hundred.
 MAX_MATCH_CHARS = 10_000
+
+
+def for_matching(text: str) -> str:
+    """The part of a value that rule patterns may read."""
+    return text[:MAX_MATCH_CHARS]

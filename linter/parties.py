@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from linter.data import load
-from linter.records import for_matching
+from linter.limits import for_matching
 
 _WORD = re.compile(r"[^\W\d_]+")
 _MAX_PHRASE_WORDS = 9

@@ -11,7 +11,6 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from linter.limits import MAX_MATCH_CHARS
 from linter.load.document import Document, child_pointer
 
 CASUALTY_CATEGORIES = ("killed", "wounded", "captured", "missing", "civilians", "total")
@@ -27,10 +26,6 @@ class FigureRef:
     pointer: str
     figure: dict
     where: str
-
-
-def for_matching(text: str) -> str:
-    return text[:MAX_MATCH_CHARS]
 
 
 def mapping(value: Any) -> dict:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from linter.data import load
-from linter.records import for_matching
+from linter.limits import for_matching
 
 _MARKUP = re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>|\{\{.*?\}\}|<!--.*?-->|'{2,}|\[\d+\]",
                      re.DOTALL | re.IGNORECASE)

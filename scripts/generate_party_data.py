@@ -52,7 +52,8 @@ def convert(countries: list[dict], version: str) -> dict:
     table = {}
     for country in sorted(countries, key=lambda c: c["name"]["common"]):
         names = [country["name"]["common"], country["name"]["official"]]
-        codes = [country["cca2"], country["cca3"]]
+        # IOC codes too: infoboxes write {{flag|GER}} and {{flagicon|CAN}}.
+        codes = [country["cca2"], country["cca3"]] + ([country["cioc"]] if country.get("cioc") else [])
         for spelling in country.get("altSpellings", []):
             (codes if _CODE_LIKE.match(spelling) else names).append(spelling)
         demonyms = country.get("demonyms", {}).get("eng", {})

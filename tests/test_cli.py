@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from linter import __version__
 from linter.cli import cli
+from linter.load import is_lintable
 from tests.conftest import FIXTURES, ROOT
 
 UNCORRECTED = str(FIXTURES / "invalid" / "ayorou-uncorrected.yaml")
@@ -86,7 +87,7 @@ def test_json_output_contract():
 
 def test_directory_is_searched_for_records():
     result = run("lint", "--fail-on", "never", str(FIXTURES / "invalid"))
-    checked = len([p for p in (FIXTURES / "invalid").iterdir() if p.suffix in {".yaml", ".json"}])
+    checked = len([p for p in (FIXTURES / "invalid").iterdir() if is_lintable(p)])
     assert result.output.splitlines()[-1].startswith(f"{checked} files checked")
 
 

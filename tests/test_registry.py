@@ -41,8 +41,8 @@ def test_rule_is_documented(module):
 def test_rule_has_a_test_that_fires_it_and_a_fixture(module):
     rule = BY_MODULE[module]
     test_file = ROOT / "tests" / "rules" / f"test_{module}.py"
-    fixture = FIXTURES / "invalid" / f"{rule.slug}.yaml"
-    assert module in FILE_RULES or fixture.exists(), f"no fixture {fixture.name}"
+    fixtures = list((FIXTURES / "invalid").glob(f"{rule.slug}.*"))
+    assert module in FILE_RULES or fixtures, f"no fixture invalid/{rule.slug}.*"
     if test_file.exists():
         assert f'"{rule.slug}", ' in test_file.read_text("utf-8"), f"{test_file.name} asserts no position of {rule.slug}"
     else:

@@ -11,6 +11,8 @@ from linter.findings import Span
 from linter.limits import MAX_FILE_BYTES
 from linter.load.document import Document, Hit
 from linter.load.json_loader import load_json
+from linter.load.article_text import load_article_text
+from linter.load.wikitext import load_wikitext
 from linter.load.yaml_loader import load_yaml
 
 Loader = Callable[[Document], None]
@@ -19,6 +21,10 @@ LOADERS: dict[str, tuple[str, Loader]] = {
     ".yaml": ("yaml", load_yaml),
     ".yml": ("yaml", load_yaml),
     ".json": ("json", load_json),
+    ".wiki": ("wikitext", load_wikitext),
+    ".wikitext": ("wikitext", load_wikitext),
+    ".mediawiki": ("wikitext", load_wikitext),
+    ".txt": ("article-text", load_article_text),
 }
 
 
@@ -68,6 +74,11 @@ def load_bytes(raw: bytes, display_path: str, suffix: str, max_bytes: int = MAX_
     except Exception as error:  # a loader bug must name the file it met
         raise InternalError(display_path, f"the {format_name} loader", error) from error
     return doc
+
+
+def with_extra(doc: Document) -> list[Document]:
+    """A file's records: the document itself and any further infobox of the same file."""
+    return [doc, *doc.extra]
 
 
 def load_file(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> Document:

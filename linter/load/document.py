@@ -46,6 +46,8 @@ class Document:
     key_spans: dict[str, Span] = field(default_factory=dict)
     problems: list[Hit] = field(default_factory=list)
     text: str = ""
+    # Further records of the same file (a wikitext page with several infoboxes).
+    extra: list[Document] = field(default_factory=list)
 
     def span_of(self, pointer: str, at_key: bool = False) -> Span:
         """The span of a value (or its key); for a pointer with no value, its nearest parent."""

@@ -44,7 +44,8 @@ from linter.bounds import bounds
 from linter.dates import try_parse
 from linter.findings import Severity
 from linter.load.document import Document, Hit
-from linter.records import for_matching, mapping, sequence, sides
+from linter.limits import for_matching
+from linter.records import mapping, sequence, sides
 from linter.rules.base import Context
 
 CODE = "CL106"

@@ -56,7 +56,7 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
     registry = mapping(record.get("sources"))
     for ref in figures(record):
         text = ref.figure.get("text")
-        if isinstance(text, str) and is_placeholder(text) and len(ref.figure) == 1:
+        if isinstance(text, str) and is_placeholder(text) and set(ref.figure) <= {"text", "none", "unknown"}:
             continue
         cited = ref.figure.get("sources")
         if not isinstance(cited, list) or not cited:

@@ -33,7 +33,8 @@ from typing import Iterator
 
 from linter.findings import Severity
 from linter.load.document import Document, Hit, child_pointer
-from linter.records import for_matching, mapping, sides
+from linter.limits import for_matching
+from linter.records import mapping, sides
 from linter.rules.base import Context
 from linter.vocabulary import is_never_allowed, is_placeholder
 
@@ -80,7 +81,7 @@ def _stray_figures(record: dict) -> Iterator[tuple[str, str]]:
         entries = [(f"{pointer}/other/{i}", mapping(f)) for i, f in enumerate(others)]
         for figure_pointer, figure in entries:
             text = figure.get("text")
-            if isinstance(text, str) and is_placeholder(text) and len(figure) == 1:
+            if isinstance(text, str) and is_placeholder(text) and set(figure) <= {"text", "none", "unknown"}:
                 if real + len(entries) > 1:
                     yield f"{figure_pointer}/text", text
 

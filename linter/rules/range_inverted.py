@@ -35,7 +35,8 @@ from typing import Iterator
 from linter.bounds import integer
 from linter.findings import Severity
 from linter.load.document import Document, Hit
-from linter.records import figures, for_matching
+from linter.limits import for_matching
+from linter.records import figures
 from linter.rules.base import Context
 
 CODE = "CL103"

@@ -57,7 +57,8 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         for name in strings(side.get("combatants")):
             listed |= parties.parties_of(name)
     reported: set[str] = set()
-    for mention in parties.mentions(text):
+    # The first line states the outcome; lines below it are consequences ("Spain regains Minorca").
+    for mention in parties.mentions(text.split("\n", 1)[0]):
         if mention.kind == "coalition" or mention.parties & listed or mention.party in reported:
             continue
         reported.add(mention.party)

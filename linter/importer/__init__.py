@@ -1,0 +1,1 @@
+"""Turn infoboxes (wikitext, article text) into native records that keep their positions."""

@@ -1,0 +1,159 @@
+"""Build a native record from an infobox, keeping each value's span for findings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from linter import figure_text
+from linter.findings import Span
+from linter.importer.dates import read_span
+from linter.importer.infobox import Infobox, Item
+from linter.load.document import Document, Hit
+
+SIDE_FIELDS = ("combatant", "commander", "units", "strength", "casualties")
+MAX_SIDES = 3
+_STATUSES = {"ongoing": "ongoing", "ended": "ended", "ceasefire": "ceasefire", "frozen": "frozen",
+             "concluded": "ended", "over": "ended", "active": "ongoing"}
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "record"
+
+
+class _Builder:
+    def __init__(self, infobox: Infobox, doc: Document):
+        self.box = infobox
+        self.doc = doc
+
+    def place(self, pointer: str, span: Span, name: str | None = None) -> None:
+        self.doc.value_spans[pointer] = span
+        if name is not None and name in self.box.name_spans:
+            self.doc.key_spans[pointer] = self.box.name_spans[name]
+
+    def whole(self, name: str) -> Span:
+        return self.box.value_spans.get(name, self.box.span)
+
+    def figure(self, item: Item, pointer: str) -> dict:
+        figure: dict = {"text": item.text}
+        parsed = figure_text.parse(item.text)
+        if parsed is not None:
+            figure = {**parsed.value, **figure}
+        if item.sources:
+            figure["sources"] = list(item.sources)
+        self.place(pointer, item.span)
+        return figure
+
+    def side(self, number: int, base: str) -> dict:
+        side: dict = {}
+        for field_name, key in (("combatant", "combatants"), ("commander", "commanders"), ("units", "units")):
+            items = [i for i in self.box.params.get(f"{field_name}{number}", ()) if i.text]
+            if items:
+                side[key] = [i.text for i in items]
+                self.place(f"{base}/{key}", self.whole(f"{field_name}{number}"), f"{field_name}{number}")
+                for index, item in enumerate(items):
+                    self.place(f"{base}/{key}/{index}", item.span)
+        strength = [i for i in self.box.params.get(f"strength{number}", ()) if _is_figure(i)]
+        if strength:
+            self.place(f"{base}/strength", self.whole(f"strength{number}"), f"strength{number}")
+            side["strength"] = [self.figure(item, f"{base}/strength/{i}") for i, item in enumerate(strength)]
+        casualties = self.casualties(f"casualties{number}", f"{base}/casualties")
+        if casualties:
+            side["casualties"] = casualties
+        return side
+
+    def casualties(self, name: str, base: str) -> dict:
+        items = [i for i in self.box.params.get(name, ()) if _is_figure(i)]
+        if not items:
+            return {}
+        self.place(base, self.whole(name), name)
+        block: dict = {}
+        others: list[dict] = []
+        for item in items:
+            category = figure_text.category(item.text)
+            if category and category not in block and figure_text.parse(item.text) is not None:
+                block[category] = self.figure(item, f"{base}/{category}")
+            else:
+                others.append(self.figure(item, f"{base}/other/{len(others)}"))
+        if others:
+            block["other"] = others
+        return block
+
+
+def _is_figure(item: Item) -> bool:
+    """Headings inside a figure cell ("Fighter Command:") group the figures below; they are none."""
+    return bool(item.text) and not (item.text.endswith(":") and figure_text.parse(item.text) is None)
+
+
+def _side_numbers(infobox: Infobox) -> list[int]:
+    numbers = set()
+    for name in infobox.params:
+        match = re.fullmatch(r"(combatant|commander|units|strength|casualties)(\d+)", name)
+        if match:
+            numbers.add(int(match.group(2)))
+    return sorted(numbers)
+
+
+def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
+    """Fill ``doc`` (data, spans) from ``infobox``; the document's problems stay as they are."""
+    builder = _Builder(infobox, doc)
+    record: dict = {}
+    conflict = infobox.text("conflict")
+    record["id"] = slug(conflict or f"{provenance['file']}-{infobox.index}")
+    builder.place("/id", builder.whole("conflict"), "conflict")
+    if conflict:
+        record["conflict"] = conflict
+        builder.place("/conflict", builder.whole("conflict"), "conflict")
+    parents = [i for i in infobox.params.get("partof", ()) if i.text]
+    if parents:
+        record["part_of"] = list(dict.fromkeys(i.link or i.text for i in parents))
+        builder.place("/part_of", builder.whole("partof"), "partof")
+        for index, item in enumerate(parents):
+            builder.place(f"/part_of/{index}", item.span)
+    # The first line states the dates; later lines add durations or earlier skirmishes.
+    date_text = next((i.text for i in infobox.params.get("date", ()) if i.text), "")
+    if date_text:
+        record["date"] = read_span(date_text)
+        builder.place("/date", builder.whole("date"), "date")
+    place = infobox.text("place")
+    if place:
+        record["place"] = {"name": place}
+        builder.place("/place", builder.whole("place"), "place")
+    status = infobox.text("status").strip().casefold()
+    if status:
+        record["status"] = _STATUSES.get(status.split()[0], status)
+        builder.place("/status", builder.whole("status"), "status")
+    result = infobox.text("result", "\n")
+    if result:
+        record["result"] = {"text": result}
+        builder.place("/result", builder.whole("result"), "result")
+    territory = infobox.text("territory", "; ")
+    if territory:
+        record["territory"] = territory
+        builder.place("/territory", builder.whole("territory"), "territory")
+    numbers = _side_numbers(infobox)
+    combatant_numbers = [n for n in numbers if f"combatant{n}" in infobox.params]
+    joint = None
+    if combatant_numbers and numbers[-1] == max(combatant_numbers) + 1:
+        joint = numbers.pop()  # the row after the last side is the joint row (civilians, totals)
+    record["sides"] = [builder.side(n, f"/sides/{i}") for i, n in enumerate(numbers)]
+    if joint is not None:
+        other = builder.casualties(f"casualties{joint}", "/other_casualties")
+        if other:
+            record["other_casualties"] = other
+    see_also = [i for i in infobox.params.get("see also", ()) if i.text]
+    if see_also:
+        record["see_also"] = list(dict.fromkeys(i.text for i in see_also))
+        for index, item in enumerate(see_also):
+            builder.place(f"/see_also/{index}", item.span)
+    if infobox.sources:
+        record["sources"] = infobox.sources
+    record["provenance"] = provenance
+    doc.value_spans.setdefault("", infobox.span)
+    doc.data = record
+
+
+def unknown_parameter(name: str, span: Span, known: str) -> Hit:
+    return Hit(f"'{name}' is not a parameter of {known}; the template ignores it: check the spelling",
+               span=span, rule="unknown-parameter")

@@ -1,0 +1,55 @@
+"""A strength or casualty figure whose text does not parse as a figure.
+
+## What it does
+Reads the `text` of each figure that has no structured value (imported records keep the
+infobox's wording there) and reports it when no count can be read from it: no number, and
+not "unknown" or "none". Group headings such as "Fighter Command:" are not figures.
+
+## Why is this bad
+A figure nobody can read as a number cannot be compared, summed or checked against its
+sources; "Heavy" or "Limited support" in a casualty row says less than "unknown".
+
+## Example
+```yaml
+sides:
+  - combatants: [France]
+    casualties:
+      killed: {text: Heavy, sources: [gazette]}
+```
+
+## Use instead
+```yaml
+sides:
+  - combatants: [France]
+    casualties:
+      killed: {about: 300, text: c. 300, sources: [gazette]}
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter import figure_text
+from linter.findings import Severity
+from linter.load.document import Document, Hit
+from linter.records import VALUE_FORMS, figures
+from linter.rules.base import Context
+from linter.vocabulary import is_placeholder
+
+CODE = "CL101"
+SLUG = "figure-malformed"
+SEVERITY = Severity.WARNING
+
+
+def check(doc: Document, context: Context) -> Iterator[Hit]:
+    if doc.record is None:
+        return
+    for ref in figures(doc.record):
+        text = ref.figure.get("text")
+        if not isinstance(text, str) or any(form[0] in ref.figure for form in VALUE_FORMS):
+            continue
+        if is_placeholder(text) or figure_text.parse(text) is not None:
+            continue
+        yield Hit(f"{ref.where}: '{text}' does not read as a figure: give a number (\"c. 300\", \"20+\", "
+                  "\"9-12\"), or 'unknown'", pointer=f"{ref.pointer}/text")

@@ -1,0 +1,32 @@
+"""A wikitext or article-text file holds no infobox to check.
+
+## What it does
+Reports a `.wiki` or `.txt` file in which no `{{Infobox military conflict}}` call (or its
+redirects, such as `{{Warbox}}`) or article-text `Infobox` block is found.
+
+## Why is this bad
+The file was given to the linter as a conflict record, yet nothing in it can be checked;
+usually the template name is misspelt or the infobox was cut from the page.
+
+## Example
+```yaml
+# wikitext
+{{Infobox militry conflict
+| conflict = Battle of Red Ford
+}}
+```
+
+## Use instead
+```yaml
+# wikitext
+{{Infobox military conflict
+| conflict = Battle of Red Ford
+}}
+```
+"""
+
+from linter.findings import Severity
+
+CODE = "CL011"
+SLUG = "no-infobox"
+SEVERITY = Severity.WARNING

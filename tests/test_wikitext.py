@@ -1,0 +1,86 @@
+"""Infobox wikitext: templates read as a reader sees them, positions into the original file."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from linter.api import lint_text, load_text
+from linter.engine import lint_documents
+from linter.findings import Span
+from linter.load import load_bytes, with_extra
+from tests.conftest import FIXTURES, codes_at
+
+ARTICLE = (FIXTURES / "wikitext" / "article-with-infobox.wiki").read_text("utf-8")
+
+
+def test_infobox_deep_in_an_article_maps_onto_a_record():
+    record = load_text(ARTICLE, "page.wiki").data
+    assert record["conflict"] == "Skirmish at Red Ford"
+    assert record["part_of"] == ["River Campaign (1864)"]  # the link's target, not its label
+    assert record["date"]["start"] == "1864-05-01" and record["date"]["end"] == "1864-05-03"
+    assert record["place"] == {"name": "Red Ford, Loire Valley"}  # &nbsp; and {{nowrap}}
+    assert record["sides"][1]["combatants"] == ["Prussia", "Bavaria"]  # {{plainlist}}, {{flag}}, link label
+    assert record["sides"][0]["commanders"] == ["Jean Martin †", "Paul Durand (POW)"]  # {{ubl}}, {{KIA}}
+    assert record["sides"][1]["commanders"] == ["Karl Weber", "Otto Braun"]  # {{hlist}}
+    assert record["provenance"] == {"file": "page.wiki", "format": "wikitext", "index": 1}
+
+
+def test_figures_are_parsed_and_sourced_by_their_own_citations():
+    record = load_text(ARTICLE, "page.wiki").data
+    first, second = record["sides"][0], record["sides"][1]
+    assert first["strength"] == [{"about": 300, "text": "c. 300", "sources": ["ledger"]}]  # {{circa}}
+    assert first["casualties"]["killed"] == {"min": 9, "max": 12, "text": "9–12 killed", "sources": ["ledger"]}
+    assert "sources" not in first["casualties"]["wounded"]  # {{citation needed}} is not a source
+    assert second["strength"][0]["sources"] == ["sfn-weber-1870"]  # {{sfn}}
+    assert second["casualties"]["captured"] == {"count": 3, "text": "3 captured"}  # {{efn}} is a note
+    assert record["other_casualties"]["civilians"]["sources"] == ["gazette"]  # the joint row, a reused ref
+    assert record["sources"]["gazette"] == {"title": "News of the ford", "publisher": "The Gazette",
+                                            "url": "https://example.org/gazette"}
+
+
+def test_finding_on_casualties2_points_at_that_value_in_the_article():
+    doc = load_text(ARTICLE, "page.wiki")
+    assert doc.span_of("/sides/1/casualties/killed").line == 22
+    assert doc.span_of("/sides/1/casualties/killed").column == 19
+    findings = lint_text(ARTICLE, "page.wiki", select=("figure-unsourced",))
+    assert ("figure-unsourced", 22, 19) not in codes_at(findings)  # it cites a source
+    assert ("figure-unsourced", 23, 3) in codes_at(findings)  # "3 captured" does not
+
+
+def test_every_infobox_of_a_file_is_a_record():
+    doc = load_text(ARTICLE, "page.wiki")
+    records = with_extra(doc)
+    assert [r.data["conflict"] for r in records] == ["Skirmish at Red Ford", "Second skirmish at Red Ford"]
+    assert records[1].data["provenance"]["index"] == 2
+    assert records[1].span_of("/result/text") == Span(33, 16, 33, 30)
+
+
+def test_template_name_in_any_case_and_redirects():
+    for name in ("Infobox military conflict", "infobox Military Conflict", "Warbox", "Infobox_military_conflict"):
+        doc = load_text(f"{{{{{name}\n| conflict = X\n}}}}\n", "x.wiki")
+        assert doc.data["conflict"] == "X", name
+
+
+def test_unknown_and_positional_parameters():
+    findings = lint_text((FIXTURES / "invalid" / "unknown-parameter.wiki").read_text(), "x.wiki",
+                         select=("unknown-parameter",))
+    assert codes_at(findings) == [("unknown-parameter", 7, 3)]
+    findings = lint_text((FIXTURES / "invalid" / "positional-parameter.wiki").read_text(), "x.wiki",
+                         select=("positional-parameter",))
+    assert codes_at(findings) == [("positional-parameter", 5, 3)]
+
+
+def test_crlf_positions():
+    doc = load_text(ARTICLE.replace("\n", "\r\n"), "page.wiki")
+    assert doc.span_of("/sides/1/casualties/killed").line == 22
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list("{}|=[]<>/*#:'\n abcX19-,") + [
+    "{{", "}}", "<ref>", "</ref>", "<ref name=a/>", "<br />", "{{flag|", "{{plainlist|", "| casualties2 = ",
+    "{{Infobox military conflict\n", "<!--", "-->", "[[", "]]"]), max_size=80).map("".join))
+def test_arbitrary_wikitext_never_crashes(text):
+    doc = load_bytes(text.encode(), "fuzz.wiki", ".wiki")
+    for finding in lint_documents(with_extra(doc)):
+        assert finding.line >= 1 and finding.column >= 1
