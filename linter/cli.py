@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -41,12 +42,16 @@ def cli() -> None:
 @click.option("--ignore", multiple=True, metavar="RULE", help="Do not report these rules; repeatable.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The date rules take as today (YYYY-MM-DD), for reproducible runs.")
-def lint(paths, output_format, fail_on, quiet, select, ignore, today) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for the per-file checks  [default: the number of CPUs]")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=".conflict-lint-cache", show_default=True,
+              help="Where to keep results of unchanged files.")
+def lint(paths, output_format, fail_on, quiet, select, ignore, today, jobs, no_cache, cache_dir) -> None:
     """Lint record files and directories (default: records/)."""
     from linter.discover import discover, display_path
-    from linter.engine import Selection, lint_documents
+    from linter.engine import Selection
     from linter.findings import Severity
-    from linter.load import load_file
     from linter.report import RunSummary, json_report, text
     from linter.rules import UnknownRule, all_rules
 
@@ -59,22 +64,17 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today) -> None:
         raise UsageError(f"no such file or directory: {missing}")
     for unsupported in found.unsupported:
         raise UsageError(f"{unsupported}: not a record file (expected .yaml, .yml or .json)")
-    documents = []
-    for path in found.files:
-        try:
-            documents.append(load_file(path, display_path(path)))
-        except OSError as error:
-            click.echo(f"conflict-lint: cannot read {path}: {error.strerror or error}", err=True)
-            sys.exit(EXIT_ERROR)
-    from linter.engine import InternalError
+    from linter.runner import FileError, lint_paths
 
     try:
-        findings = lint_documents(documents, selection=selection, today=today.date() if today else None)
-    except InternalError as error:
-        click.echo(f"conflict-lint: {error}\nThis is a bug in conflict-lint: please report it with the file.",
-                   err=True)
+        findings = lint_paths([(path, display_path(path)) for path in found.files], selection=selection,
+                              today=today.date() if today else None, jobs=jobs,
+                              cache_dir=None if no_cache else Path(cache_dir))
+    except FileError as error:
+        bug = "\nThis is a bug in conflict-lint: please report it with the file." if error.internal else ""
+        click.echo(f"conflict-lint: {error}{bug}", err=True)
         sys.exit(EXIT_ERROR)
-    run = RunSummary(files=len(documents), findings=tuple(findings), rules=all_rules())
+    run = RunSummary(files=len(found.files), findings=tuple(findings), rules=all_rules())
     if output_format == "json":
         click.echo(json_report.render(run), nl=False)
     else:

@@ -59,12 +59,12 @@ def _finding(doc: Document, hit: Hit, rule: Rule, selection: Selection) -> Findi
                    severity=selection.severity_of(rule), message=hit.message, pointer=hit.pointer)
 
 
-def _hits(doc: Document, context: Context, checks: list[Rule]) -> Iterable[tuple[Hit, Rule]]:
-    for hit in doc.problems:
+def _hits(doc: Document, context: Context, checks: list[Rule], per_file: bool = True) -> Iterable[tuple[Hit, Rule]]:
+    for hit in doc.problems if per_file else ():
         yield hit, get_rule(hit.rule)
     if doc.data is None:
         return
-    for hit in check_schema(doc):
+    for hit in check_schema(doc) if per_file else ():
         yield hit, get_rule(hit.rule)
     for rule in checks:
         try:
@@ -80,15 +80,20 @@ def lint_documents(
     selection: Selection | None = None,
     today: datetime.date | None = None,
     record_set: RecordSet | None = None,
+    per_file: bool = True,
 ) -> list[Finding]:
-    """Findings for every document, sorted by file and position."""
+    """Findings for every document, sorted by file and position.
+
+    ``per_file=False`` runs only the rules' checks, not the loader problems and the schema: the
+    runner (linter/runner.py) uses it to run cross-record rules over cached record summaries.
+    """
     selection = selection or Selection()
     context = Context(records=record_set or RecordSet(documents), today=today or datetime.date.today())
     checks = [rule for rule in all_rules() if rule.check is not None and selection.enabled(rule)]
     findings = [
         _finding(doc, hit, rule, selection)
         for doc in documents
-        for hit, rule in _hits(doc, context, checks)
+        for hit, rule in _hits(doc, context, checks, per_file)
         if selection.enabled(rule)
     ]
     return sorted(findings, key=Finding.sort_key)

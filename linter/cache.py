@@ -1,0 +1,105 @@
+"""A content-hash cache of per-file lint results in ``.conflict-lint-cache/``.
+
+An entry holds what linting one file gives independently of every other file: its findings
+from the loader, the schema and the per-record rules, and the record's summary (the fields
+cross-record rules read, with their positions). Its key digests the tool's own code and data,
+the run's settings, the file's path and its bytes, so any change to any of them is a miss.
+
+Entries are JSON, not pickle, so that a planted cache file cannot run code; each is written
+to a temporary file and renamed into place, so a reader never sees half an entry; an entry
+that cannot be read or decoded is a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from linter import __version__
+from linter.findings import Finding, Severity, Span
+
+DEFAULT_DIR = ".conflict-lint-cache"
+FORMAT = "1"
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the package's code, data and schema: a changed rule or schema is a new key,
+    even when the version number has not moved (as during development)."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"{__version__}\0{FORMAT}".encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json", ".yaml") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def entry_key(settings: str, display_path: str, content: bytes) -> str:
+    digest = hashlib.sha256(code_digest().encode())
+    for part in (settings.encode(), display_path.encode(), content):
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def _span(span: Span) -> list[int]:
+    return [span.line, span.column, span.end_line, span.end_column]
+
+
+def encode(findings: list[Finding], summary: dict | None) -> str:
+    rows = [[f.path, *_span(f.span), f.code, f.rule, int(f.severity), f.message, f.pointer] for f in findings]
+    return json.dumps({"findings": rows, "summary": summary}, ensure_ascii=False)
+
+
+def decode(text: str) -> tuple[list[Finding], dict | None]:
+    """Raises ValueError (or KeyError, TypeError) on an entry that is not one of ours."""
+    entry = json.loads(text)
+    findings = [Finding(path=path, span=Span(line, column, end_line, end_column), code=code, rule=rule,
+                        severity=Severity(severity), message=message, pointer=pointer)
+                for path, line, column, end_line, end_column, code, rule, severity, message, pointer
+                in entry["findings"]]
+    summary = entry["summary"]
+    if summary is not None and not isinstance(summary, dict):
+        raise TypeError("summary is not a mapping")
+    return findings, summary
+
+
+class Cache:
+    def __init__(self, directory: Path):
+        self.directory = directory
+
+    def _path(self, key: str) -> Path:
+        return self.directory / FORMAT / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> tuple[list[Finding], dict | None] | None:
+        try:
+            return decode(self._path(key).read_text("utf-8"))
+        except (OSError, ValueError, KeyError, TypeError):  # absent, corrupt or foreign: lint again
+            return None
+
+    def put(self, key: str, findings: list[Finding], summary: dict | None) -> None:
+        """Store an entry atomically; a cache that cannot be written only costs speed."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                    stream.write(encode(findings, summary))
+                os.replace(temporary, path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            pass
+
+
+def settings_key(*parts: Any) -> str:
+    """The run's settings that change per-file results, as one stable string."""
+    return json.dumps([repr(part) for part in parts])

@@ -1,0 +1,180 @@
+"""Lint many files fast: per-file work in a process pool and a content-hash cache,
+cross-record rules over small record summaries.
+
+Linting splits in two. The per-file stage (load, schema, every rule outside the cross-record
+family CL4xx) depends on one file alone, so it runs in worker processes and its result is
+cached by content. It also yields the record's summary: the fields cross-record rules read
+(``SUMMARY_FIELDS``), with their positions. The cross-record stage then runs the CL4xx rules
+in the main process over documents rebuilt from those summaries, every time, cached or not,
+so a run's results never depend on which files were cached. Full documents are dropped as soon
+as a file is done: memory grows with the findings and summaries, not with the files.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from linter.findings import Finding
+from linter.load.document import Document
+
+# The fields cross-record rules may read from the other records of a run (and from their own).
+SUMMARY_FIELDS = ("id", "conflict", "part_of", "see_also", "date", "place", "status", "result")
+CROSS_RECORD_FAMILY = "CL4"
+BATCH = 64  # files per task: large enough to amortise pickling, small enough to balance 2 cores
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the per-file stage needs to know, sent to each worker with its batch."""
+
+    selection: object  # linter.engine.Selection
+    today: datetime.date
+    cache_dir: str | None
+
+    def key(self) -> str:
+        """The settings that change per-file results, canonical across processes (sets sorted)."""
+        fields = {}
+        for field in dataclasses.fields(self.selection):
+            value = getattr(self.selection, field.name)
+            if isinstance(value, (set, frozenset)):
+                value = sorted(value)
+            elif isinstance(value, dict):
+                value = sorted((str(k), str(v)) for k, v in value.items())
+            fields[field.name] = repr(value)
+        return json.dumps([fields, self.today.isoformat()], sort_keys=True)
+
+
+class FileError(Exception):
+    """A file could not be read, or a check crashed on it; carries the message for the user."""
+
+    def __init__(self, message: str, internal: bool):
+        super().__init__(message)
+        self.internal = internal
+
+    def __reduce__(self):  # picklable across the pool despite the extra argument
+        return (FileError, (str(self), self.internal))
+
+
+def is_cross_record(rule) -> bool:
+    return rule.code.startswith(CROSS_RECORD_FAMILY)
+
+
+def summarise(doc: Document) -> dict | None:
+    """The part of a document that cross-record rules read, positions included."""
+    record = doc.record
+    if record is None:
+        return None
+    data = {name: record[name] for name in SUMMARY_FIELDS if name in record}
+    wanted = tuple(f"/{name}" for name in data)
+
+    def kept(spans: dict) -> dict:
+        return {pointer: [s.line, s.column, s.end_line, s.end_column] for pointer, s in spans.items()
+                if pointer == "" or pointer.startswith(wanted)}
+
+    return {"data": data, "values": kept(doc.value_spans), "keys": kept(doc.key_spans)}
+
+
+def document_of(path: str, summary: dict) -> Document:
+    from linter.findings import Span
+
+    return Document(path=path, format="summary", data=summary["data"],
+                    value_spans={p: Span(*s) for p, s in summary["values"].items()},
+                    key_spans={p: Span(*s) for p, s in summary["keys"].items()})
+
+
+def _per_file_selection(selection):
+    from linter.rules import all_rules
+
+    cross = {rule.slug for rule in all_rules() if is_cross_record(rule)}
+    return dataclasses.replace(selection, ignore=frozenset(selection.ignore) | cross)
+
+
+def lint_file(path: Path, display: str, settings: Settings) -> tuple[list[Finding], dict | None]:
+    """The per-file stage for one file, through the cache when there is one."""
+    from linter.cache import Cache, entry_key
+    from linter.engine import InternalError, lint_documents
+    from linter.load import load_bytes
+    from linter.records import RecordSet
+
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        raise FileError(f"cannot read {path}: {error.strerror or error}", internal=False) from None
+    cache = key = None
+    if settings.cache_dir is not None:
+        cache, key = Cache(Path(settings.cache_dir)), entry_key(settings.key(), display, content)
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+    doc = load_bytes(content, display, path.suffix)
+    try:
+        findings = lint_documents([doc], selection=_per_file_selection(settings.selection), today=settings.today,
+                                  record_set=RecordSet([doc]))
+    except InternalError as error:
+        raise FileError(str(error), internal=True) from None
+    summary = summarise(doc)
+    if cache is not None:
+        cache.put(key, findings, summary)
+    return findings, summary
+
+
+def _lint_batch(batch: list[tuple[Path, str]], settings: Settings) -> list[tuple[list[Finding], dict | None]]:
+    return [lint_file(path, display, settings) for path, display in batch]
+
+
+def _per_file_results(files: list[tuple[Path, str]], settings: Settings, jobs: int) -> Iterable:
+    batches = [files[i:i + BATCH] for i in range(0, len(files), BATCH)]
+    if jobs <= 1 or len(batches) <= 1:  # the one-file path: no pool, no extra process start-up
+        for batch in batches:
+            yield from _lint_batch(batch, settings)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(batches))) as pool:
+        for results in pool.map(_lint_batch, batches, [settings] * len(batches)):
+            yield from results
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def lint_paths(
+    files: list[tuple[Path, str]],
+    *,
+    selection=None,
+    today: datetime.date | None = None,
+    jobs: int | None = None,
+    cache_dir: Path | None = None,
+) -> list[Finding]:
+    """Findings for (path, display path) pairs, as ``lint_documents`` gives them, sorted.
+
+    Raises FileError when a file cannot be read or a check crashes on it.
+    """
+    from linter.engine import Selection, lint_documents
+    from linter.records import RecordSet
+    from linter.rules import all_rules
+
+    selection = selection or Selection()
+    settings = Settings(selection, today or datetime.date.today(), None if cache_dir is None else str(cache_dir))
+    findings: list[Finding] = []
+    summaries: list[Document] = []
+    for (_, display), (found, summary) in zip(files, _per_file_results(files, settings, jobs or default_jobs())):
+        findings.extend(found)
+        if summary is not None:
+            summaries.append(document_of(display, summary))
+    if any(is_cross_record(rule) and selection.enabled(rule) for rule in all_rules()):
+        cross_only = dataclasses.replace(selection, select=frozenset(
+            rule.slug for rule in all_rules() if is_cross_record(rule) and selection.enabled(rule)))
+        findings.extend(lint_documents(summaries, selection=cross_only, today=settings.today,
+                                       record_set=RecordSet(summaries), per_file=False))
+    return sorted(findings, key=Finding.sort_key)
