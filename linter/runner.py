@@ -88,44 +88,63 @@ def document_of(path: str, summary: dict) -> Document:
                     key_spans={p: Span(*s) for p, s in summary["keys"].items()})
 
 
-def _per_file_selection(selection):
-    from linter.rules import all_rules
+@dataclass
+class _Prepared:
+    """What every file of a batch shares, worked out once per batch rather than per file."""
 
-    cross = {rule.slug for rule in all_rules() if is_cross_record(rule)}
-    return dataclasses.replace(selection, ignore=frozenset(selection.ignore) | cross)
+    selection: object
+    key: str
+    cache: object | None
+    summaries: bool  # whether cross-record rules will read summaries in this run
+
+    @classmethod
+    def of(cls, settings: Settings) -> _Prepared:
+        from linter.cache import Cache
+        from linter.rules import all_rules
+
+        cross = {rule.slug for rule in all_rules() if is_cross_record(rule)}
+        selection = dataclasses.replace(settings.selection, ignore=frozenset(settings.selection.ignore) | cross)
+        cache = None if settings.cache_dir is None else Cache(Path(settings.cache_dir))
+        enabled = any(is_cross_record(rule) and settings.selection.enabled(rule) for rule in all_rules())
+        return cls(selection, settings.key(), cache, enabled)
 
 
-def lint_file(path: Path, display: str, settings: Settings) -> tuple[list[Finding], dict | None]:
+def lint_file(path: Path, display: str, settings: Settings, prepared: _Prepared | None = None
+              ) -> tuple[list[Finding], dict | None]:
     """The per-file stage for one file, through the cache when there is one."""
-    from linter.cache import Cache, entry_key
+    from linter.cache import entry_key
     from linter.engine import InternalError, lint_documents
     from linter.load import load_bytes
     from linter.records import RecordSet
 
+    prepared = prepared or _Prepared.of(settings)
     try:
         content = path.read_bytes()
     except OSError as error:
         raise FileError(f"cannot read {path}: {error.strerror or error}", internal=False) from None
-    cache = key = None
-    if settings.cache_dir is not None:
-        cache, key = Cache(Path(settings.cache_dir)), entry_key(settings.key(), display, content)
-        hit = cache.get(key)
+    key = None
+    if prepared.cache is not None:
+        key = entry_key(prepared.key, display, content)
+        hit = prepared.cache.get(key)
         if hit is not None:
             return hit
     doc = load_bytes(content, display, path.suffix)
     try:
-        findings = lint_documents([doc], selection=_per_file_selection(settings.selection), today=settings.today,
+        findings = lint_documents([doc], selection=prepared.selection, today=settings.today,
                                   record_set=RecordSet([doc]))
     except InternalError as error:
         raise FileError(str(error), internal=True) from None
-    summary = summarise(doc)
-    if cache is not None:
-        cache.put(key, findings, summary)
+    # the cache key holds the selection, so an entry made without cross-record rules is
+    # never read by a run that has them
+    summary = summarise(doc) if prepared.summaries else None
+    if prepared.cache is not None:
+        prepared.cache.put(key, findings, summary)
     return findings, summary
 
 
 def _lint_batch(batch: list[tuple[Path, str]], settings: Settings) -> list[tuple[list[Finding], dict | None]]:
-    return [lint_file(path, display, settings) for path, display in batch]
+    prepared = _Prepared.of(settings)
+    return [lint_file(path, display, settings, prepared) for path, display in batch]
 
 
 def _per_file_results(files: list[tuple[Path, str]], settings: Settings, jobs: int) -> Iterable:
