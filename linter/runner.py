@@ -99,12 +99,15 @@ class _Prepared:
 
     @classmethod
     def of(cls, settings: Settings) -> _Prepared:
-        from linter.cache import Cache
         from linter.rules import all_rules
 
         cross = {rule.slug for rule in all_rules() if is_cross_record(rule)}
         selection = dataclasses.replace(settings.selection, ignore=frozenset(settings.selection.ignore) | cross)
-        cache = None if settings.cache_dir is None else Cache(Path(settings.cache_dir))
+        cache = None
+        if settings.cache_dir is not None:  # imported only here: --no-cache runs skip hashlib
+            from linter.cache import Cache
+
+            cache = Cache(Path(settings.cache_dir))
         enabled = any(is_cross_record(rule) and settings.selection.enabled(rule) for rule in all_rules())
         return cls(selection, settings.key(), cache, enabled)
 
@@ -112,11 +115,6 @@ class _Prepared:
 def lint_file(path: Path, display: str, settings: Settings, prepared: _Prepared | None = None
               ) -> tuple[list[Finding], dict | None]:
     """The per-file stage for one file, through the cache when there is one."""
-    from linter.cache import entry_key
-    from linter.engine import InternalError, lint_documents
-    from linter.load import load_bytes
-    from linter.records import RecordSet
-
     prepared = prepared or _Prepared.of(settings)
     try:
         content = path.read_bytes()
@@ -124,10 +122,16 @@ def lint_file(path: Path, display: str, settings: Settings, prepared: _Prepared 
         raise FileError(f"cannot read {path}: {error.strerror or error}", internal=False) from None
     key = None
     if prepared.cache is not None:
+        from linter.cache import entry_key
+
         key = entry_key(prepared.key, display, content)
         hit = prepared.cache.get(key)
         if hit is not None:
             return hit
+    from linter.engine import InternalError, lint_documents  # after the cache: a hit needs neither
+    from linter.load import load_bytes
+    from linter.records import RecordSet
+
     doc = load_bytes(content, display, path.suffix)
     try:
         findings = lint_documents([doc], selection=prepared.selection, today=settings.today,
