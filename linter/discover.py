@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,21 +17,29 @@ class Discovery:
     unsupported: list[str] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=4)
+def _real_cwd(cwd: str) -> str:
+    return os.path.realpath(cwd)
+
+
 def display_path(path: Path) -> str:
     """A path as the user will recognise it: relative to the working directory when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    # os.path on strings, not pathlib: this runs for every file, and on a warm-cache run of
+    # 25,000 files pathlib's resolve/relative_to cost more than the cache lookups themselves
+    real, cwd = os.path.realpath(path), _real_cwd(os.getcwd())
+    if real == cwd:
+        return "."
+    prefix = cwd.rstrip(os.sep) + os.sep
+    return Path(real[len(prefix):]).as_posix() if real.startswith(prefix) else path.as_posix()
 
 
 def discover(paths: list[str]) -> Discovery:
     """Files named directly and the record files found below directories, each once."""
     found = Discovery()
-    seen: set[Path] = set()
+    seen: set[str] = set()
 
     def add(path: Path) -> None:
-        key = path.resolve()
+        key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
             found.files.append(path)
