@@ -72,6 +72,7 @@ def decode(text: str) -> tuple[list[Finding], dict | None]:
 class Cache:
     def __init__(self, directory: Path):
         self.directory = os.path.join(directory, FORMAT)
+        self._made: set[str] = set()  # directories known to exist: one mkdir each, not one per file
 
     def _path(self, key: str) -> str:
         return os.path.join(self.directory, key[:2], f"{key}.json")  # strings: cheaper than pathlib per file
@@ -85,17 +86,22 @@ class Cache:
 
     def put(self, key: str, findings: list[Finding], summary: dict | None) -> None:
         """Store an entry atomically; a cache that cannot be written only costs speed."""
-        path = Path(self._path(key))
+        path = self._path(key)
+        folder = os.path.dirname(path)
+        # unique per process (workers write at once) and beside the entry, so the rename is
+        # atomic; tempfile is not used because importing it costs the one-file run ~4 ms
+        temporary = os.path.join(folder, f".tmp-{os.getpid()}-{key}")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # unique per process (workers write at once) and beside the entry, so the rename is
-            # atomic; tempfile is not used because importing it costs the one-file run ~4 ms
-            temporary = path.with_name(f".tmp-{os.getpid()}-{path.name}")
+            if folder not in self._made:
+                os.makedirs(folder, exist_ok=True)
+                self._made.add(folder)
             try:
-                temporary.write_text(encode(findings, summary), "utf-8")
+                with open(temporary, "w", encoding="utf-8") as stream:
+                    stream.write(encode(findings, summary))
                 os.replace(temporary, path)
             except BaseException:
-                temporary.unlink(missing_ok=True)
+                if os.path.exists(temporary):
+                    os.unlink(temporary)
                 raise
         except OSError:
             pass
