@@ -151,6 +151,21 @@ def _lint_batch(batch: list[tuple[Path, str]], settings: Settings) -> list[tuple
     return [lint_file(path, display, settings, prepared) for path, display in batch]
 
 
+_WORKER: tuple[Settings, _Prepared] | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    # Settings reach a worker once, at its start; with the fork start method (Linux) they are
+    # inherited, not pickled, so a selection holding a lambda (per-path settings) still works.
+    global _WORKER
+    _WORKER = (settings, _Prepared.of(settings))
+
+
+def _worker_batch(batch: list[tuple[Path, str]]) -> list[tuple[list[Finding], dict | None]]:
+    settings, prepared = _WORKER
+    return [lint_file(path, display, settings, prepared) for path, display in batch]
+
+
 def _per_file_results(files: list[tuple[Path, str]], settings: Settings, jobs: int) -> Iterable:
     batches = [files[i:i + BATCH] for i in range(0, len(files), BATCH)]
     if jobs <= 1 or len(batches) <= 1:  # the one-file path: no pool, no extra process start-up
@@ -159,8 +174,9 @@ def _per_file_results(files: list[tuple[Path, str]], settings: Settings, jobs: i
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(batches))) as pool:
-        for results in pool.map(_lint_batch, batches, [settings] * len(batches)):
+    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), initializer=_start_worker,
+                             initargs=(settings,)) as pool:
+        for results in pool.map(_worker_batch, batches):
             yield from results
 
 
