@@ -179,6 +179,10 @@ def report(timings: Timings, facts: dict, repeat: int) -> str:
     if not facts["checker"]:
         lines.append("check-jsonschema: NOT INSTALLED, its rows are empty (pip install check-jsonschema)")
     lines.append("")
+    header = ("measurement", "time", "ratio", "target")
+    width = [max(w, len(h)) for w, h in zip(width, header)]
+    lines.append(f"| {header[0]:<{width[0]}} | {header[1]:>{width[1]}} | {header[2]:<{width[2]}} | {header[3]:<{width[3]}} |")
+    lines.append(f"|{'-' * (width[0] + 2)}|{'-' * (width[1] + 1)}:|{'-' * (width[2] + 2)}|{'-' * (width[3] + 2)}|")
     lines += [f"| {a:<{width[0]}} | {b:>{width[1]}} | {c:<{width[2]}} | {d:<{width[3]}} |" for a, b, c, d in rows]
     return "\n".join(lines)
 
