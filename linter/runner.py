@@ -46,8 +46,17 @@ class Settings:
                 value = sorted(value)
             elif isinstance(value, dict):
                 value = sorted((str(k), str(v)) for k, v in value.items())
+            elif callable(value):  # its repr holds an address that changes every run
+                value = "callable"
             fields[field.name] = repr(value)
         return json.dumps([fields, self.today.isoformat()], sort_keys=True)
+
+    def file_key(self, display: str) -> str:
+        """What callables of the selection (a path mapping for per-path settings) make of this
+        file: they can change its results, and only their output is stable across runs."""
+        mapped = [str(getattr(self.selection, field.name)(display)) for field in dataclasses.fields(self.selection)
+                  if callable(getattr(self.selection, field.name))]
+        return "\0".join(mapped)
 
 
 class FileError(Exception):
@@ -124,7 +133,7 @@ def lint_file(path: Path, display: str, settings: Settings, prepared: _Prepared 
     if prepared.cache is not None:
         from linter.cache import entry_key
 
-        key = entry_key(prepared.key, display, content)
+        key = entry_key(prepared.key + settings.file_key(display), display, content)
         hit = prepared.cache.get(key)
         if hit is not None:
             return hit

@@ -80,3 +80,22 @@ def test_cache_serves_unchanged_files(tmp_path, monkeypatch):
 
     monkeypatch.setattr(linter.load, "load_bytes", fail)
     assert lint_paths(files, today=TODAY, jobs=1, cache_dir=tmp_path / "cache") == first
+
+
+def test_key_is_stable_across_runs_with_a_callable_in_the_selection(tmp_path):
+    """A selection may hold a path mapping (per-path settings): its repr changes every run,
+    what it makes of the file does not, and that is what the key must hold."""
+    import dataclasses
+
+    from linter.engine import Selection
+    from linter.runner import Settings
+
+    @dataclasses.dataclass
+    class MappedSelection(Selection):
+        relative: object = str
+
+    first = Settings(MappedSelection(relative=lambda path: f"root/{path}"), TODAY, str(tmp_path))
+    again = Settings(MappedSelection(relative=lambda path: f"root/{path}"), TODAY, str(tmp_path))
+    moved = Settings(MappedSelection(relative=lambda path: f"elsewhere/{path}"), TODAY, str(tmp_path))
+    assert first.key() == again.key() and first.file_key("a.yaml") == again.file_key("a.yaml")
+    assert first.file_key("a.yaml") != moved.file_key("a.yaml")
