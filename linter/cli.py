@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -102,14 +103,20 @@ def _report_formats():
               help="The date rules take as today (YYYY-MM-DD), for reproducible runs.")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=MAX_FILE_BYTES, show_default=True,
               metavar="BYTES", help="Files larger than this get a finding instead of being parsed.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for the per-file checks  [default: the number of CPUs]")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=".conflict-lint-cache", show_default=True,
+              help="Where to keep results of unchanged files.")
 def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=(), statistics=False,
          baseline_file=None, github_annotations=None, write_baseline=None,
-         max_file_size=MAX_FILE_BYTES) -> None:
+         max_file_size=MAX_FILE_BYTES, jobs=None, no_cache=False, cache_dir=".conflict-lint-cache") -> None:
     """Lint record files and directories (default: records/)."""
+    from pathlib import Path
+
     from linter.discover import discover, display_path
-    from linter.engine import Selection, lint_documents, load_record_set
+    from linter.engine import Selection
     from linter.findings import Severity
-    from linter.load import load_file, with_extra
     from linter.report import RunSummary
     from linter.rules import UnknownRule, all_rules
 
@@ -128,15 +135,16 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=()
         raise UsageError(f"no such file or directory: {missing}")
     for unsupported in found.unsupported:
         raise UsageError(f"{unsupported}: not a record file (expected .yaml, .yml, .json, .wiki, .wikitext, .mediawiki or .txt)")
-    from linter.errors import InternalError
+    from linter.runner import FileError, lint_paths
 
+    given = [(path, display_path(path)) for path in found.files]
     try:
-        documents = [record for path in found.files
-                     for record in with_extra(load_file(path, display_path(path), max_file_size))]
-        findings = lint_documents(documents, selection=selection,
-                                  today=today.date() if today else settings.today,
-                                  record_set=load_record_set(documents, settings.root_paths()))
-    except InternalError as error:
+        findings = lint_paths(given, selection=selection, today=today.date() if today else settings.today,
+                            jobs=jobs, cache_dir=None if no_cache else Path(cache_dir),
+                            max_file_size=max_file_size,
+                            neighbours=[(p, display_path(p)) for p in discover(
+                                [str(r) for r in settings.root_paths()]).files])
+    except FileError as error:
         _report_bug(str(error))
     if write_baseline is not None:
         _write_baseline(write_baseline, findings)
@@ -145,7 +153,7 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=()
     if baseline_file is not None:
         findings, baseline_counts = _apply_baseline(baseline_file, findings)
     run = RunSummary(files=len(found.files), findings=tuple(findings), rules=all_rules(),
-                     paths=tuple(dict.fromkeys(d.path for d in documents)), baseline=baseline_counts)
+                     paths=tuple(display for _, display in given), baseline=baseline_counts)
     _write_reports(run, output_format, outputs, quiet=quiet, statistics=statistics,
                    github=_github_annotations(github_annotations, output_format, outputs))
     threshold = None if fail_on == "never" else Severity.parse(fail_on)

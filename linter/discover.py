@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,10 +32,10 @@ def display_path(path: Path) -> str:
 def discover(paths: list[str]) -> Discovery:
     """Files named directly and the record files found below directories, each once."""
     found = Discovery()
-    seen: set[Path] = set()
+    seen: set[str] = set()
 
     def add(path: Path) -> None:
-        key = real_path(path)
+        key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
             found.files.append(path)

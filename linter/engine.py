@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Iterable
 
 from linter.errors import InternalError
@@ -67,12 +66,12 @@ def _finding(doc: Document, hit: Hit, rule: Rule, selection: Selection) -> Findi
                    severity=selection.severity_of(rule), message=hit.message, pointer=hit.pointer)
 
 
-def _hits(doc: Document, context: Context, checks: list[Rule]) -> Iterable[tuple[Hit, Rule]]:
-    for hit in doc.problems:
+def _hits(doc: Document, context: Context, checks: list[Rule], per_file: bool = True) -> Iterable[tuple[Hit, Rule]]:
+    for hit in doc.problems if per_file else ():
         yield hit, get_rule(hit.rule)
     if doc.data is None:
         return
-    for hit in check_schema(doc):
+    for hit in check_schema(doc) if per_file else ():
         yield hit, get_rule(hit.rule)
     for rule in checks:
         try:
@@ -135,42 +134,25 @@ def _unsuppressed(findings: list[Finding], suppressions: list[Suppression]) -> l
     return kept
 
 
-def load_record_set(documents: list[Document], roots: list[Path]) -> RecordSet:
-    """The documents linted plus every record under ``roots``, each file once.
-
-    Cross-record rules resolve references against this set, so linting one changed file
-    still sees its parent and its siblings; only ``documents`` are reported on.
-    """
-    from linter.discover import discover, display_path, real_path
-    from linter.load import load_file, with_extra
-
-    given = {real_path(doc.path) for doc in documents}
-    record_set = RecordSet(documents)
-    for path in discover([str(root) for root in roots]).files:
-        if real_path(path) not in given:
-            given.add(real_path(path))
-            try:
-                for record in with_extra(load_file(path, display_path(path))):
-                    record_set.add(record)
-            except OSError:
-                continue  # an unreadable neighbour only weakens resolution; linting it would report it
-    return record_set
-
-
 def lint_documents(
     documents: list[Document],
     *,
     selection: Selection | None = None,
     today: datetime.date | None = None,
     record_set: RecordSet | None = None,
+    per_file: bool = True,
 ) -> list[Finding]:
-    """Findings for every document, sorted by file and position."""
+    """Findings for every document, sorted by file and position.
+
+    ``per_file=False`` runs only the rules' checks, not the loader problems and the schema: the
+    runner (linter/runner.py) uses it to run cross-record rules over cached record summaries.
+    """
     selection = selection or Selection()
     context = Context(records=record_set or RecordSet(documents), today=today or datetime.date.today())
     checks = [rule for rule in all_rules() if rule.check is not None and selection.enabled(rule)]
     findings = []
     for doc in documents:
-        found = [_finding(doc, hit, rule, selection) for hit, rule in _hits(doc, context, checks)
+        found = [_finding(doc, hit, rule, selection) for hit, rule in _hits(doc, context, checks, per_file)
                  if selection.enabled(rule, doc.path)]
         findings += _apply_suppressions(doc, found, selection)
     return sorted(findings, key=Finding.sort_key)

@@ -30,6 +30,30 @@ def _validator():
     return jsonschema.Draft202012Validator(schema)
 
 
+@functools.lru_cache(maxsize=1)
+def _fast_validator():
+    """jsonschema-rs, when installed: it decides "valid" some 300 times faster than jsonschema
+    (see docs/performance.md), and most records are valid; jsonschema then explains the rest."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    try:
+        return jsonschema_rs.validator_for(load_schema())
+    except Exception:  # a schema it cannot compile: jsonschema alone still gives every answer
+        return None
+
+
+def _surely_valid(data: Any) -> bool:
+    fast = _fast_validator()
+    if fast is None:
+        return False
+    try:
+        return fast.is_valid(data)
+    except Exception:  # values it cannot convert (huge integers, NaN): let jsonschema judge
+        return False
+
+
 def _pointer(path) -> str:
     pointer = ""
     for token in path:
@@ -157,7 +181,7 @@ def _explain(error) -> Iterator[Hit]:
 
 
 def check_schema(doc: Document) -> list[Hit]:
-    if doc.data is None:
+    if doc.data is None or _surely_valid(doc.data):
         return []
     hits: list[Hit] = []
     for error in _validator().iter_errors(doc.data):

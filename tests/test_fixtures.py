@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from linter.discover import display_path
-from linter.engine import lint_documents, load_record_set
-from linter.load import load_file
+from linter.discover import discover, display_path
+from linter.runner import lint_paths
 from tests.conftest import FIXTURES, ROOT
 
 VALID = sorted((FIXTURES / "valid").iterdir())
@@ -19,9 +18,8 @@ ROOTS = (FIXTURES / "valid", ROOT / "records")
 
 
 def lint(path, roots=ROOTS):
-    documents = [load_file(path, display_path(path))]
-    record_set = load_record_set(documents, list(roots))
-    return lint_documents(documents, record_set=record_set)
+    neighbours = [(p, display_path(p)) for p in discover([str(root) for root in roots]).files]
+    return lint_paths([(path, display_path(path))], jobs=1, neighbours=neighbours)
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)

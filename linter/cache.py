@@ -1,0 +1,112 @@
+"""A content-hash cache of per-file lint results in ``.conflict-lint-cache/``.
+
+An entry holds what linting one file gives independently of every other file: its findings
+from the loader, the schema and the per-record rules, and the summaries of its records (the fields
+cross-record rules read, with their positions). Its key digests the tool's own code and data,
+the run's settings, the file's path and its bytes, so any change to any of them is a miss.
+
+Entries are JSON, not pickle, so that a planted cache file cannot run code; each is written
+to a temporary file and renamed into place, so a reader never sees half an entry; an entry
+that cannot be read or decoded is a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from linter import __version__
+from linter.findings import Finding, Severity, Span
+
+DEFAULT_DIR = ".conflict-lint-cache"
+FORMAT = "2"  # 2: a list of summaries, one per record of the file
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the package's code, data and schema: a changed rule or schema is a new key,
+    even when the version number has not moved (as during development)."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"{__version__}\0{FORMAT}".encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json", ".yaml") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def entry_key(settings: str, display_path: str, content: bytes) -> str:
+    digest = hashlib.sha256(code_digest().encode())
+    for part in (settings.encode(), display_path.encode(), content):
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def _span(span: Span) -> list[int]:
+    return [span.line, span.column, span.end_line, span.end_column]
+
+
+def encode(findings: list[Finding], summaries: list[dict]) -> str:
+    rows = [[f.path, *_span(f.span), f.code, f.rule, int(f.severity), f.message, f.pointer] for f in findings]
+    return json.dumps({"findings": rows, "summaries": summaries}, ensure_ascii=False)
+
+
+def decode(text: str) -> tuple[list[Finding], list[dict]]:
+    """Raises ValueError (or KeyError, TypeError) on an entry that is not one of ours."""
+    entry = json.loads(text)
+    findings = [Finding(path=path, span=Span(line, column, end_line, end_column), code=code, rule=rule,
+                        severity=Severity(severity), message=message, pointer=pointer)
+                for path, line, column, end_line, end_column, code, rule, severity, message, pointer
+                in entry["findings"]]
+    summaries = entry["summaries"]
+    if not isinstance(summaries, list) or not all(isinstance(s, dict) for s in summaries):
+        raise TypeError("summaries is not a list of mappings")
+    return findings, summaries
+
+
+class Cache:
+    def __init__(self, directory: Path):
+        self.directory = os.path.join(directory, FORMAT)
+        self._made: set[str] = set()  # directories known to exist: one mkdir each, not one per file
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self.directory, key[:2], f"{key}.json")  # strings: cheaper than pathlib per file
+
+    def get(self, key: str) -> tuple[list[Finding], list[dict]] | None:
+        try:
+            with open(self._path(key), encoding="utf-8") as stream:
+                return decode(stream.read())
+        except (OSError, ValueError, KeyError, TypeError):  # absent, corrupt or foreign: lint again
+            return None
+
+    def put(self, key: str, findings: list[Finding], summaries: list[dict]) -> None:
+        """Store an entry atomically; a cache that cannot be written only costs speed."""
+        path = self._path(key)
+        folder = os.path.dirname(path)
+        # unique per process (workers write at once) and beside the entry, so the rename is
+        # atomic; tempfile is not used because importing it costs the one-file run ~4 ms
+        temporary = os.path.join(folder, f".tmp-{os.getpid()}-{key}")
+        try:
+            if folder not in self._made:
+                os.makedirs(folder, exist_ok=True)
+                self._made.add(folder)
+            try:
+                with open(temporary, "w", encoding="utf-8") as stream:
+                    stream.write(encode(findings, summaries))
+                os.replace(temporary, path)
+            except BaseException:
+                if os.path.exists(temporary):
+                    os.unlink(temporary)
+                raise
+        except OSError:
+            pass
+
+
+def settings_key(*parts: Any) -> str:
+    """The run's settings that change per-file results, as one stable string."""
+    return json.dumps([repr(part) for part in parts])

@@ -1,0 +1,248 @@
+"""Lint many files fast: per-file work in a process pool and a content-hash cache,
+cross-record rules over small record summaries.
+
+Linting splits in two. The per-file stage (load, schema, every rule outside the cross-record
+family CL4xx) depends on one file alone, so it runs in worker processes and its result is
+cached by content. It also yields the record's summary: the fields cross-record rules read
+(``SUMMARY_FIELDS``), with their positions. The cross-record stage then runs the CL4xx rules
+in the main process over documents rebuilt from those summaries, every time, cached or not,
+so a run's results never depend on which files were cached. Full documents are dropped as soon
+as a file is done: memory grows with the findings and summaries, not with the files.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from linter.findings import Finding
+from linter.limits import MAX_FILE_BYTES
+from linter.load.document import Document
+
+# The fields cross-record rules may read from the other records of a run (and from their own).
+SUMMARY_FIELDS = ("id", "conflict", "part_of", "see_also", "date", "place", "status", "result")
+CROSS_RECORD_FAMILY = "CL4"
+BATCH = 64  # files per task: large enough to amortise pickling, small enough to balance 2 cores
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the per-file stage needs to know, sent to each worker with its batch."""
+
+    selection: object  # linter.engine.Selection
+    today: datetime.date
+    cache_dir: str | None
+    max_file_size: int = MAX_FILE_BYTES
+
+    def key(self) -> str:
+        """The settings that change per-file results, canonical across processes (sets sorted)."""
+        fields = {}
+        for field in dataclasses.fields(self.selection):
+            value = getattr(self.selection, field.name)
+            if isinstance(value, (set, frozenset)):
+                value = sorted(value)
+            elif isinstance(value, dict):
+                value = sorted((str(k), str(v)) for k, v in value.items())
+            elif callable(value):  # its repr holds an address that changes every run
+                value = "callable"
+            fields[field.name] = repr(value)
+        return json.dumps([fields, self.today.isoformat(), self.max_file_size], sort_keys=True)
+
+    def file_key(self, display: str) -> str:
+        """What callables of the selection (a path mapping for per-path settings) make of this
+        file: they can change its results, and only their output is stable across runs."""
+        mapped = [str(getattr(self.selection, field.name)(display)) for field in dataclasses.fields(self.selection)
+                  if callable(getattr(self.selection, field.name))]
+        return "\0".join(mapped)
+
+
+class FileError(Exception):
+    """A file could not be read, or a check crashed on it; carries the message for the user."""
+
+    def __init__(self, message: str, internal: bool):
+        super().__init__(message)
+        self.internal = internal
+
+    def __reduce__(self):  # picklable across the pool despite the extra argument
+        return (FileError, (str(self), self.internal))
+
+
+def is_cross_record(rule) -> bool:
+    return rule.code.startswith(CROSS_RECORD_FAMILY)
+
+
+def summarise(doc: Document) -> dict | None:
+    """The part of a document that cross-record rules read, positions included."""
+    record = doc.record
+    if record is None:
+        return None
+    data = {name: record[name] for name in SUMMARY_FIELDS if name in record}
+    wanted = tuple(f"/{name}" for name in data)
+
+    def kept(spans: dict) -> dict:
+        return {pointer: [s.line, s.column, s.end_line, s.end_column] for pointer, s in spans.items()
+                if pointer == "" or pointer.startswith(wanted)}
+
+    return {"data": data, "values": kept(doc.value_spans), "keys": kept(doc.key_spans)}
+
+
+def document_of(path: str, summary: dict) -> Document:
+    from linter.findings import Span
+
+    return Document(path=path, format="summary", data=summary["data"],
+                    value_spans={p: Span(*s) for p, s in summary["values"].items()},
+                    key_spans={p: Span(*s) for p, s in summary["keys"].items()})
+
+
+@dataclass
+class _Prepared:
+    """What every file of a batch shares, worked out once per batch rather than per file."""
+
+    selection: object
+    key: str
+    cache: object | None
+    summaries: bool  # whether cross-record rules will read summaries in this run
+
+    @classmethod
+    def of(cls, settings: Settings) -> _Prepared:
+        from linter.rules import all_rules
+
+        cross = {rule.slug for rule in all_rules() if is_cross_record(rule)}
+        selection = dataclasses.replace(settings.selection, ignore=frozenset(settings.selection.ignore) | cross)
+        cache = None
+        if settings.cache_dir is not None:  # imported only here: --no-cache runs skip hashlib
+            from linter.cache import Cache
+
+            cache = Cache(Path(settings.cache_dir))
+        enabled = any(is_cross_record(rule) and settings.selection.enabled(rule) for rule in all_rules())
+        return cls(selection, settings.key(), cache, enabled)
+
+
+def lint_file(path: Path, display: str, settings: Settings, prepared: _Prepared | None = None
+              ) -> tuple[list[Finding], list[dict]]:
+    """The per-file stage for one file (every infobox of it), through the cache when there is one."""
+    prepared = prepared or _Prepared.of(settings)
+    from linter.errors import InternalError
+    from linter.load import load_bytes, load_file, with_extra
+
+    try:
+        with path.open("rb") as stream:
+            content = stream.read(settings.max_file_size + 1)  # never more than the limit
+    except OSError:
+        content = None  # load_file turns the error into a file-unreadable finding; nothing to cache
+    key = None
+    if prepared.cache is not None and content is not None:
+        from linter.cache import entry_key
+
+        key = entry_key(prepared.key + settings.file_key(display), display, content)
+        hit = prepared.cache.get(key)
+        if hit is not None:
+            return hit
+    from linter.engine import lint_documents  # after the cache: a hit needs neither
+    from linter.records import RecordSet
+
+    try:
+        if content is None:
+            doc = load_file(path, display, settings.max_file_size)
+        else:
+            doc = load_bytes(content, display, path.suffix, settings.max_file_size)
+        records = with_extra(doc)
+        findings = lint_documents(records, selection=prepared.selection, today=settings.today,
+                                  record_set=RecordSet(records))
+    except InternalError as error:
+        raise FileError(str(error), internal=True) from None
+    # the cache key holds the selection, so an entry made without cross-record rules is
+    # never read by a run that has them
+    summaries = [s for s in map(summarise, records) if s is not None] if prepared.summaries else []
+    if key is not None:
+        prepared.cache.put(key, findings, summaries)
+    return findings, summaries
+
+
+def _lint_batch(batch: list[tuple[Path, str]], settings: Settings) -> list[tuple[list[Finding], list[dict]]]:
+    prepared = _Prepared.of(settings)
+    return [lint_file(path, display, settings, prepared) for path, display in batch]
+
+
+_WORKER: tuple[Settings, _Prepared] | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    # Settings reach a worker once, at its start; with the fork start method (Linux) they are
+    # inherited, not pickled, so a selection holding a lambda (per-path settings) still works.
+    global _WORKER
+    _WORKER = (settings, _Prepared.of(settings))
+
+
+def _worker_batch(batch: list[tuple[Path, str]]) -> list[tuple[list[Finding], list[dict]]]:
+    settings, prepared = _WORKER
+    return [lint_file(path, display, settings, prepared) for path, display in batch]
+
+
+def _per_file_results(files: list[tuple[Path, str]], settings: Settings, jobs: int) -> Iterable:
+    batches = [files[i:i + BATCH] for i in range(0, len(files), BATCH)]
+    if jobs <= 1 or len(batches) <= 1:  # the one-file path: no pool, no extra process start-up
+        for batch in batches:
+            yield from _lint_batch(batch, settings)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), initializer=_start_worker,
+                             initargs=(settings,)) as pool:
+        for results in pool.map(_worker_batch, batches):
+            yield from results
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def lint_paths(
+    files: list[tuple[Path, str]],
+    *,
+    selection=None,
+    today: datetime.date | None = None,
+    jobs: int | None = None,
+    cache_dir: Path | None = None,
+    max_file_size: int = MAX_FILE_BYTES,
+    neighbours: list[tuple[Path, str]] = (),
+) -> list[Finding]:
+    """Findings for (path, display path) pairs, as ``lint_documents`` gives them, sorted.
+
+    ``neighbours`` are more files (the configured roots) that cross-record rules see but that
+    are not reported on, so linting one changed file still resolves its links. Raises
+    FileError when a check crashes on a file.
+    """
+    from linter.engine import Selection, lint_documents
+    from linter.records import RecordSet
+    from linter.rules import all_rules
+
+    selection = selection or Selection()
+    settings = Settings(selection, today or datetime.date.today(), None if cache_dir is None else str(cache_dir),
+                        max_file_size)
+    given = {os.path.realpath(path) for path, _ in files}
+    extra = [(path, display) for path, display in neighbours if os.path.realpath(path) not in given]
+    findings: list[Finding] = []
+    summaries: list[Document] = []
+    neighbour_summaries: list[Document] = []
+    every = files + extra
+    for index, ((_, display), (found, summary)) in enumerate(
+            zip(every, _per_file_results(every, settings, jobs or default_jobs()))):
+        mine = index < len(files)
+        if mine:
+            findings.extend(found)
+        (summaries if mine else neighbour_summaries).extend(document_of(display, s) for s in summary)
+    if any(is_cross_record(rule) and selection.enabled(rule) for rule in all_rules()):
+        cross_only = dataclasses.replace(selection, select=frozenset(
+            rule.slug for rule in all_rules() if is_cross_record(rule) and selection.enabled(rule)))
+        findings.extend(lint_documents(summaries, selection=cross_only, today=settings.today,
+                                       record_set=RecordSet(summaries + neighbour_summaries), per_file=False))
+    return sorted(findings, key=Finding.sort_key)

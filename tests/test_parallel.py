@@ -1,0 +1,90 @@
+"""The runner gives exactly the findings of linting all documents at once, whatever the jobs
+and whether or not results come from the cache; cross-record rules see every record."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+
+import pytest
+
+import linter.engine
+import linter.rules
+from linter.discover import discover, display_path
+from linter.engine import lint_documents
+from linter.findings import Severity
+from linter.load import load_file
+from linter.load.document import Hit
+from linter.records import references
+from linter.rules.base import Rule
+from linter.runner import lint_paths
+from tests.conftest import FIXTURES, ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+import generate  # noqa: E402
+
+TODAY = datetime.date(2026, 1, 1)
+
+
+def _cross_reference(doc, context):
+    """A cross-record check like partof-unresolved: it reads other records through the context."""
+    for pointer, ref in references(doc.record or {}, "part_of"):
+        other = context.records.resolve(ref)
+        if other is None:
+            yield Hit(f"'{ref}' names no record of this run", pointer=pointer)
+        elif not isinstance(other.record.get("date"), dict):
+            yield Hit(f"'{ref}' has no dates", pointer=pointer)
+
+
+@pytest.fixture
+def with_cross_rule(monkeypatch):
+    """Registers a CL4xx rule for the test; fork-started workers inherit it."""
+    rule = Rule(code="CL499", slug="test-cross-reference", severity=Severity.WARNING,
+                summary="test", doc="test", check=_cross_reference)
+    registered = linter.rules.all_rules() + (rule,)
+    monkeypatch.setattr(linter.rules, "all_rules", lambda: registered)
+    monkeypatch.setattr(linter.engine, "all_rules", lambda: registered)
+    linter.rules._index.cache_clear()
+    yield rule
+    linter.rules._index.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def record_files(tmp_path_factory) -> list[tuple[Path, str]]:
+    out = tmp_path_factory.mktemp("generated")
+    generate.generate(150, out, seed=7, defect_rate=0.3)
+    (out / "orphan.yaml").write_text("id: orphan\nconflict: Orphan\npart_of: [nowhere]\n", "utf-8")
+    found = discover([str(FIXTURES), str(ROOT / "records"), str(out)])
+    return [(path, display_path(path)) for path in found.files]
+
+
+def _reference(files):
+    documents = [load_file(path, display) for path, display in files]
+    return lint_documents(documents, today=TODAY)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_same_findings_with_any_jobs_and_cache(record_files, tmp_path, jobs, with_cross_rule):
+    expected = _reference(record_files)
+    assert any(f.rule == "test-cross-reference" for f in expected)
+    assert len({f.rule for f in expected}) >= 8
+    uncached = lint_paths(record_files, today=TODAY, jobs=jobs)
+    cold = lint_paths(record_files, today=TODAY, jobs=jobs, cache_dir=tmp_path)
+    warm = lint_paths(record_files, today=TODAY, jobs=jobs, cache_dir=tmp_path)
+    assert uncached == expected
+    assert cold == expected
+    assert warm == expected
+
+
+def test_cross_record_rules_rerun_when_another_file_changes(tmp_path, with_cross_rule):
+    records = tmp_path / "records"
+    records.mkdir()
+    (records / "a.yaml").write_text("id: a\nconflict: A\npart_of: [b]\n", "utf-8")
+    (records / "b.yaml").write_text("id: b\nconflict: B\ndate: {start: '2001'}\n", "utf-8")
+    files = [(p, p.name) for p in sorted(records.iterdir())]
+    cache = tmp_path / "cache"
+    assert not [f for f in lint_paths(files, today=TODAY, cache_dir=cache) if f.rule == "test-cross-reference"]
+    (records / "b.yaml").write_text("id: c\nconflict: C\n", "utf-8")
+    found = [f for f in lint_paths(files, today=TODAY, cache_dir=cache) if f.rule == "test-cross-reference"]
+    assert [(f.path, f.line, f.column) for f in found] == [("a.yaml", 3, 11)]
