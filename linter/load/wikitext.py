@@ -136,6 +136,17 @@ def _describe_source(body: str, name: str) -> dict:
     return source
 
 
+def _params(template, offset: int):
+    """(parameter, offset of its name, offset of its value) for each parameter of a template
+    call that starts at ``offset``: the call is "{{" name ("|" parameter)* "}}", exactly."""
+    position = offset + 2 + len(str(template.name))
+    for param in template.params:
+        position += 1
+        value_offset = position + (len(str(param.name)) + 1 if param.showkey else 0)
+        yield param, position, value_offset
+        position += len(str(param))
+
+
 def _segments(code, base: int) -> list[list[tuple[object, int]]]:
     """Split a parameter value into items (lines, <br />, list-template entries) with offsets."""
     import mwparserfromhell.nodes as n
@@ -164,13 +175,9 @@ def _segments(code, base: int) -> list[list[tuple[object, int]]]:
                 offset += len(part) + 1
         elif isinstance(node, n.Template) and template_name(node) in _TEMPLATES["templates"]["list"]:
             flush()
-            offset = position + 2 + len(str(node.name))
-            for param in node.params:
-                offset += 1
-                value_offset = offset + (len(str(param.name)) + 1 if param.showkey else 0)
+            for param, _, value_offset in _params(node, position):
                 if not param.showkey:
                     segments.extend(_segments(param.value, value_offset))
-                offset += len(str(param))
         else:
             current.append((node, position))
         position += len(text)
@@ -206,12 +213,8 @@ def _infoboxes(code, base: int = 0):
             if template_name(node) in INFOBOX_NAMES:
                 yield node, position
             else:
-                offset = position + 2 + len(str(node.name))
-                for param in node.params:
-                    offset += 1
-                    value_offset = offset + (len(str(param.name)) + 1 if param.showkey else 0)
+                for param, _, value_offset in _params(node, position):
                     yield from _infoboxes(param.value, value_offset)
-                    offset += len(str(param))
         elif isinstance(node, n.Tag) and node.contents is not None and str(node.tag).casefold() != "ref":
             inner = str(node).find(str(node.contents), len(str(node.tag)) + 1)
             yield from _infoboxes(node.contents, position + max(inner, 0))
@@ -223,13 +226,10 @@ def _read(template, offset: int, lines: LineIndex, named_refs: dict[str, str], i
     box = Infobox(span=lines.span(offset, offset + len(str(template))), index=index)
     renderer = _Renderer(box.sources, named_refs)
     known = _TEMPLATES["parameters"]
-    position = offset + 2 + len(str(template.name))
-    for param in template.params:
-        position += 1
+    for param, position, value_offset in _params(template, offset):
         name = str(param.name).strip().casefold().replace(" ", "_") if param.showkey else ""
         name_span = lines.span(position + (len(str(param.name)) - len(str(param.name).lstrip())),
                                position + len(str(param.name).rstrip()))
-        value_offset = position + (len(str(param.name)) + 1 if param.showkey else 0)
         value_text = str(param.value)
         lead = len(value_text) - len(value_text.lstrip())
         value_span = lines.span(value_offset + lead, value_offset + len(value_text.rstrip()))
@@ -244,7 +244,6 @@ def _read(template, offset: int, lines: LineIndex, named_refs: dict[str, str], i
             box.params[key] = _items(param.value, value_offset, lines, renderer)
             box.name_spans[key] = name_span
             box.value_spans[key] = value_span
-        position += len(str(param))
     return box
 
 
