@@ -142,9 +142,11 @@ class _Builder:
         return text
 
 
-# Each nesting level needs at least one of these; a record uses a few dozen at most.
+# Each nesting level needs at least one of these. The C composer copes with a few thousand
+# levels (which the builder then refuses at MAX_DEPTH), so only a text with more openers than
+# that needs the scan; a record has a few hundred at most, so it costs records nothing.
 _NESTING_OPENERS = ("[", "{", "- ", "? ", "-\n", ":\n")
-_NESTING_SCAN_THRESHOLD = 1000
+_NESTING_SCAN_THRESHOLD = 2000
 
 
 def _too_deep(text: str) -> yaml.Mark | None:
@@ -155,7 +157,7 @@ def _too_deep(text: str) -> yaml.Mark | None:
     is composed. Parsing events is iterative; it runs only when the text holds enough
     openers to nest that deep, which no ordinary record does.
     """
-    if sum(text.count(opener) for opener in _NESTING_OPENERS) < min(MAX_DEPTH, _NESTING_SCAN_THRESHOLD):
+    if sum(text.count(opener) for opener in _NESTING_OPENERS) < _NESTING_SCAN_THRESHOLD:
         return None
     depth = 0
     try:
