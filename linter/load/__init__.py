@@ -11,11 +11,21 @@ from linter.findings import Span
 from linter.limits import MAX_FILE_BYTES
 from linter.load.document import Document, Hit
 from linter.load.json_loader import load_json
-from linter.load.article_text import load_article_text
-from linter.load.wikitext import load_wikitext
 from linter.load.yaml_loader import load_yaml
 
 Loader = Callable[[Document], None]
+
+def load_wikitext(doc: Document) -> None:
+    from linter.load.wikitext import load_wikitext as load  # only when a wikitext file is read
+
+    load(doc)
+
+
+def load_article_text(doc: Document) -> None:
+    from linter.load.article_text import load_article_text as load
+
+    load(doc)
+
 
 LOADERS: dict[str, tuple[str, Loader]] = {
     ".yaml": ("yaml", load_yaml),
