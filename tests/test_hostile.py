@@ -159,3 +159,13 @@ def test_schema_refers_to_nothing_outside_itself():
             for value in node:
                 yield from refs(value)
     assert all(ref.startswith("#") for ref in refs(json.loads(schema_text)))
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"{{Infobox military conflict|conflict=" + b"{{x|" * 20_000 + b"}}" * 20_000 + b"}}", "schema-violation"),
+    (b"{{Infobox military conflict\n| conflict = A<ref>unclosed\n| result = {{flag|France\n", "no-infobox"),
+    (b"{{Infobox military conflict\n| conflict = A\n" + b"| casualties1 = 9 killed<br/>\n" * 20_000 + b"}}",
+     "figure-unsourced"),
+], ids=["nested-templates", "unbalanced", "enormous"])
+def test_hostile_wikitext_is_read_or_reported(tmp_path, content, expected):
+    assert expected in rules(findings(tmp_path, "page.wiki", content))
