@@ -101,8 +101,8 @@ def _report_formats():
 @click.option("--ignore", multiple=True, metavar="RULE", help="Do not report these rules; repeatable.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The date rules take as today (YYYY-MM-DD), for reproducible runs.")
-@click.option("--max-file-size", type=click.IntRange(min=1), default=MAX_FILE_BYTES, show_default=True,
-              metavar="BYTES", help="Files larger than this get a finding instead of being parsed.")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help=f"Files larger than this get a finding instead of being parsed  [default: {MAX_FILE_BYTES}]")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for the per-file checks  [default: the number of CPUs]")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
@@ -110,7 +110,7 @@ def _report_formats():
               help="Where to keep results of unchanged files.")
 def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=(), statistics=False,
          baseline_file=None, github_annotations=None, write_baseline=None,
-         max_file_size=MAX_FILE_BYTES, jobs=None, no_cache=False, cache_dir=".conflict-lint-cache") -> None:
+         max_file_size=None, jobs=None, no_cache=False, cache_dir=".conflict-lint-cache") -> None:
     """Lint record files and directories (default: records/)."""
     from pathlib import Path
 
@@ -141,7 +141,7 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=()
     try:
         findings = lint_paths(given, selection=selection, today=today.date() if today else settings.today,
                             jobs=jobs, cache_dir=None if no_cache else Path(cache_dir),
-                            max_file_size=max_file_size,
+                            max_file_size=max_file_size or settings.max_file_size or MAX_FILE_BYTES,
                             neighbours=[(p, display_path(p)) for p in discover(
                                 [str(r) for r in settings.root_paths()]).files])
     except FileError as error:

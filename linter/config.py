@@ -20,7 +20,7 @@ from linter.findings import Severity
 
 DEDICATED = ".conflict-lint.toml"
 PYPROJECT = "pyproject.toml"
-KEYS = ("select", "ignore", "severity", "per-path", "exclude", "roots", "today")
+KEYS = ("select", "ignore", "severity", "per-path", "exclude", "roots", "today", "max-file-size")
 
 
 class ConfigError(Exception):
@@ -38,6 +38,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     roots: tuple[str, ...] = ()
     today: datetime.date | None = None
+    max_file_size: int | None = None
 
     def relative(self, path: str | Path) -> str:
         """A file's path relative to the settings' directory, in POSIX form, for glob matching."""
@@ -63,6 +64,8 @@ class Settings:
         lines.append(f"exclude = {quote(self.exclude)}")
         lines.append(f"roots = {quote(self.roots)}")
         lines.append(f"today = {self.today.isoformat()}" if self.today else "# today: the system date")
+        lines.append(f"max-file-size = {self.max_file_size}" if self.max_file_size
+                     else "# max-file-size: the default, 5 MiB")
         lines.append("[tool.conflict-lint.severity]")
         lines += [f'"{rule}" = "{severity.label}"' for rule, severity in self.severity.items()]
         lines.append("[tool.conflict-lint.per-path]")
@@ -171,4 +174,9 @@ def parse_settings(table: dict, path: Path) -> Settings:
                 raise ConfigError(f"{path}: `roots` names {root!r}, which does not exist")
     if "today" in table:
         settings.today = _today(path, table["today"])
+    if "max-file-size" in table:
+        size = table["max-file-size"]
+        if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+            raise ConfigError(f"{path}: `max-file-size` must be a number of bytes above 0, not {size!r}")
+        settings.max_file_size = size
     return settings

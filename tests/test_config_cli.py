@@ -171,3 +171,14 @@ def test_linting_one_changed_file_resolves_part_of_against_the_roots(project):
     changed.write_text(changed.read_text("utf-8").replace('"2020-03-12"', '"2012-03-12"'), "utf-8")
     code, output = run("lint", "records/2020-ayorou-attack.yaml", "--format", "json")
     assert code == 1 and rules_of(output) == ["partof-date-outside"]
+
+
+def test_max_file_size_from_settings_and_its_validation(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.yaml").write_text("id: x\n" * 100, "utf-8")
+    (tmp_path / ".conflict-lint.toml").write_text("max-file-size = 100\n", "utf-8")
+    result = CliRunner().invoke(cli, ["lint", "--no-cache", "--format", "json", "r.yaml"])
+    assert [f["rule"] for f in json.loads(result.output)["findings"]] == ["syntax-error"]
+    (tmp_path / ".conflict-lint.toml").write_text("max-file-size = 'big'\n", "utf-8")
+    result = CliRunner().invoke(cli, ["lint", "--no-cache", "r.yaml"])
+    assert result.exit_code == 2 and "`max-file-size` must be a number of bytes" in result.output
