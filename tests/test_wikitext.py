@@ -19,7 +19,8 @@ def test_infobox_deep_in_an_article_maps_onto_a_record():
     assert record["conflict"] == "Skirmish at Red Ford"
     assert record["part_of"] == ["River Campaign (1864)"]  # the link's target, not its label
     assert record["date"]["start"] == "1864-05-01" and record["date"]["end"] == "1864-05-03"
-    assert record["place"] == {"name": "Red Ford, Loire Valley"}  # &nbsp; and {{nowrap}}
+    assert record["place"] == {"name": "Red Ford, Loire Valley",  # &nbsp; and {{nowrap}}
+                               "coordinates": {"lat": 47.1, "lon": 2.5}}  # {{coord}}
     assert record["sides"][1]["combatants"] == ["Prussia", "Bavaria"]  # {{plainlist}}, {{flag}}, link label
     assert record["sides"][0]["commanders"] == ["Jean Martin †", "Paul Durand (POW)"]  # {{ubl}}, {{KIA}}
     assert record["sides"][1]["commanders"] == ["Karl Weber", "Otto Braun"]  # {{hlist}}
@@ -46,6 +47,12 @@ def test_finding_on_casualties2_points_at_that_value_in_the_article():
     findings = lint_text(ARTICLE, "page.wiki", select=("figure-unsourced",))
     assert ("figure-unsourced", 22, 19) not in codes_at(findings)  # it cites a source
     assert ("figure-unsourced", 23, 3) in codes_at(findings)  # "3 captured" does not
+
+
+def test_coordinates_in_degrees_minutes_and_seconds():
+    doc = load_text("{{Infobox military conflict\n| place = Arnhem\n"
+                    "| coordinates = {{coord|51|58|49|N|5|54|01|E|type:event|display=inline}}\n}}\n", "x.wiki")
+    assert doc.data["place"]["coordinates"] == {"lat": 51.98028, "lon": 5.90028}
 
 
 def test_every_infobox_of_a_file_is_a_record():

@@ -28,6 +28,7 @@ class Infobox:
     sources: dict[str, dict] = field(default_factory=dict)
     span: Span = Span(1, 1, 1, 1)
     index: int = 1
+    coordinates: tuple[float, float] | None = None
 
     def text(self, name: str, joiner: str = ", ") -> str:
         return joiner.join(item.text for item in self.params.get(name, ()) if item.text)

@@ -120,6 +120,9 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
     if place:
         record["place"] = {"name": place}
         builder.place("/place", builder.whole("place"), "place")
+        if infobox.coordinates is not None:
+            record["place"]["coordinates"] = {"lat": infobox.coordinates[0], "lon": infobox.coordinates[1]}
+            builder.place("/place/coordinates", builder.whole("coordinates"), "coordinates")
     status = infobox.text("status").strip().casefold()
     if status:
         record["status"] = _STATUSES.get(status.split()[0], status)

@@ -147,6 +147,34 @@ def _params(template, offset: int):
         position += len(str(param))
 
 
+def _coordinates(value) -> tuple[float, float] | None:
+    """Latitude and longitude of the first {{coord}} in a value: decimal or degrees,
+    minutes and seconds, as the template takes them."""
+    for template in value.filter_templates(recursive=True):
+        if template_name(template) != "coord":
+            continue
+        parts = [str(p.value).strip() for p in template.params if not p.showkey]
+        parts = [p for p in parts if p and ":" not in p]
+        try:
+            hemispheres = [i for i, p in enumerate(parts) if p.upper() in ("N", "S", "E", "W")]
+            if len(hemispheres) == 2:
+                first, second = hemispheres
+                lat = _degrees(parts[:first], parts[first])
+                lon = _degrees(parts[first + 1:second], parts[second])
+            else:
+                lat, lon = float(parts[0]), float(parts[1])
+        except (ValueError, IndexError):
+            return None
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            return round(lat, 5), round(lon, 5)
+    return None
+
+
+def _degrees(parts: list[str], hemisphere: str) -> float:
+    value = sum(float(part) / 60 ** index for index, part in enumerate(parts[:3]))
+    return -value if hemisphere.upper() in ("S", "W") else value
+
+
 def _segments(code, base: int) -> list[list[tuple[object, int]]]:
     """Split a parameter value into items (lines, <br />, list-template entries) with offsets."""
     import mwparserfromhell.nodes as n
@@ -242,6 +270,8 @@ def _read(template, offset: int, lines: LineIndex, named_refs: dict[str, str], i
         else:
             key = name.replace("_", " ") if name == "see_also" else name
             box.params[key] = _items(param.value, value_offset, lines, renderer)
+            if key == "coordinates":
+                box.coordinates = _coordinates(param.value)
             box.name_spans[key] = name_span
             box.value_spans[key] = value_span
     return box
