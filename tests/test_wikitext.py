@@ -91,3 +91,9 @@ def test_arbitrary_wikitext_never_crashes(text):
     doc = load_bytes(text.encode(), "fuzz.wiki", ".wiki")
     for finding in lint_documents(with_extra(doc)):
         assert finding.line >= 1 and finding.column >= 1
+
+
+def test_unclosed_infobox_is_reported_where_it_opens():
+    findings = lint_text("Intro.\n\n{{Infobox military conflict\n| conflict = A<ref>unclosed\n| result = X\n", "x.wiki")
+    assert codes_at(findings) == [("no-infobox", 3, 1)]
+    assert "never closed" in findings[0].message

@@ -17,6 +17,8 @@ from linter.load.document import Document, Hit
 
 _TEMPLATES = load("wikitext.json")
 INFOBOX_NAMES = frozenset(_TEMPLATES["infobox_names"])
+_OPENING = re.compile(r"\{\{\s*(?:" + "|".join(re.escape(n).replace(r"\ ", r"[ _]+") for n in INFOBOX_NAMES)
+                      + r")\s*(?:\||\n|<!--|\}\})", re.IGNORECASE)
 _NUMBERED = re.compile(r"(combatant|commander|units|strength|casualties)\d+[a-z]?")
 
 
@@ -289,8 +291,14 @@ def load_wikitext(doc: Document) -> None:
             named_refs.setdefault(str(tag.get("name").value).strip(), str(tag.contents))
     found = list(_infoboxes(code))
     if not found:
-        doc.problems.append(Hit("no {{Infobox military conflict}} call in this file: nothing to check",
-                                span=Span(1, 1, 1, 1), rule="no-infobox"))
+        opened = _OPENING.search(doc.text)
+        if opened:  # the parser saw no template: its braces never balance
+            message = (f"the infobox opened here is never closed: a '}}}}' is missing (or a '{{{{' too many) "
+                       "before the end of the file, so nothing in it can be checked")
+            span = lines.span(opened.start(), opened.end())
+        else:
+            message, span = "no {{Infobox military conflict}} call in this file: nothing to check", Span(1, 1, 1, 1)
+        doc.problems.append(Hit(message, span=span, rule="no-infobox"))
         return
     for index, (template, offset) in enumerate(found, start=1):
         target = doc if index == 1 else Document(path=doc.path, format=doc.format, text=doc.text)

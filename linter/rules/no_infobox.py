@@ -2,7 +2,8 @@
 
 ## What it does
 Reports a `.wiki` or `.txt` file in which no `{{Infobox military conflict}}` call (or its
-redirects, such as `{{Warbox}}`) or article-text `Infobox` block is found.
+redirects, such as `{{Warbox}}`) or article-text `Infobox` block is found. When the infobox
+opens but its braces never balance, it says so where the infobox opens.
 
 ## Why is this bad
 The file was given to the linter as a conflict record, yet nothing in it can be checked;
