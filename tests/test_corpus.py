@@ -15,7 +15,7 @@ def test_corpus_lints_and_imports(shared_dir):
     findings = lint_documents(records)
     assert all(f.line >= 1 and f.column >= 1 for f in findings)
     converted = [r for r in records if r.data is not None]
-    invalid = {r.path: check_schema(r) for r in converted if check_schema(r)}
+    invalid = {r.path: hits for r in converted if (hits := check_schema(r))}
     assert len(converted) - len(invalid) >= 0.95 * len(records)
     # Each record that is not schema-valid says why, at a position in its file.
     assert all(hits and all(h.message for h in hits) for hits in invalid.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,14 +73,18 @@ class Document:
         value = self.value_at(pointer)
         if not isinstance(value, str) or span.line != span.end_line:
             return span
-        lines = self.text.splitlines()
-        if span.line > len(lines):
+        if span.line > len(self.lines):
             return span
-        line = lines[span.line - 1]
+        line = self.lines[span.line - 1]
         offset = line.find(value, span.column - 1)
         if offset < 0:
             return span
         return Span(span.line, offset + start + 1, span.line, offset + end + 1)
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The text's lines, split once however many findings need them."""
+        return self.text.splitlines()
 
     def value_at(self, pointer: str):
         value = self.data
