@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from linter.limits import for_matching
 
@@ -13,7 +14,6 @@ _DASH = r"\s*(?:-|–|—|to)\s*"
 _ABOUT = r"(?:c\.|ca\.|circa|about|approx\.?|approximately|around|roughly|some|est\.|estimated|~)\s*"
 _AT_LEAST = r"(?:at least|over|more than|above|in excess of|>|≥)\s*"
 _FORMS = (
-    ("range", re.compile(rf"(?:{_ABOUT})?{_NUMBER}{_DASH}{_NUMBER}", re.IGNORECASE)),
     ("at_least", re.compile(rf"{_AT_LEAST}{_NUMBER}", re.IGNORECASE)),
     ("at_least", re.compile(rf"{_NUMBER}\s*\+|{_NUMBER}\s+or more", re.IGNORECASE)),
     ("about", re.compile(rf"{_ABOUT}{_NUMBER}", re.IGNORECASE)),
@@ -33,6 +33,62 @@ _CATEGORIES = (
 _WORDS = re.compile(r"[a-z]+")
 
 
+# Citations, templates, HTML comments and bracketed remarks hold page ranges and dates.
+_NOISE = re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>|\{\{.*?\}\}|<!--.*?-->|\([^()]*\)|\[[^\[\]]*\]",
+                    re.DOTALL | re.IGNORECASE)
+_RANGE_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
+_RANGE = re.compile(rf"(?<![\d,./:-])({_RANGE_NUMBER})\s*(?:-|–|—|&ndash;|to)\s*({_RANGE_NUMBER})(?![\d/:]|,\d|\.\d|-\d)")
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?")
+# "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.
+_MONTH_AFTER = re.compile(rf"\s*{_MONTH}\b")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
+# "outnumbered 3 to 1", "a 2-1 ratio": odds, not a range.
+_RATIO = re.compile(r"outnumber|\bratio\b|\bodds\b", re.IGNORECASE)
+_PAGES_BEFORE = re.compile(r"\b(?:pp?|pages?|col|column|nos?)\.?\s*$", re.IGNORECASE)
+
+
+def _value(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def _looks_like_years(low: str, high: str) -> bool:
+    # "1939-45" or "1914-1918": year spans, not counts.
+    return len(low) == 4 and low.isdigit() and 1000 <= int(low) <= 2100 and len(high) in (2, 4) and high.isdigit()
+
+
+def _abbreviated(first: str, second: str) -> bool:
+    # "pp. 195-96", "2259-60": the high end gives only the digits that change.
+    return "," not in first and len(second) <= 2 < len(first) and int(first[:-len(second)] + second) >= int(first)
+
+
+def _is_date_or_page(cleaned: str, match: re.Match) -> bool:
+    before, after = cleaned[:match.start()], cleaned[match.end():]
+    middle = cleaned[match.end(1):match.start(2)]
+    return bool(_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(middle)
+                or _PAGES_BEFORE.search(before) or _RATIO.search(cleaned))
+
+
+def _blank_noise(text: str) -> str:
+    return _NOISE.sub(lambda m: " " * len(m.group()), for_matching(text))
+
+
+def _ranges(cleaned: str) -> Iterator[tuple[re.Match, bool]]:
+    """Each range-shaped match, and whether it is a range of counts (not years, pages, dates)."""
+    for match in _RANGE.finditer(cleaned):
+        first, second = match.group(1), match.group(2)
+        counts = not (_looks_like_years(first, second) or _abbreviated(first, second)
+                      or _is_date_or_page(cleaned, match))
+        yield match, counts
+
+
+def text_ranges(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """(low, high, start, end) of each range of counts in a figure text, offsets into ``text``."""
+    for match, counts in _ranges(_blank_noise(text)):
+        if counts:
+            yield _value(match.group(1)), _value(match.group(2)), match.start(), match.end()
+
+
+
 @dataclass(frozen=True)
 class ParsedFigure:
     value: dict  # one of the schema's value forms: {"count": 9}, {"min": 9, "max": 12}, ...
@@ -50,20 +106,30 @@ def parse(text: str) -> ParsedFigure | None:
     folded = text.strip().casefold().rstrip(".")
     if folded in _WHOLE:
         return ParsedFigure(dict(_WHOLE[folded]), 0, len(text))
-    best = None
+    # Ranges come from text_ranges, which knows dates, years and page ranges from counts;
+    # single numbers beside a month name ("9 May 1945") are dates too.
+    cleaned = _blank_noise(text)
+    candidates, taken = [], []
+    for match, counts in _ranges(cleaned):
+        taken.append((match.start(), match.end()))  # years and pages are not counts either
+        if counts and not candidates:
+            candidates.append((match.start(), match.end(),
+                               {"min": _value(match.group(1)), "max": _value(match.group(2))}))
     for form, pattern in _FORMS:
-        match = pattern.search(text)
-        if match and (best is None or match.start() < best[1].start()):
-            best = (form, match)
-    if best is None:
+        for match in pattern.finditer(cleaned):
+            overlaps = any(match.start() < e and s < match.end() for s, e in taken)
+            if not overlaps and not _beside_a_month(cleaned, match):
+                number = next(g for g in match.groups() if g)
+                candidates.append((match.start(), match.end(), {form: _int(number)}))
+                break
+    if not candidates:
         return None
-    form, match = best
-    numbers = [_int(g) for g in match.groups() if g]
-    if form == "range":
-        value = {"min": numbers[0], "max": numbers[1]}
-    else:
-        value = {form: numbers[0]}
-    return ParsedFigure(value, match.start(), match.end())
+    start, end, value = min(candidates, key=lambda c: c[0])
+    return ParsedFigure(value, start, end)
+
+
+def _beside_a_month(cleaned: str, match: re.Match) -> bool:
+    return bool(_MONTH_AFTER.match(cleaned[match.end():]) or _MONTH_BEFORE.search(cleaned[:match.start()]))
 
 
 def category(text: str) -> str | None:

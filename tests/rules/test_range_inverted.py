@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from linter.rules.range_inverted import text_ranges
+from linter.figure_text import text_ranges
 from tests.conftest import lint_text, only
 
 RECORD = """
