@@ -91,6 +91,12 @@ def _display_names() -> dict[str, str]:
 
 def mentions(text: str) -> list[Mention]:
     """Every party named in ``text``, left to right, without overlaps."""
+    return list(_mentions(text))
+
+
+# Combatant names repeat across records ("France", "Nazi Germany"): remember recent answers.
+@functools.lru_cache(maxsize=4096)
+def _mentions(text: str) -> tuple[Mention, ...]:
     aliases, combining, _, _ = _tables()
     words = [(m.start(), m.end()) for m in _WORD.finditer(for_matching(text))]
     found: list[Mention] = []
@@ -121,7 +127,7 @@ def mentions(text: str) -> list[Mention]:
         j, mention = matched
         found.append(mention)
         i = j + 1
-    return found
+    return tuple(found)
 
 
 def _state_of_organ(name: str, found: list[Mention]) -> frozenset[str]:
@@ -135,6 +141,7 @@ def _state_of_organ(name: str, found: list[Mention]) -> frozenset[str]:
     return frozenset({states[0].party}) if rest in organs or not rest else frozenset()
 
 
+@functools.lru_cache(maxsize=4096)
 def identity(name: str) -> frozenset[str]:
     """The parties a combatant entry *is*: a whole known name, a state's organ, or itself.
 
@@ -150,6 +157,7 @@ def identity(name: str) -> frozenset[str]:
     return _state_of_organ(name, mentions(name)) or frozenset({key})
 
 
+@functools.lru_cache(maxsize=4096)
 def parties_of(name: str) -> frozenset[str]:
     """Every party a combatant entry may stand for, for crediting a result.
 

@@ -47,19 +47,29 @@ SEVERITY = Severity.WARNING
 _ITEM_SEPARATOR = re.compile(r"[;\n]|,(?!\d)")
 
 
-def _walk_strings(value, pointer: str) -> Iterator[tuple[str, str, list | None]]:
-    """(pointer, text, enclosing list or None) for every string below value."""
+def _walk_strings(value, path: tuple = ()) -> Iterator[tuple[tuple, str, list | None]]:
+    """(path of keys and indexes, text, enclosing list or None) for every string below value.
+
+    Paths, not pointers: a record has a few hundred strings and only a stray one needs its pointer.
+    """
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _walk_strings(item, child_pointer(pointer, key))
+            yield from _walk_strings(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             if isinstance(item, str):
-                yield child_pointer(pointer, index), item, value
+                yield (*path, index), item, value
             else:
-                yield from _walk_strings(item, child_pointer(pointer, index))
+                yield from _walk_strings(item, (*path, index))
     elif isinstance(value, str):
-        yield pointer, value, None
+        yield path, value, None
+
+
+def _pointer(path: tuple) -> str:
+    pointer = ""
+    for token in path:
+        pointer = child_pointer(pointer, token)
+    return pointer
 
 
 def _stray_items(text: str) -> list[str]:
@@ -95,7 +105,10 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         reported.add(pointer)
         yield Hit(f"stray placeholder '{text}' beside real figures: remove it, or give the figure "
                   "it stands for", pointer=pointer)
-    for pointer, text, siblings in _walk_strings(record, ""):
+    for path, text, siblings in _walk_strings(record):
+        if not is_placeholder(text) and "," not in text and ";" not in text and "\n" not in text:
+            continue  # only a placeholder, or a text of several items, can be or hold a stray one
+        pointer = _pointer(path)
         if pointer in reported:
             continue
         if is_never_allowed(text):
