@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime
 import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from linter.discover import real_path
 from linter.findings import Severity
 
 DEDICATED = ".conflict-lint.toml"
@@ -39,17 +39,23 @@ class Settings:
     roots: tuple[str, ...] = ()
     today: datetime.date | None = None
     max_file_size: int | None = None
+    _real_base: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def relative(self, path: str | Path) -> str:
         """A file's path relative to the settings' directory, in POSIX form, for glob matching."""
-        resolved = real_path(path)
+        resolved = os.path.realpath(path)
+        if self._real_base is None:
+            self._real_base = os.path.realpath(self.base)
         try:
-            return resolved.relative_to(real_path(self.base)).as_posix()
-        except ValueError:
+            relative = os.path.relpath(resolved, self._real_base)
+        except ValueError:  # another drive
             return Path(path).as_posix()
+        if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+            return Path(path).as_posix()
+        return Path(relative).as_posix()
 
     def is_excluded(self, path: str | Path) -> bool:
-        return matches_any(self.relative(path), self.exclude)
+        return bool(self.exclude) and matches_any(self.relative(path), self.exclude)
 
     def root_paths(self) -> list[Path]:
         return [self.base / root for root in self.roots]

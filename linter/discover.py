@@ -34,8 +34,8 @@ def discover(paths: list[str]) -> Discovery:
     found = Discovery()
     seen: set[str] = set()
 
-    def add(path: Path) -> None:
-        key = os.path.realpath(path)
+    def add(path: Path, key: str | None = None) -> None:
+        key = key or os.path.realpath(path)
         if key not in seen:
             seen.add(key)
             found.files.append(path)
@@ -45,10 +45,12 @@ def discover(paths: list[str]) -> Discovery:
         if path.is_dir():
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                real_root = os.path.realpath(root)  # once per directory, not once per file
                 for name in sorted(names):
                     candidate = Path(root, name)
                     if is_lintable(candidate):
-                        add(candidate)
+                        link = os.path.islink(os.path.join(root, name))
+                        add(candidate, None if link else os.path.join(real_root, name))
         elif path.is_file():
             if is_lintable(path):
                 add(path)

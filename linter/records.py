@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from linter.load.document import Document, child_pointer
 
@@ -19,8 +18,7 @@ VALUE_FORMS = (("count",), ("at_least",), ("about",), ("min", "max"), ("low", "b
 NUMERIC_FIELDS = ("count", "at_least", "about", "min", "max", "low", "best", "high")
 
 
-@dataclass(frozen=True)
-class FigureRef:
+class FigureRef(NamedTuple):
     """A figure with where it stands: its pointer and a phrase naming it for messages."""
 
     pointer: str
@@ -58,8 +56,20 @@ def _casualty_figures(casualties: Any, pointer: str, owner: str) -> Iterator[Fig
             yield FigureRef(f"{pointer}/other/{index}", figure, f"{owner} other loss {index + 1}")
 
 
-def figures(record: dict) -> Iterator[FigureRef]:
+def figures(record: dict) -> tuple[FigureRef, ...]:
     """Every strength and casualty figure of a record, in file order."""
+    # Several rules ask in turn for the same record's figures; the last answer is kept (with
+    # the record, so that its identity cannot pass to another) and checks never change records.
+    global _last_figures
+    if _last_figures[0] is not record:
+        _last_figures = (record, tuple(_figures(record)))
+    return _last_figures[1]
+
+
+_last_figures: tuple[Any, tuple[FigureRef, ...]] = (None, ())
+
+
+def _figures(record: dict) -> Iterator[FigureRef]:
     for number, pointer, side in sides(record):
         for index, figure in enumerate(sequence(side.get("strength"))):
             if isinstance(figure, dict):

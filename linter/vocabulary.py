@@ -17,9 +17,14 @@ def _never_allowed() -> frozenset[str]:
     return frozenset(load("placeholders.json")["never_allowed"])
 
 
+_LONGEST_PLACEHOLDER = 12
+
+
 def is_placeholder(text: str) -> bool:
     """True for fillers such as "None", "N/A", "TBD", "?" (whitespace and case ignored)."""
-    return text.strip().casefold() in _placeholders()
+    text = text.strip()
+    # No placeholder is longer than a word; most texts are, and need no case folding.
+    return len(text) <= _LONGEST_PLACEHOLDER and text.casefold() in _placeholders()
 
 
 def is_never_allowed(text: str) -> bool:

@@ -32,6 +32,8 @@ _SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_DATA_TAGS = {_TAG + kind for kind in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
 _MERGE_TAG = _TAG + "merge"
+_STR_TAG = _TAG + "str"
+_ScalarNode, _MappingNode = yaml.ScalarNode, yaml.MappingNode
 _TRAP_HINTS = {
     "bool": "YAML 1.1 readers (PyYAML among them) turn it into the boolean {value}",
     "int": "YAML 1.1 readers turn it into a number",
@@ -46,9 +48,13 @@ class LoadLimitExceeded(Exception):
         self.node = node
 
 
+# tuple.__new__ skips the named tuple's Python-level constructor: a span is made per value.
+_make_span = tuple.__new__
+
+
 def span_of_node(node: yaml.Node) -> Span:
     start, end = node.start_mark, node.end_mark
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    return _make_span(Span, (start.line + 1, start.column + 1, end.line + 1, end.column + 1))
 
 
 def span_of_mark(mark: Any) -> Span:
@@ -60,6 +66,7 @@ class _Builder:
 
     def __init__(self, doc: Document):
         self.doc = doc
+        self.value_spans = doc.value_spans
         self.nodes_seen = 0
 
     def build(self, node: yaml.Node, pointer: str, depth: int = 0) -> Any:
@@ -70,59 +77,62 @@ class _Builder:
                 "(aliases repeated many times?); a record is far smaller", node)
         if depth > MAX_DEPTH:
             raise LoadLimitExceeded(f"values are nested more than {MAX_DEPTH} levels deep", node)
-        self.doc.value_spans[pointer] = span_of_node(node)
+        start, end = node.start_mark, node.end_mark
+        self.value_spans[pointer] = _make_span(Span, (start.line + 1, start.column + 1, end.line + 1, end.column + 1))
         if node.tag not in _PLAIN_DATA_TAGS:
             # Read as plain data whatever the tag says: nothing is ever constructed from it.
             self.doc.problems.append(Hit(
                 f"the tag '{node.tag.replace(_TAG, '!!')}' asks YAML readers to build a special object; "
                 "a record holds only text, numbers, lists and mappings: remove the tag",
                 span=span_of_node(node), rule="unsupported-yaml"))
-        if isinstance(node, yaml.MappingNode):
+        kind = type(node)
+        if kind is _ScalarNode:
+            return self._scalar(node, pointer)
+        if kind is _MappingNode:
             return self._mapping(node, pointer, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, child_pointer(pointer, i), depth + 1)
-                    for i, item in enumerate(node.value)]
-        return self._scalar(node, pointer)
+        build, depth = self.build, depth + 1
+        return [build(item, f"{pointer}/{index}", depth) for index, item in enumerate(node.value)]
 
     def _mapping(self, node: yaml.MappingNode, pointer: str, depth: int) -> dict:
         result: dict = {}
-        first_seen: dict[Any, Span] = {}
+        key_spans, build, depth = self.doc.key_spans, self.build, depth + 1
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if type(key_node) is not _ScalarNode:
                 self.doc.problems.append(Hit(
                     "a key must be plain text, not a list or mapping",
                     span=span_of_node(key_node), rule="syntax-error"))
                 continue
-            key_span = span_of_node(key_node)
-            if key_node.tag == _MERGE_TAG:
+            start, end = key_node.start_mark, key_node.end_mark
+            key_span = _make_span(Span, (start.line + 1, start.column + 1, end.line + 1, end.column + 1))
+            tag = key_node.tag
+            if tag == _STR_TAG:
+                key = key_node.value
+            elif tag == _MERGE_TAG:
                 self.doc.problems.append(Hit(
                     "merge keys ('<<') are a YAML 1.1 feature that YAML 1.2 readers take as a plain key; "
                     "write the merged fields out in full", span=key_span, rule="unsupported-yaml"))
                 continue
-            key = self._scalar(key_node, None)
-            if not isinstance(key, str):
-                key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+            else:
+                key = self._scalar(key_node, None)
+                if not isinstance(key, str):
+                    key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
             member = child_pointer(pointer, key)
-            if key in first_seen:
-                where = first_seen[key]
+            if member in key_spans:  # the pointer names the key, so an earlier one is a duplicate
                 self.doc.problems.append(Hit(
-                    f"duplicate key '{key}' (first at line {where.line}); YAML readers keep only "
-                    "the last one, so the first is silently lost: remove or merge one of them",
+                    f"duplicate key '{key}' (first at line {key_spans[member].line}); YAML readers keep "
+                    "only the last one, so the first is silently lost: remove or merge one of them",
                     span=key_span, rule="duplicate-key"))
                 continue
-            first_seen[key] = key_span
-            self.doc.key_spans[member] = key_span
-            result[key] = self.build(value_node, member, depth + 1)
+            key_spans[member] = key_span
+            result[key] = build(value_node, member, depth)
         return result
 
     def _scalar(self, node: yaml.ScalarNode, pointer: str | None) -> Any:
-        text = node.value
-        if node.style or node.tag not in _PLAIN_DATA_TAGS:  # C composer: "" for plain, Python: None
+        text, tag = node.value, node.tag
+        if tag == _STR_TAG or node.style or tag not in _PLAIN_DATA_TAGS:  # style: "" or None when plain
             return text
-        kind = node.tag[len(_TAG):]
+        kind = tag[len(_TAG):]
         lowered = text.lower()
-        if kind == "str":
-            return text
         if kind == "null" and lowered in _NULL_12:
             return None
         if kind == "bool" and lowered in _BOOL_12:

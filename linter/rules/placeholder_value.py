@@ -47,22 +47,25 @@ SEVERITY = Severity.WARNING
 _ITEM_SEPARATOR = re.compile(r"[;\n]|,(?!\d)")
 
 
-def _walk_strings(value, path: tuple = ()) -> Iterator[tuple[tuple, str, list | None]]:
-    """(path of keys and indexes, text, enclosing list or None) for every string below value.
+def _candidates(value, path: tuple, found: list) -> list[tuple[tuple, str, list | None]]:
+    """(path of keys and indexes, text, enclosing list or None) for every string below value
+    that is a placeholder or holds several items: only those can be or hold a stray one.
 
     Paths, not pointers: a record has a few hundred strings and only a stray one needs its pointer.
     """
     if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk_strings(item, (*path, key))
+        items, siblings = value.items(), None
     elif isinstance(value, list):
-        for index, item in enumerate(value):
-            if isinstance(item, str):
-                yield (*path, index), item, value
-            else:
-                yield from _walk_strings(item, (*path, index))
-    elif isinstance(value, str):
-        yield path, value, None
+        items, siblings = enumerate(value), value
+    else:
+        return found
+    for key, item in items:
+        if isinstance(item, str):
+            if "," in item or ";" in item or "\n" in item or is_placeholder(item):
+                found.append(((*path, key), item, siblings))
+        elif isinstance(item, (dict, list)):
+            _candidates(item, (*path, key), found)
+    return found
 
 
 def _pointer(path: tuple) -> str:
@@ -105,9 +108,7 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         reported.add(pointer)
         yield Hit(f"stray placeholder '{text}' beside real figures: remove it, or give the figure "
                   "it stands for", pointer=pointer)
-    for path, text, siblings in _walk_strings(record):
-        if not is_placeholder(text) and "," not in text and ";" not in text and "\n" not in text:
-            continue  # only a placeholder, or a text of several items, can be or hold a stray one
+    for path, text, siblings in _candidates(record, (), []):
         pointer = _pointer(path)
         if pointer in reported:
             continue
