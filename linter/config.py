@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import fnmatch
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -91,12 +90,22 @@ def find_settings_file(start: Path) -> Path | None:
         if (directory / DEDICATED).is_file():
             return directory / DEDICATED
         pyproject = directory / PYPROJECT
-        if pyproject.is_file() and "conflict-lint" in _read(pyproject).get("tool", {}):
+        if pyproject.is_file() and _mentions_us(pyproject) and "conflict-lint" in _read(pyproject).get("tool", {}):
             return pyproject
     return None
 
 
+def _mentions_us(path: Path) -> bool:
+    """A cheap look before parsing: most projects' pyproject.toml has no table of ours."""
+    try:
+        return "conflict-lint" in path.read_text("utf-8", errors="replace")
+    except OSError:
+        return True  # let _read report it
+
+
 def _read(path: Path) -> dict:
+    import tomllib  # imported here: a run with no settings file needs no TOML reader
+
     try:
         return tomllib.loads(path.read_text("utf-8"))
     except tomllib.TOMLDecodeError as error:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -67,5 +66,7 @@ class Finding:
 
     def fingerprint(self) -> str:
         """A digest that ignores line numbers, so edits elsewhere in a file keep it stable."""
+        import hashlib  # imported here: only reporters that print fingerprints need it
+
         material = "\0".join((self.rule, self.path, self.pointer, self.message))
         return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.data import load
 from linter.limits import for_matching
@@ -20,8 +20,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _MAX_PHRASE_WORDS = 9
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A party named in a text: where, as written, which party (or parties, for a demonym two
     countries share, such as "Dominican"), and by what kind of word."""
 
@@ -33,8 +32,7 @@ class Mention:
     parties: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):  # a named tuple: the tables make one per alias at start-up
     parties: frozenset[str]
     kind: str
     lowercase: bool  # the alias itself is written in lower case ("al-Qaeda" is not)

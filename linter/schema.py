@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
-from importlib import resources
+import os
 from typing import Any, Iterator
 
 from linter.load.document import Document, Hit, child_pointer
 
+SCHEMA_FILE = os.path.join(os.path.dirname(__file__), "schemas", "conflict.schema.json")
 _TYPE_NAMES = {
     "object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number",
     "number": "a number", "boolean": "true or false", "null": "null",
@@ -18,7 +18,8 @@ _TYPE_NAMES = {
 
 @functools.lru_cache(maxsize=1)
 def load_schema() -> dict:
-    text = resources.files("linter").joinpath("schemas/conflict.schema.json").read_text("utf-8")
+    with open(SCHEMA_FILE, encoding="utf-8") as stream:
+        text = stream.read()
     return json.loads(text)
 
 
@@ -100,6 +101,8 @@ def _alternatives(branches: list[dict]) -> str | None:
 
 
 def _close_match(word: str, choices) -> str:
+    import difflib  # only for a misspelt key
+
     match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"; did you mean '{match[0]}'?" if match else ""
 
