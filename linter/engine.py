@@ -81,11 +81,24 @@ def _hits(doc: Document, context: Context, checks: list[Rule], per_file: bool = 
             raise InternalError(doc.path, f"rule {rule.slug}", error) from error
 
 
-def _apply_suppressions(doc: Document, findings: list[Finding], selection: Selection) -> list[Finding]:
-    """Drop the findings that inline comments suppress; report the suppressions that suppressed nothing."""
+def suppressions_of(doc: Document) -> list[Suppression]:
+    """The inline suppressions of a document (only YAML records have comments)."""
+    if doc.suppressions is not None:
+        return doc.suppressions
     if doc.format != "yaml" or "conflict-lint:" not in doc.text:
+        return []
+    return parse_suppressions(doc.text, _string_locator(doc))
+
+
+def _apply_suppressions(doc: Document, findings: list[Finding], selection: Selection, per_file: bool = True
+                        ) -> list[Finding]:
+    """Drop the findings that inline comments suppress; report the suppressions that suppressed nothing.
+
+    The cross-record stage (``per_file=False``) leaves names that are no rule to the per-file
+    stage, which has reported them already."""
+    suppressions = suppressions_of(doc)
+    if not suppressions:
         return findings
-    suppressions = parse_suppressions(doc.text, _string_locator(doc))
     kept = _unsuppressed(findings, suppressions)
     unused_rule = get_rule("unused-suppression")
     if not selection.enabled(unused_rule, doc.path):
@@ -98,6 +111,8 @@ def _apply_suppressions(doc: Document, findings: list[Finding], selection: Selec
             try:
                 rule = get_rule(name)
             except KeyError:
+                if not per_file:
+                    continue
                 message = f"'{name}' is not a rule, so this suppression suppresses nothing"
             else:
                 if not selection.enabled(rule, doc.path):
@@ -154,5 +169,5 @@ def lint_documents(
     for doc in documents:
         found = [_finding(doc, hit, rule, selection) for hit, rule in _hits(doc, context, checks, per_file)
                  if selection.enabled(rule, doc.path)]
-        findings += _apply_suppressions(doc, found, selection)
+        findings += _apply_suppressions(doc, found, selection, per_file)
     return sorted(findings, key=Finding.sort_key)

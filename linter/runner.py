@@ -104,15 +104,26 @@ def summarise(doc: Document) -> dict | None:
         return {pointer: [s.line, s.column, s.end_line, s.end_column] for pointer, s in spans.items()
                 if pointer == "" or pointer.startswith(wanted)}
 
-    return {"data": data, "values": kept(doc.value_spans), "keys": kept(doc.key_spans)}
+    from linter.engine import suppressions_of
+
+    summary = {"data": data, "values": kept(doc.value_spans), "keys": kept(doc.key_spans)}
+    suppressions = suppressions_of(doc)
+    if suppressions:  # the cross-record stage has no text to read them from
+        summary["suppressions"] = [[s.kind, s.line, {name: list(span) for name, span in s.names.items()}]
+                                   for s in suppressions]
+    return summary
 
 
 def document_of(path: str, summary: dict) -> Document:
     from linter.findings import Span
 
+    from linter.suppress import Suppression
+
+    suppressions = [Suppression(kind, line, {name: Span(*span) for name, span in names.items()})
+                    for kind, line, names in summary.get("suppressions", ())]
     return Document(path=path, format="summary", data=summary["data"],
                     value_spans={p: Span(*s) for p, s in summary["values"].items()},
-                    key_spans={p: Span(*s) for p, s in summary["keys"].items()})
+                    key_spans={p: Span(*s) for p, s in summary["keys"].items()}, suppressions=suppressions)
 
 
 @dataclass
@@ -259,8 +270,10 @@ def lint_paths(
                 findings.extend(found)
             (summaries if mine else neighbour_summaries).extend(document_of(display, s) for s in summary)
     if any(is_cross_record(rule) and selection.enabled(rule) for rule in all_rules()):
+        # unused-suppression too: a suppression of a cross-record rule is judged in this stage
         cross_only = dataclasses.replace(selection, select=frozenset(
-            rule.slug for rule in all_rules() if is_cross_record(rule) and selection.enabled(rule)))
+            rule.slug for rule in all_rules() if (is_cross_record(rule) or rule.slug == "unused-suppression")
+            and selection.enabled(rule)))
         findings.extend(lint_documents(summaries, selection=cross_only, today=settings.today,
                                        record_set=RecordSet(summaries + neighbour_summaries), per_file=False))
     return sorted(findings, key=Finding.sort_key)

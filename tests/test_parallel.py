@@ -88,3 +88,34 @@ def test_cross_record_rules_rerun_when_another_file_changes(tmp_path, with_cross
     (records / "b.yaml").write_text("id: c\nconflict: C\n", "utf-8")
     found = [f for f in lint_paths(files, today=TODAY, cache_dir=cache) if f.rule == "test-cross-reference"]
     assert [(f.path, f.line, f.column) for f in found] == [("a.yaml", 3, 11)]
+
+
+CROSS_SUPPRESSED = """\
+id: a
+conflict: A
+part_of:
+  - no-such-parent  # conflict-lint: disable=partof-unresolved
+see_also:
+  - no-such-article  # conflict-lint: disable=see-also-unresolved
+date: {start: "1900"}
+result: {text: Inconclusive}
+sides:
+  - combatants: [France]
+  - combatants: [Prussia]
+"""
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_inline_suppressions_reach_the_cross_record_stage(tmp_path, cached):
+    """Cross-record rules run over summaries, not texts: the summary carries the comments."""
+    path = tmp_path / "a.yaml"
+    path.write_text(CROSS_SUPPRESSED)
+    (tmp_path / "b.yaml").write_text(CROSS_SUPPRESSED.replace("id: a\nconflict: A", "id: b\nconflict: B")
+                                     .replace("  - no-such-parent", "  - a"))
+    files = [(p, p.name) for p in sorted(tmp_path.glob("*.yaml"))]
+    cache_dir = tmp_path / "cache" if cached else None
+    for _ in range(2 if cached else 1):  # the second run reads every summary from the cache
+        found = [(f.path, f.rule, f.line, f.column) for f in lint_paths(files, today=TODAY, jobs=1, cache_dir=cache_dir)]
+        # a.yaml: both suppressions silence a finding; b.yaml: its part_of resolves, so that
+        # suppression is unused, reported where its rule name stands
+        assert found == [("b.yaml", "unused-suppression", 4, 33)]

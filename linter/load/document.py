@@ -52,6 +52,9 @@ class Document:
     text: str = ""
     # Further records of the same file (a wikitext page with several infoboxes).
     extra: list[Document] = field(default_factory=list)
+    # Inline suppressions, when the document was rebuilt from a summary without its text
+    # (linter/runner.py); otherwise the engine reads them from the text.
+    suppressions: list | None = None
 
     def span_of(self, pointer: str, at_key: bool = False) -> Span:
         """The span of a value (or its key); for a pointer with no value, its nearest parent."""
