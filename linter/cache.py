@@ -40,11 +40,20 @@ def code_digest() -> str:
 
 
 def entry_key(settings: str, display_path: str, content: bytes) -> str:
-    digest = hashlib.sha256(code_digest().encode())
-    for part in (settings.encode(), display_path.encode(), content):
+    digest = _settings_digest(settings).copy()  # the shared prefix is hashed once per run
+    for part in (display_path.encode(), content):
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=16)
+def _settings_digest(settings: str):
+    digest = hashlib.sha256(code_digest().encode())
+    part = settings.encode()
+    digest.update(len(part).to_bytes(8, "little"))
+    digest.update(part)
+    return digest
 
 
 def _span(span: Span) -> list[int]:

@@ -39,9 +39,16 @@ class Settings:
     today: datetime.date | None = None
     max_file_size: int | None = None
     _real_base: str | None = field(default=None, init=False, repr=False, compare=False)
+    _relative: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # path -> relative
 
     def relative(self, path: str | Path) -> str:
         """A file's path relative to the settings' directory, in POSIX form, for glob matching."""
+        known = self._relative.get(path)
+        if known is None:
+            known = self._relative[path] = self._relative_uncached(path)
+        return known
+
+    def _relative_uncached(self, path: str | Path) -> str:
         resolved = os.path.realpath(path)
         if self._real_base is None:
             self._real_base = os.path.realpath(self.base)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -42,9 +43,15 @@ class PartialDate:
         return (self.year, month, self.day or _month_length(self.year, month))
 
 
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_length(year: int, month: int) -> int:
-    # The proleptic Gregorian calendar: astronomical year 0 (1 BC) is a leap year.
-    return calendar.monthrange(year % 400 or 400, month)[1]
+    # The proleptic Gregorian calendar: astronomical year 0 (1 BC) is a leap year, and Python's
+    # modulo keeps the rule right for negative years.
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return _DAYS_IN_MONTH[month]
 
 
 def parse_date(text: str) -> PartialDate:
@@ -70,6 +77,13 @@ def try_parse(text: object) -> PartialDate | None:
     """The partial date, or None for anything that is not a valid date string."""
     if not isinstance(text, str):
         return None
+    return _try_parse_text(text)
+
+
+# A parent conflict's dates are read again for each of its parts, and dates repeat across
+# records; a partial date is immutable, so answers can be shared.
+@functools.lru_cache(maxsize=4096)
+def _try_parse_text(text: str) -> PartialDate | None:
     try:
         return parse_date(text)
     except DateError:

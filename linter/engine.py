@@ -47,6 +47,8 @@ class Selection:
     def ignored_in(self, path: str) -> frozenset[str]:
         from linter.config import matches_any
 
+        if not self.per_path:
+            return frozenset()
         relative = self.relative(path)
         return frozenset(slug for glob, slugs in self.per_path.items() if matches_any(relative, (glob,))
                          for slug in slugs)

@@ -19,6 +19,7 @@ import gc
 import json
 import os
 from dataclasses import dataclass
+from sys import intern
 from pathlib import Path
 from typing import Iterable
 
@@ -27,8 +28,9 @@ from linter.limits import MAX_FILE_BYTES
 from linter.load.document import Document
 
 # The fields cross-record rules may read from the other records of a run (and from their own).
-SUMMARY_FIELDS = ("id", "conflict", "part_of", "see_also", "date", "place", "status", "result")
+SUMMARY_FIELDS = ("id", "conflict", "part_of", "see_also", "date", "status")
 CROSS_RECORD_FAMILY = "CL4"
+make_span = tuple.__new__  # a Span from a list, without the named tuple's Python-level constructor
 BATCH = 64  # files per task: large enough to amortise pickling, small enough to balance 2 cores
 # Loading makes hundreds of short-lived containers per file, nearly all freed by reference
 # counting; at the default threshold (700) the cycle collector ran often enough to take a fifth
@@ -70,11 +72,9 @@ class Settings:
         return json.dumps([fields, self.today.isoformat(), self.max_file_size], sort_keys=True)
 
     def file_key(self, display: str) -> str:
-        """What callables of the selection (a path mapping for per-path settings) make of this
-        file: they can change its results, and only their output is stable across runs."""
-        mapped = [str(getattr(self.selection, field.name)(display)) for field in dataclasses.fields(self.selection)
-                  if callable(getattr(self.selection, field.name))]
-        return "\0".join(mapped)
+        """The rules per-path settings turn off in this file: they change its results, and
+        unlike the path mapping behind them, they are the same in every run."""
+        return ",".join(sorted(self.selection.ignored_in(display)))
 
 
 class FileError(Exception):
@@ -115,15 +115,22 @@ def summarise(doc: Document) -> dict | None:
 
 
 def document_of(path: str, summary: dict) -> Document:
-    from linter.findings import Span
+    """A summary made a document again, for the cross-record stage.
 
+    Every record of a run stays in memory as one of these until the end, so pointers (the same
+    few dozen in every record, but a fresh string each once unpickled or read from the cache)
+    are interned.
+    """
+    from linter.findings import Span
     from linter.suppress import Suppression
+
+    def spans(found: dict) -> dict:
+        return {intern(pointer): make_span(Span, span) for pointer, span in found.items()}
 
     suppressions = [Suppression(kind, line, {name: Span(*span) for name, span in names.items()})
                     for kind, line, names in summary.get("suppressions", ())]
-    return Document(path=path, format="summary", data=summary["data"],
-                    value_spans={p: Span(*s) for p, s in summary["values"].items()},
-                    key_spans={p: Span(*s) for p, s in summary["keys"].items()}, suppressions=suppressions)
+    return Document(path=path, format="summary", data=summary["data"], value_spans=spans(summary["values"]),
+                    key_spans=spans(summary["keys"]), suppressions=suppressions)
 
 
 @dataclass
@@ -226,6 +233,25 @@ def _per_file_results(files: list[tuple[Path, str]], settings: Settings, jobs: i
             yield from results
 
 
+def _not_among(candidates: list[tuple[Path, str]], files: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """The candidates that are none of the files, however each is spelt.
+
+    Two paths of one file end in the same name unless the last part is a link, so only those
+    paths are resolved: a run with thousands of files and roots must not resolve every one.
+    """
+    def maybe_shared(path: Path, names: set[str]) -> bool:
+        return path.name in names or os.path.islink(path)
+
+    if not candidates:
+        return []
+    candidate_names = {path.name for path, _ in candidates}
+    taken = {os.path.realpath(path) for path, _ in files if maybe_shared(path, candidate_names)}
+    # a file given through a link of another name shares its target's name
+    file_names = {path.name for path, _ in files} | {os.path.basename(path) for path in taken}
+    return [(path, display) for path, display in candidates
+            if not (maybe_shared(path, file_names) and os.path.realpath(path) in taken)]
+
+
 def default_jobs() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -256,8 +282,7 @@ def lint_paths(
     selection = selection or Selection()
     settings = Settings(selection, today or datetime.date.today(), None if cache_dir is None else str(cache_dir),
                         max_file_size)
-    given = {os.path.realpath(path) for path, _ in files}
-    extra = [(path, display) for path, display in neighbours if os.path.realpath(path) not in given]
+    extra = _not_among(neighbours, files)
     findings: list[Finding] = []
     summaries: list[Document] = []
     neighbour_summaries: list[Document] = []

@@ -83,19 +83,17 @@ def test_cache_serves_unchanged_files(tmp_path, monkeypatch):
 
 
 def test_key_is_stable_across_runs_with_a_callable_in_the_selection(tmp_path):
-    """A selection may hold a path mapping (per-path settings): its repr changes every run,
-    what it makes of the file does not, and that is what the key must hold."""
-    import dataclasses
-
+    """A selection holds a path mapping for per-path settings: its repr changes every run,
+    the rules it turns off in the file do not, and those are what the key must hold."""
     from linter.engine import Selection
     from linter.runner import Settings
 
-    @dataclasses.dataclass
-    class MappedSelection(Selection):
-        relative: object = str
+    def settings(mapping):
+        selection = Selection(per_path={"root/*": ("figure-unsourced",)}, relative=mapping)
+        return Settings(selection, TODAY, str(tmp_path))
 
-    first = Settings(MappedSelection(relative=lambda path: f"root/{path}"), TODAY, str(tmp_path))
-    again = Settings(MappedSelection(relative=lambda path: f"root/{path}"), TODAY, str(tmp_path))
-    moved = Settings(MappedSelection(relative=lambda path: f"elsewhere/{path}"), TODAY, str(tmp_path))
+    first = settings(lambda path: f"root/{path}")
+    again = settings(lambda path: f"root/{path}")
+    moved = settings(lambda path: f"elsewhere/{path}")
     assert first.key() == again.key() and first.file_key("a.yaml") == again.file_key("a.yaml")
     assert first.file_key("a.yaml") != moved.file_key("a.yaml")

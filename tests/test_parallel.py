@@ -119,3 +119,21 @@ def test_inline_suppressions_reach_the_cross_record_stage(tmp_path, cached):
         # a.yaml: both suppressions silence a finding; b.yaml: its part_of resolves, so that
         # suppression is unused, reported where its rule name stands
         assert found == [("b.yaml", "unused-suppression", 4, 33)]
+
+
+def test_a_file_given_and_in_the_roots_is_linted_once_however_it_is_spelt(tmp_path):
+    """Roots add neighbours for cross-record rules; one that is a given file, through a link
+    to its directory or to itself, must not count twice (it would be its own duplicate)."""
+    from linter.runner import _not_among
+
+    records = tmp_path / "records"
+    records.mkdir()
+    record = records / "a.yaml"
+    record.write_text("id: a\n")
+    (records / "b.yaml").write_text("id: b\n")
+    (tmp_path / "linked").symlink_to(records, target_is_directory=True)
+    (records / "alias.yaml").symlink_to(record)
+    neighbours = [(p, p.name) for p in (records / "a.yaml", records / "b.yaml")]
+    for given in (record, tmp_path / "linked" / "a.yaml", records / "alias.yaml"):
+        assert [p.name for p, _ in _not_among(neighbours, [(given, "x")])] == ["b.yaml"]
+    assert _not_among([], [(record, "a.yaml")]) == []
