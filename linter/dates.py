@@ -13,7 +13,7 @@ import calendar
 import datetime
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DATE_FORM = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<bc> BC)?\Z")
 
@@ -24,8 +24,7 @@ class DateError(ValueError):
     """A date string that is not of the schema's form, or names a day that does not exist."""
 
 
-@dataclass(frozen=True)
-class PartialDate:
+class PartialDate(NamedTuple):  # a named tuple: made once per date of every record
     """A year, month or day; ``year`` is astronomical (1 BC is 0)."""
 
     text: str
