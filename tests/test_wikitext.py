@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -9,7 +10,7 @@ from linter.api import lint_text, load_text
 from linter.engine import lint_documents
 from linter.findings import Span
 from linter.load import load_bytes, with_extra
-from tests.conftest import FIXTURES, codes_at
+from tests.conftest import FIXTURES, codes_at, only
 
 ARTICLE = (FIXTURES / "wikitext" / "article-with-infobox.wiki").read_text("utf-8")
 
@@ -21,10 +22,35 @@ def test_infobox_deep_in_an_article_maps_onto_a_record():
     assert record["date"]["start"] == "1864-05-01" and record["date"]["end"] == "1864-05-03"
     assert record["place"] == {"name": "Red Ford, Loire Valley",  # &nbsp; and {{nowrap}}
                                "coordinates": {"lat": 47.1, "lon": 2.5}}  # {{coord}}
-    assert record["sides"][1]["combatants"] == ["Prussia", "Bavaria"]  # {{plainlist}}, {{flag}}, link label
+    # {{plainlist}}, {{flag}}; in a combatant row a link gives its target, which names the party
+    assert record["sides"][1]["combatants"] == ["Prussia", "Kingdom of Bavaria"]
     assert record["sides"][0]["commanders"] == ["Jean Martin †", "Paul Durand (POW)"]  # {{ubl}}, {{KIA}}
     assert record["sides"][1]["commanders"] == ["Karl Weber", "Otto Braun"]  # {{hlist}}
     assert record["provenance"] == {"file": "page.wiki", "format": "wikitext", "index": 1}
+
+
+VICHY = """{{Infobox military conflict
+| conflict = Raid on the port
+| result = Vichy French victory
+| combatant1 = {{flag|United Kingdom}}
+| combatant2 = COMBATANT
+| commander2 = {{flagicon|Vichy France}} [[Jean Durand (admiral)|Jean Durand]]
+}}
+"""
+
+
+@pytest.mark.parametrize("written", ["{{flagicon|Vichy France}} [[Vichy France|France]]",
+                                     "{{flagcountry|Vichy France|name=France}}"])
+def test_combatants_name_the_party_a_label_stands_for(written):
+    """A reader sees "France" beside a Vichy flag; the record keeps the party the link or flag
+    names, so a result crediting Vichy France finds it listed. Other rows keep their labels."""
+    text = VICHY.replace("COMBATANT", written)
+    record = load_text(text, "raid.wiki").data
+    assert record["sides"][1]["combatants"] == ["Vichy France"]
+    assert record["sides"][1]["commanders"] == ["Jean Durand"]
+    assert only(lint_text(text, "raid.wiki"), "result-unlisted-party") == []
+    labelled = VICHY.replace("COMBATANT", "France")
+    assert only(lint_text(labelled, "raid.wiki"), "result-unlisted-party") == [("result-unlisted-party", 3, 12)]
 
 
 def test_figures_are_parsed_and_sourced_by_their_own_citations():

@@ -38,6 +38,9 @@ class _Renderer:
         self.named_refs = named_refs
         self.cited: list[str] = []
         self.links: list[str] = []
+        # In a combatant row a link's target and a flag's country name the party better than
+        # the label a reader sees: "[[Vichy France|France]]", "{{flagcountry|Vichy France|name=France}}".
+        self.name_parties = False
 
     def render(self, code) -> str:
         return "".join(self.node(node) for node in code.nodes)
@@ -48,7 +51,10 @@ class _Renderer:
         if isinstance(node, n.Text):
             return str(node)
         if isinstance(node, n.Wikilink):
-            self.links.append(str(node.title).strip())
+            title = str(node.title).strip()
+            self.links.append(title)
+            if self.name_parties and ":" not in title.lstrip(":"):  # not a file or another wiki
+                return title.lstrip(":").split("#")[0].replace("_", " ")
             return self.render(node.text if node.text is not None else node.title)
         if isinstance(node, n.ExternalLink):
             return self.render(node.title) if node.title is not None else ""
@@ -75,7 +81,11 @@ class _Renderer:
         name = template_name(template)
         kinds = _TEMPLATES["templates"]
         if name in kinds["flag_name"]:
+            if self.name_parties:
+                return self.param(template, "1") or self.param(template, "name")
             return self.param(template, "name") or self.param(template, "1")
+        if name in kinds["country_shortcut"]:  # {{UK}}: a flag and the country's name
+            return kinds["country_shortcut"][name]
         if name in kinds["inner_text"]:
             return " ".join(self.render(p.value) for p in template.params if not p.showkey)
         if name in kinds["circa"]:
@@ -271,6 +281,7 @@ def _read(template, offset: int, lines: LineIndex, named_refs: dict[str, str], i
             problems.append(unknown_parameter(name, name_span, "Infobox military conflict"))
         else:
             key = name.replace("_", " ") if name == "see_also" else name
+            renderer.name_parties = key.startswith("combatant")
             box.params[key] = _items(param.value, value_offset, lines, renderer)
             if key == "coordinates":
                 box.coordinates = _coordinates(param.value)
