@@ -20,6 +20,15 @@ _FORMS = (
     ("count", re.compile(_NUMBER)),
 )
 _WHOLE = {"unknown": {"unknown": True}, "none": {"none": True}, "nil": {"none": True}}
+# "Unknown number of tanks", "unknown wounded", "Native allies: unknown": a figure nobody knows.
+_UNKNOWN_LEAD = re.compile(r"(?:[^:\n]{1,60}:)?\s*(unknown)\b", re.IGNORECASE)
+# "Two infantry battalions", "Airborne: three divisions": small counts written as words, at the
+# start or after a label, so never "no one".
+_NUMBER_WORDS = {word: value for value, word in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split(), start=1)}
+_NUMBER_WORD = re.compile(r"(?:[^:\n]{1,60}:)?\s*(" + "|".join(_NUMBER_WORDS)
+                          + r")\b(?!-)(?!\s+(?:of|or|another)\b)", re.IGNORECASE)
 
 # The first word that names a category wins: "9 killed and wounded" counts the killed.
 _CATEGORIES = (
@@ -123,9 +132,20 @@ def parse(text: str) -> ParsedFigure | None:
                 candidates.append((match.start(), match.end(), {form: _int(number)}))
                 break
     if not candidates:
-        return None
+        return _worded(text, cleaned)
     start, end, value = min(candidates, key=lambda c: c[0])
     return ParsedFigure(value, start, end)
+
+
+def _worded(text: str, cleaned: str) -> ParsedFigure | None:
+    """A figure with no digits: an unknown one, or a count written as a word at its start."""
+    lead = _UNKNOWN_LEAD.match(cleaned)
+    if lead:
+        return ParsedFigure({"unknown": True}, lead.start(1), lead.end(1))
+    word = _NUMBER_WORD.match(cleaned)
+    if word:
+        return ParsedFigure({"count": _NUMBER_WORDS[word.group(1).casefold()]}, word.start(1), word.end(1))
+    return None
 
 
 def _beside_a_month(cleaned: str, match: re.Match) -> bool:

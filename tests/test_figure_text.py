@@ -23,13 +23,20 @@ from linter import figure_text
     ("unknown", {"unknown": True}),
     ("None", {"none": True}),
     ("189,112 captured on 9 May 1945", {"count": 189112}),
+    ("Two infantry battalions", {"count": 2}),  # small counts as words, at the start
+    ("one destroyer sunk", {"count": 1}),
+    ("  Airborne: three divisions", {"count": 3}),
+    ("Unknown number of tanks", {"unknown": True}),
+    ("unknown wounded", {"unknown": True}),
+    ("Native allies: unknown", {"unknown": True}),
 ])
 def test_figures_are_read(text, value):
     assert figure_text.parse(text).value == value
 
 
 @pytest.mark.parametrize("text", ["October 1944–8 May 1945", "1939–45 losses", "pp. 195–96",
-                                  "Limited support", "(39,537 in February–March 1945)", ""])
+                                  "Limited support", "(39,537 in February–March 1945)", "",
+                                  "no one", "one of the destroyers", "twenty-one guns", "Several warships"])
 def test_dates_years_pages_and_words_are_not_figures(text):
     assert figure_text.parse(text) is None
 

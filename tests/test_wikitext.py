@@ -123,3 +123,21 @@ def test_unclosed_infobox_is_reported_where_it_opens():
     findings = lint_text("Intro.\n\n{{Infobox military conflict\n| conflict = A<ref>unclosed\n| result = X\n", "x.wiki")
     assert codes_at(findings) == [("no-infobox", 3, 1)]
     assert "never closed" in findings[0].message
+
+
+def test_a_bracketed_line_qualifies_the_figure_above_it_and_headings_are_no_figures():
+    text = """{{Infobox military conflict
+| conflict = Winter offensive
+| combatant1 = {{flag|Finland}}
+| combatant2 = {{flag|Soviet Union}}
+| strength2 = Soviet<br>1,500,000 men<br>(91 divisions)<br>;Reserve<br>Two tank brigades
+}}
+"""
+    record = load_text(text, "winter.wiki").data
+    assert record["sides"][1]["strength"] == [
+        {"count": 1500000, "text": "1,500,000 men (91 divisions)"},
+        {"count": 2, "text": "Two tank brigades"},
+    ]
+    assert only(lint_text(text, "winter.wiki"), "figure-malformed") == []
+    alone = text.replace("Soviet<br>1,500,000 men<br>", "")  # with no figure above, the remark is no figure
+    assert only(lint_text(alone, "winter.wiki"), "figure-malformed") == [("figure-malformed", 5, 15)]

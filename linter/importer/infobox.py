@@ -16,6 +16,7 @@ class Item:
     span: Span
     sources: tuple[str, ...] = ()
     link: str | None = None  # the first link's target, which names a record better than its label
+    term: bool = False  # written as a definition-list term (";Japanese"): a heading over the items below
 
 
 @dataclass

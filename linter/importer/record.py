@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 
-from linter import figure_text
+from linter import figure_text, parties
 from linter.findings import Span
 from linter.importer.dates import read_span
 from linter.importer.infobox import Infobox, Item
@@ -54,7 +55,7 @@ class _Builder:
                 self.place(f"{base}/{key}", self.whole(f"{field_name}{number}"), f"{field_name}{number}")
                 for index, item in enumerate(items):
                     self.place(f"{base}/{key}/{index}", item.span)
-        strength = [i for i in self.box.params.get(f"strength{number}", ()) if _is_figure(i)]
+        strength = _figure_items(self.box.params.get(f"strength{number}", ()))
         if strength:
             self.place(f"{base}/strength", self.whole(f"strength{number}"), f"strength{number}")
             side["strength"] = [self.figure(item, f"{base}/strength/{i}") for i, item in enumerate(strength)]
@@ -64,7 +65,7 @@ class _Builder:
         return side
 
     def casualties(self, name: str, base: str) -> dict:
-        items = [i for i in self.box.params.get(name, ()) if _is_figure(i)]
+        items = _figure_items(self.box.params.get(name, ()))
         if not items:
             return {}
         self.place(base, self.whole(name), name)
@@ -81,9 +82,32 @@ class _Builder:
         return block
 
 
-def _is_figure(item: Item) -> bool:
-    """Headings inside a figure cell ("Fighter Command:") group the figures below; they are none."""
-    return bool(item.text) and not (item.text.endswith(":") and figure_text.parse(item.text) is None)
+def _figure_items(items: list[Item]) -> list[Item]:
+    """The figures of a strength or casualty cell.
+
+    Headings group the figures below them and are none: "Fighter Command:", a definition-list
+    term (";Japanese"), or a party's name alone ("German", "Royal Navy"). A line that is one
+    bracketed remark ("(91 divisions)") qualifies the figure above it and joins it.
+    """
+    figures: list[Item] = []
+    for item in items:
+        if not item.text or _is_heading(item.text, item.term):
+            continue
+        if figures and item.text.startswith("(") and item.text.endswith(")"):
+            before = figures[-1]
+            figures[-1] = dataclasses.replace(before, text=f"{before.text} {item.text}",
+                                              sources=tuple(dict.fromkeys(before.sources + item.sources)))
+            continue
+        figures.append(item)
+    return figures
+
+
+def _is_heading(text: str, term: bool) -> bool:
+    if figure_text.parse(text) is not None:
+        return False
+    if term or text.endswith(":"):
+        return True
+    return len(text.split()) <= 3 and not any(c.isdigit() for c in text) and bool(parties.mentions(text))
 
 
 def _side_numbers(infobox: Infobox) -> list[int]:

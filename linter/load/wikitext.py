@@ -239,7 +239,7 @@ def _items(value, base: int, lines: LineIndex, renderer: _Renderer) -> list[Item
         start = segment[0][1] + (len(raw) - len(raw.lstrip(" \t*#:")))
         end = segment[0][1] + len(raw.rstrip())
         items.append(Item(text, lines.span(start, max(end, start)), tuple(dict.fromkeys(renderer.cited)),
-                          renderer.links[0] if renderer.links else None))
+                          renderer.links[0] if renderer.links else None, raw.lstrip().startswith(";")))
     return [item for item in items if item.text]
 
 
