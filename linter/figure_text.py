@@ -152,11 +152,22 @@ def _beside_a_month(cleaned: str, match: re.Match) -> bool:
     return bool(_MONTH_AFTER.match(cleaned[match.end():]) or _MONTH_BEFORE.search(cleaned[:match.start()]))
 
 
+def categories(text: str) -> set[str]:
+    """Every casualty category the text's words name."""
+    return set(_named(text))
+
+
 def category(text: str) -> str | None:
-    """The casualty category the text's words name, if any."""
+    """The casualty category the text's words name, if any: the first, except that a particular
+    one wins over "total" ("Total dead: 359,500" counts the killed)."""
+    named = list(_named(text))
+    particular = [name for name in named if name != "total"]
+    return particular[0] if particular else named[0] if named else None
+
+
+def _named(text: str) -> Iterator[str]:
     words = _WORDS.findall(for_matching(text).casefold())
     for index, word in enumerate(words):
         for name, keys in _CATEGORIES:
             if word in keys or " ".join(words[index:index + 2]) in keys:
-                return name
-    return None
+                yield name

@@ -134,10 +134,29 @@ def test_a_bracketed_line_qualifies_the_figure_above_it_and_headings_are_no_figu
 }}
 """
     record = load_text(text, "winter.wiki").data
-    assert record["sides"][1]["strength"] == [
-        {"count": 1500000, "text": "1,500,000 men (91 divisions)"},
-        {"count": 2, "text": "Two tank brigades"},
+    assert record["sides"][1]["strength"] == [  # each figure is read with its heading
+        {"count": 1500000, "text": "Soviet: 1,500,000 men (91 divisions)"},
+        {"count": 2, "text": "Reserve: Two tank brigades"},
     ]
     assert only(lint_text(text, "winter.wiki"), "figure-malformed") == []
     alone = text.replace("Soviet<br>1,500,000 men<br>", "")  # with no figure above, the remark is no figure
     assert only(lint_text(alone, "winter.wiki"), "figure-malformed") == [("figure-malformed", 5, 15)]
+
+
+def test_dash_templates_join_the_ends_of_a_date():
+    text = "{{Infobox military conflict\n| conflict = Long war\n| date = April 19, 1775{{snds}}September 3, 1783\n}}\n"
+    assert load_text(text, "war.wiki").data["date"] == {
+        "start": "1775-04-19", "end": "1783-09-03", "text": "April 19, 1775 – September 3, 1783"}
+
+
+def test_combatant_headings_are_no_parties_and_a_party_under_two_is_listed_once():
+    text = """{{Infobox military conflict
+| conflict = Island landing
+| date = 1 April 1945
+| result = Allied victory
+| combatant1 = '''Ground forces:'''<br>{{flag|United States}}<br>'''Naval support:'''<br>{{flag|United States}}<br>{{flag|Canada}}
+| combatant2 = {{flag|Japan}}
+}}
+"""
+    assert load_text(text, "island.wiki").data["sides"][0]["combatants"] == ["United States", "Canada"]
+    assert only(lint_text(text, "island.wiki"), "schema-violation") == []

@@ -17,6 +17,7 @@ class Item:
     sources: tuple[str, ...] = ()
     link: str | None = None  # the first link's target, which names a record better than its label
     term: bool = False  # written as a definition-list term (";Japanese"): a heading over the items below
+    heading: str = ""  # the heading the item stands under in its cell, already before its text
 
 
 @dataclass

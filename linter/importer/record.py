@@ -50,6 +50,8 @@ class _Builder:
         side: dict = {}
         for field_name, key in (("combatant", "combatants"), ("commander", "commanders"), ("units", "units")):
             items = [i for i in self.box.params.get(f"{field_name}{number}", ()) if i.text]
+            if key == "combatants":
+                items = _parties(items)
             if items:
                 side[key] = [i.text for i in items]
                 self.place(f"{base}/{key}", self.whole(f"{field_name}{number}"), f"{field_name}{number}")
@@ -72,7 +74,7 @@ class _Builder:
         block: dict = {}
         others: list[dict] = []
         for item in items:
-            category = figure_text.category(item.text)
+            category = _category(item)
             if category and category not in block and figure_text.parse(item.text) is not None:
                 block[category] = self.figure(item, f"{base}/{category}")
             else:
@@ -86,20 +88,59 @@ def _figure_items(items: list[Item]) -> list[Item]:
     """The figures of a strength or casualty cell.
 
     Headings group the figures below them and are none: "Fighter Command:", a definition-list
-    term (";Japanese"), or a party's name alone ("German", "Royal Navy"). A line that is one
-    bracketed remark ("(91 divisions)") qualifies the figure above it and joins it.
+    term (";Japanese"), or a party's name alone ("German", "Royal Navy"); each figure under one
+    is read with it ("British: unknown"), as a reader does. A line that is one bracketed remark
+    ("(91 divisions)") qualifies the figure above it and joins it.
     """
     figures: list[Item] = []
+    heading = ""
     for item in items:
-        if not item.text or _is_heading(item.text, item.term):
+        if not item.text:
+            continue
+        if _is_heading(item.text, item.term):
+            heading = item.text.rstrip(": ").strip()
             continue
         if figures and item.text.startswith("(") and item.text.endswith(")"):
             before = figures[-1]
             figures[-1] = dataclasses.replace(before, text=f"{before.text} {item.text}",
                                               sources=tuple(dict.fromkeys(before.sources + item.sources)))
             continue
-        figures.append(item)
+        figures.append(dataclasses.replace(item, text=f"{heading}: {item.text}", heading=heading) if heading else item)
     return figures
+
+
+def _parties(items: list[Item]) -> list[Item]:
+    """A combatant cell's parties. A heading over a group of them is none ("Naval support:")
+    unless it names one ("Kingdom of Greece:" over its units); a party listed under two
+    headings is one party of the side, listed once."""
+    seen: set[str] = set()
+    found = []
+    for item in items:
+        if item.term or item.text.endswith(":"):
+            name = item.text.rstrip(": ").strip()
+            if not name or not parties.mentions(name):
+                continue
+            item = dataclasses.replace(item, text=name)
+        if item.text not in seen:
+            seen.add(item.text)
+            found.append(item)
+    return found
+
+
+def _category(item: Item) -> str | None:
+    """The casualty category of a figure line. A line under a label or heading that names no
+    category ("Polish First Army: 5,660 casualties", "Karelian Isthmus: 9,300 dead") counts one
+    group of the side, not the side: it stays among the other losses. Under a heading that does
+    ("Losses:"), the line's own words decide ("5 submarines sunk" is no category)."""
+    text = item.text
+    if item.heading:
+        if not figure_text.categories(item.heading):
+            return None
+        text = text[len(item.heading) + 2:]
+    label, colon, rest = text.partition(":")
+    if colon and not any(c.isdigit() for c in label) and len(label) <= 60 and not figure_text.categories(label):
+        return None
+    return figure_text.category(text)
 
 
 def _is_heading(text: str, term: bool) -> bool:

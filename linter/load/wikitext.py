@@ -41,6 +41,9 @@ class _Renderer:
         # In a combatant row a link's target and a flag's country name the party better than
         # the label a reader sees: "[[Vichy France|France]]", "{{flagcountry|Vichy France|name=France}}".
         self.name_parties = False
+        # In a strength or casualty cell a flag icon labels the figures of one party: "{{flagicon|
+        # Kingdom of Romania}}: unknown" is Romania's figure, so it reads "Kingdom of Romania: unknown".
+        self.flag_labels = False
 
     def render(self, code) -> str:
         return "".join(self.node(node) for node in code.nodes)
@@ -84,8 +87,13 @@ class _Renderer:
             if self.name_parties:
                 return self.param(template, "1") or self.param(template, "name")
             return self.param(template, "name") or self.param(template, "1")
+        if name in kinds["flag_icon"] and self.flag_labels:
+            country = self.param(template, "1")
+            return f"{country}: " if country else ""
         if name in kinds["country_shortcut"]:  # {{UK}}: a flag and the country's name
             return kinds["country_shortcut"][name]
+        if name in kinds["dash"]:  # "April 19, 1775{{snds}}September 3, 1783"
+            return kinds["dash"][name]
         if name in kinds["inner_text"]:
             return " ".join(self.render(p.value) for p in template.params if not p.showkey)
         if name in kinds["circa"]:
@@ -282,6 +290,7 @@ def _read(template, offset: int, lines: LineIndex, named_refs: dict[str, str], i
         else:
             key = name.replace("_", " ") if name == "see_also" else name
             renderer.name_parties = key.startswith("combatant")
+            renderer.flag_labels = key.startswith(("strength", "casualties"))
             box.params[key] = _items(param.value, value_offset, lines, renderer)
             if key == "coordinates":
                 box.coordinates = _coordinates(param.value)

@@ -53,7 +53,9 @@ SLUG = "casualties-exceed-strength"
 SEVERITY = Severity.WARNING
 
 _PERSONNEL_WORDS = {"men", "troops", "soldiers", "personnel", "militants", "infantry", "warriors",
-                    "combatants", "insurgents", "sailors", "marines", "guerrillas", "people", "strong"}
+                    "combatants", "insurgents", "sailors", "marines", "guerrillas", "people", "strong",
+                    "paratroopers", "paratroops", "airborne", "mountain", "regulars", "irregulars",
+                    "volunteers", "militia", "militiamen", "conscripts", "riflemen"}
 # "fighters" is left out: "21 fighters" in a strength row is as often aircraft as people.
 # Words that qualify a count without saying what is counted.
 _FILLER = {"c", "ca", "circa", "about", "around", "approximately", "approx", "over", "more", "than", "at", "least",
@@ -64,7 +66,8 @@ CATEGORIES = ("total", "killed", "wounded", "captured", "missing")
 
 
 def _counts_people(figure: dict) -> bool:
-    """Whether a strength figure counts people: its label, or failing that its text, says so.
+    """Whether a strength figure counts people: its label, or failing that its text, says so
+    (after the group a "Group: ..." text names).
 
     "2 light cruisers" or "3 SS panzer divisions" left unlabelled count ships and units, and
     comparing them with men killed would be nonsense, so any word that is neither a filler nor
@@ -74,6 +77,9 @@ def _counts_people(figure: dict) -> bool:
     if not isinstance(described, str):
         return True
     described = for_matching(described)
+    group, colon, counted = described.partition(":")
+    if colon and not any(c.isdigit() for c in group):  # "Southern France: 285,000 personnel"
+        described = counted
     words = {w.casefold() for w in re.findall(r"[^\W\d_]+", _LINK.sub(r"\1", _NOISE.sub(" ", described)))}
     return words <= _PERSONNEL_WORDS | _FILLER
 

@@ -2,9 +2,12 @@
 
 ## What it does
 Looks at every text value of a record. It reports a placeholder that stands as one item
-among real ones, in a list (`units: [National Guard, None]`), among a side's figures, or in
-a comma-separated text (`"9 killed, 8 injured, None"`); and "N/A" wherever it appears.
-The infobox guidance allows "unknown" and "none" as a whole value; those are not reported.
+among real ones: in a list (`units: [National Guard, None]`), after a side's real casualty
+figures, or after real items of a comma-separated text (`"9 killed, 8 injured, None"`); and
+"N/A" wherever it appears. The infobox guidance allows "unknown" and "none" as a whole value;
+those are not reported, nor is a placeholder that comes first and so stands for what the
+items after it leave out ("unknown, 3 tanks destroyed": the losses in men are unknown;
+"Unknown, but heavy").
 
 ## Why is this bad
 A stray "None" beside "9 killed" reads as if a further category had no casualties, or as
@@ -76,26 +79,32 @@ def _pointer(path: tuple) -> str:
 
 
 def _stray_items(text: str) -> list[str]:
+    """Placeholders that follow a real item of the text."""
     items = [item.strip() for item in _ITEM_SEPARATOR.split(for_matching(text)) if item.strip()]
-    if len(items) < 2:
-        return []
-    strays = [item for item in items if is_placeholder(item)]
-    return strays if len(strays) < len(items) else []
+    strays, after_real = [], False
+    for item in items:
+        if not is_placeholder(item):
+            after_real = True
+        elif after_real:
+            strays.append(item)
+    return strays
 
 
-def _stray_figures(record: dict) -> Iterator[tuple[str, str]]:
-    """Figures whose whole text is a placeholder while the same casualty block has real ones."""
+def _stray_figures(doc: Document, record: dict) -> Iterator[tuple[str, str]]:
+    """Figures whose whole text is a placeholder, written after a real figure of the same casualty block."""
     blocks = [(f"{pointer}/casualties", side.get("casualties")) for _, pointer, side in sides(record)]
     blocks.append(("/other_casualties", record.get("other_casualties")))
     for pointer, block in blocks:
         block = mapping(block)
         others = block.get("other") if isinstance(block.get("other"), list) else []
-        real = sum(1 for key, value in block.items() if key != "other" and isinstance(value, dict))
         entries = [(f"{pointer}/other/{i}", mapping(f)) for i, f in enumerate(others)]
+        real = [f"{pointer}/{key}" for key, value in block.items() if key != "other" and isinstance(value, dict)]
+        real += [p for p, f in entries if not (isinstance(f.get("text"), str) and is_placeholder(f["text"]))]
+        starts = [doc.span_of(p)[:2] for p in real]
         for figure_pointer, figure in entries:
             text = figure.get("text")
             if isinstance(text, str) and is_placeholder(text) and set(figure) <= {"text", "none", "unknown"}:
-                if real + len(entries) > 1:
+                if any(start < doc.span_of(figure_pointer)[:2] for start in starts):
                     yield f"{figure_pointer}/text", text
 
 
@@ -104,7 +113,7 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
     if record is None:
         return
     reported: set[str] = set()
-    for pointer, text in _stray_figures(record):
+    for pointer, text in _stray_figures(doc, record):
         reported.add(pointer)
         yield Hit(f"stray placeholder '{text}' beside real figures: remove it, or give the figure "
                   "it stands for", pointer=pointer)

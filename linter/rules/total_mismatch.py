@@ -2,13 +2,16 @@
 
 ## What it does
 For each side (and the joint `other_casualties`), compares a stated `total` with the
-killed, wounded, captured and missing figures. It reports when the total and at least two
-parts are exact counts and the parts do not add up to the total, and when the parts'
-certain lower bounds alone exceed the total's certain upper bound. Approximations, text-only
-figures, civilians and labelled `other` losses are never added, nor is a part that shares
-no source with the total (one source's total beside another's breakdown need not agree). A total with a single part
-beside it ("74,000, including 50,000 captured") is a subset, not a sum, and is not reported
-unless the part is larger than the total.
+killed, wounded, captured and missing figures. When the total and at least two parts are
+exact counts, it reports parts that add up to more than the total, and parts that add up to
+anything else when all four are stated (a total above two or three parts may hold the
+categories left out). Otherwise it reports when the parts' certain lower bounds alone exceed
+the total's certain upper bound. Approximations, text-only figures, civilians and labelled
+`other` losses are never added, nor is a part that shares no source with the total (one
+source's total beside another's breakdown need not agree), nor are parts that overlap (a
+"missing and captured" figure beside a captured one). A total with a single part beside it
+("74,000, including 50,000 captured") is a subset, not a sum, and is not reported unless the
+part is larger than the total.
 
 ## Why is this bad
 A total that its own parts contradict means one of the figures was mistyped or copied
@@ -19,7 +22,7 @@ from a different source; readers quote totals, so the wrong one spreads.
 casualties:
   killed: {count: 9, sources: [afp]}
   wounded: {count: 8, sources: [afp]}
-  total: {count: 19, sources: [afp]}
+  total: {count: 15, sources: [afp]}
 ```
 
 ## Use instead
@@ -36,6 +39,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.bounds import bounds
+from linter.figure_text import categories
 from linter.findings import Severity
 from linter.load.document import Document, Hit
 from linter.records import mapping, sides
@@ -72,15 +76,27 @@ def _check_casualties(casualties: dict, pointer: str, owner: str) -> Iterator[Hi
         return
     named = ", ".join(parts)
     exact = [b.exact for b in parts.values()]
+    if _overlapping(casualties, parts):
+        return
     if total_bounds.exact is not None and len(parts) >= 2 and all(v is not None for v in exact):
-        if sum(exact) != total_bounds.exact:
-            yield Hit(f"{owner}: the total is {total_bounds.exact:,}, but {named} add up to {sum(exact):,}",
+        stated = total_bounds.exact
+        if sum(exact) > stated or (sum(exact) != stated and len(parts) == len(PARTS)):
+            yield Hit(f"{owner}: the total is {stated:,}, but {named} add up to {sum(exact):,}",
                       pointer=f"{pointer}/total")
         return
     lows = [b.low for b in parts.values() if b.low is not None]
     if total_bounds.high is not None and sum(lows) > total_bounds.high:
         yield Hit(f"{owner}: the total is at most {total_bounds.high:,}, but {named} come to at least "
                   f"{sum(lows):,}", pointer=f"{pointer}/total")
+
+
+def _overlapping(casualties: dict, parts: dict) -> bool:
+    """Whether a part's words name another part's category too ("262,929 missing and captured")."""
+    for name in parts:
+        text = casualties[name].get("text")
+        if isinstance(text, str) and (categories(text) & set(parts)) - {name}:
+            return True
+    return False
 
 
 def check(doc: Document, context: Context) -> Iterator[Hit]:

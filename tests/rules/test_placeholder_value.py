@@ -49,3 +49,25 @@ def test_unknown_or_none_as_whole_values_are_allowed():
 def test_thousands_separator_is_not_an_item_separator():
     findings = lint_text("territory: c. 1,400 km2, none beyond\n")
     assert only(findings, "placeholder-value") == []
+
+
+def test_a_placeholder_that_comes_first_stands_for_what_the_rest_leaves_out():
+    # "unknown<br>1 destroyer damaged": the losses in men are unknown; "Unknown, but heavy"
+    findings = lint_text("""
+    sides:
+      - casualties:
+          other:
+            - text: unknown
+            - {count: 1, text: 1 destroyer damaged, sources: [a]}
+      - casualties:
+          total: {text: "Unknown, but heavy"}
+    """)
+    assert only(findings, "placeholder-value") == []
+    trailing = lint_text("""
+    sides:
+      - casualties:
+          other:
+            - {count: 1, text: 1 destroyer damaged, sources: [a]}
+            - text: unknown
+    """)
+    assert only(trailing, "placeholder-value") == [("placeholder-value", 5, 17)]
