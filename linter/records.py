@@ -97,10 +97,14 @@ def id_form(name: str) -> str:
 
 
 class RecordSet:
-    """The records of a run, looked up by id or by conflict name for cross-record rules."""
+    """The records of a run, looked up by id or by conflict name for cross-record rules, and
+    failing those by file name: a record's file is named after its id by convention, and an
+    imported page's file after the article that links to it name ("Allied advance from Paris
+    to the Rhine" is the page whose infobox calls itself "Siegfried Line campaign")."""
 
     def __init__(self, documents: list[Document] = ()):
         self.by_key: dict[str, list[Document]] = {}
+        self.by_file: dict[str, list[Document]] = {}
         for doc in documents:
             self.add(doc)
 
@@ -111,7 +115,15 @@ class RecordSet:
         keys = {normalise_name(v) for v in (record.get("id"), record.get("conflict")) if isinstance(v, str)}
         for key in keys:
             self.by_key.setdefault(key, []).append(doc)
+        self.by_file.setdefault(file_stem(doc.path), []).append(doc)
 
     def resolve(self, reference: str) -> Document | None:
-        found = self.by_key.get(normalise_name(reference)) or self.by_key.get(id_form(reference))
+        found = (self.by_key.get(normalise_name(reference)) or self.by_key.get(id_form(reference))
+                 or self.by_file.get(id_form(reference)))
         return found[0] if found else None
+
+
+def file_stem(path: str) -> str:
+    """A file's name without folders and extension, in id form ("records/Red Ford.yaml": "red-ford")."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return id_form(name.rsplit(".", 1)[0] if "." in name else name)

@@ -2,8 +2,9 @@
 
 ## What it does
 Looks up each entry of `part_of` by record id, by conflict name (case and spacing
-ignored) or by a title in id form ("Battle of Narva (1944)" finds `battle-of-narva-1944`)
-among the records of the run: the files linted and the record roots the
+ignored), by a title in id form ("Battle of Narva (1944)" finds `battle-of-narva-1944`) or,
+failing those, by the name of a record's file (an imported article's file is named after the
+article that other pages link to) among the records of the run: the files linted and the record roots the
 configuration names (`roots`), so linting one changed file still sees the whole set.
 Reports each entry that matches no record, and an entry that names the record itself.
 
@@ -47,7 +48,7 @@ def unresolved(doc: Document, context: Context, field_name: str, label: str) -> 
     for pointer, reference in references(doc.record, field_name):
         found = context.records.resolve(reference)
         if found is None:
-            yield Hit(f"{label} '{reference}' names no record in the record set (by id or conflict name); "
+            yield Hit(f"{label} '{reference}' names no record in the record set (by id, conflict name or file name); "
                       "fix the id, or add the record's directory to `roots`", pointer=pointer)
         elif found is doc or found.path == doc.path:
             yield Hit(f"{label} '{reference}' names this record itself", pointer=pointer)

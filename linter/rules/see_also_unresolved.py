@@ -1,9 +1,10 @@
 """A "see also" entry names no record in the record set.
 
 ## What it does
-Looks up each entry of `see_also` by record id or by conflict name (case and spacing
-ignored) among the records of the run, including the configured record `roots`, and
-reports each entry that matches no record, or that names the record itself.
+Looks up each entry of `see_also` as `partof-unresolved` looks up `part_of`: by record id,
+by conflict name (case and spacing ignored), by a title in id form, or failing those by the
+name of a record's file, among the records of the run, including the configured record
+`roots`. Reports each entry that matches no record, or that names the record itself.
 
 ## Why is this bad
 A "see also" that leads nowhere wastes the reader's time and usually hides a typo or an

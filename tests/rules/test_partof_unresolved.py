@@ -51,3 +51,22 @@ def test_parent_by_article_title_in_id_form():
     renamed = PARENT.replace("conflict: Jihadist insurgency in Niger", "conflict: Insurgency in the Sahel")
     assert lint("Jihadist insurgency in Niger", others=(renamed,)) == []
     assert lint("Jihadist insurgency in Nigeria", others=(renamed,)) == [("partof-unresolved", 3, 11)]
+
+
+def test_parent_by_the_name_of_its_file(tmp_path):
+    """An imported page's file is named after the article others link to, while its infobox
+    may call the conflict something else."""
+    from linter.discover import display_path
+    from linter.runner import lint_paths
+
+    (tmp_path / "allied-advance.yaml").write_text(PARENT.replace("id: jihadist-insurgency-in-niger",
+                                                                 "id: siegfried-line-campaign"))
+    child = tmp_path / "child.yaml"
+    child.write_text(CHILD.format(parent="Allied advance"))
+    files = [(p, display_path(p)) for p in sorted(tmp_path.glob("*.yaml"))]
+    found = [(f.path.rsplit("/", 1)[-1], f.rule) for f in lint_paths(files, jobs=1) if f.rule == "partof-unresolved"]
+    assert found == []
+    child.write_text(CHILD.format(parent="Allied retreat"))
+    found = [(f.path.rsplit("/", 1)[-1], f.rule, f.line, f.column) for f in lint_paths(files, jobs=1)
+             if f.rule == "partof-unresolved"]
+    assert found == [("child.yaml", "partof-unresolved", 4, 11)]
