@@ -9,7 +9,8 @@ from typing import Iterator
 
 from linter.limits import for_matching
 
-_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)"
+# Not an ordinal: "29th Infantry Division" names a unit, it counts nothing.
+_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)(?!\d|(?:st|nd|rd|th)\b)"
 _DASH = r"\s*(?:-|–|—|to)\s*"
 _ABOUT = r"(?:c\.|ca\.|circa|about|approx\.?|approximately|around|roughly|some|est\.|estimated|~)\s*"
 _AT_LEAST = r"(?:at least|over|more than|above|in excess of|>|≥)\s*"
@@ -132,9 +133,26 @@ def parse(text: str) -> ParsedFigure | None:
                 candidates.append((match.start(), match.end(), {form: _int(number)}))
                 break
     if not candidates:
-        return _worded(text, cleaned)
+        return _worded(text, cleaned) or _bracketed(text)
     start, end, value = min(candidates, key=lambda c: c[0])
     return ParsedFigure(value, start, end)
+
+
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
+def _bracketed(text: str) -> ParsedFigure | None:
+    """A figure that only a bracket holds, after words that give none: "Garrison from 56th
+    division (3,000)", "AUS: (c. 7,000 killed)". A line that is all one bracket is a remark on
+    the figure above it, not a figure of its own."""
+    if text.lstrip().startswith("("):
+        return None
+    for match in _BRACKETED.finditer(text):
+        inner = parse(match.group(1))
+        if inner is not None:
+            offset = match.start(1)
+            return ParsedFigure(inner.value, offset + inner.start, offset + inner.end)
+    return None
 
 
 def _worded(text: str, cleaned: str) -> ParsedFigure | None:

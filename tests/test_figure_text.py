@@ -29,6 +29,9 @@ from linter import figure_text
     ("Unknown number of tanks", {"unknown": True}),
     ("unknown wounded", {"unknown": True}),
     ("Native allies: unknown", {"unknown": True}),
+    ("29th Infantry Division: 3,706", {"count": 3706}),  # an ordinal names a unit
+    ("Garrison from 56th division (3,000)", {"count": 3000}),  # a bracket after words with no figure
+    ("AUS: (c. 7,000 killed)", {"about": 7000}),
 ])
 def test_figures_are_read(text, value):
     assert figure_text.parse(text).value == value
@@ -36,7 +39,8 @@ def test_figures_are_read(text, value):
 
 @pytest.mark.parametrize("text", ["October 1944–8 May 1945", "1939–45 losses", "pp. 195–96",
                                   "Limited support", "(39,537 in February–March 1945)", "",
-                                  "no one", "one of the destroyers", "twenty-one guns", "Several warships"])
+                                  "no one", "one of the destroyers", "twenty-one guns", "Several warships",
+                                  "1st Armoured Division"])
 def test_dates_years_pages_and_words_are_not_figures(text):
     assert figure_text.parse(text) is None
 
