@@ -73,9 +73,21 @@ def decode(text: str) -> tuple[list[Finding], list[dict]]:
                 for path, line, column, end_line, end_column, code, rule, severity, message, pointer
                 in entry["findings"]]
     summaries = entry["summaries"]
-    if not isinstance(summaries, list) or not all(isinstance(s, dict) for s in summaries):
-        raise TypeError("summaries is not a list of mappings")
+    if not isinstance(summaries, list) or not all(_is_summary(s) for s in summaries):
+        raise TypeError("summaries is not a list of record summaries")
     return findings, summaries
+
+
+def _is_summary(summary: object) -> bool:
+    """The shape runner.summarise gives, so that a damaged or planted entry is a miss, not a crash."""
+    if not isinstance(summary, dict) or not isinstance(summary.get("data"), dict):
+        return False
+    for name in ("values", "keys"):
+        spans = summary.get(name)
+        if not isinstance(spans, dict) or not all(
+                type(span) is list and len(span) == 4 and all(type(n) is int for n in span) for span in spans.values()):
+            return False
+    return True
 
 
 class Cache:

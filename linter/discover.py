@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,11 +15,6 @@ class Discovery:
     files: list[Path] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)
-
-
-def real_path(path: Path | str) -> Path:
-    """The canonical path; unlike Path.resolve, a symbolic link loop is no error here."""
-    return Path(os.path.realpath(path))
 
 
 def display_path(path: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -36,6 +37,11 @@ class Span(NamedTuple):
     column: int
     end_line: int
     end_column: int
+
+
+# A span from its four numbers, made without the named tuple's Python-level constructor:
+# loaders make one per value and key, and the cross-record stage one per summary pointer.
+span_from = functools.partial(tuple.__new__, Span)
 
 
 FILE_START = Span(1, 1, 1, 1)

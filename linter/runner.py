@@ -19,8 +19,8 @@ import gc
 import json
 import os
 from dataclasses import dataclass
-from sys import intern
 from pathlib import Path
+from sys import intern
 from typing import Iterable
 
 from linter.findings import Finding
@@ -30,7 +30,6 @@ from linter.load.document import Document
 # The fields cross-record rules may read from the other records of a run (and from their own).
 SUMMARY_FIELDS = ("id", "conflict", "part_of", "see_also", "date", "status")
 CROSS_RECORD_FAMILY = "CL4"
-make_span = tuple.__new__  # a Span from a list, without the named tuple's Python-level constructor
 BATCH = 64  # files per task: large enough to amortise pickling, small enough to balance 2 cores
 # Loading makes hundreds of short-lived containers per file, nearly all freed by reference
 # counting; at the default threshold (700) the cycle collector ran often enough to take a fifth
@@ -121,11 +120,11 @@ def document_of(path: str, summary: dict) -> Document:
     few dozen in every record, but a fresh string each once unpickled or read from the cache)
     are interned.
     """
-    from linter.findings import Span
+    from linter.findings import Span, span_from
     from linter.suppress import Suppression
 
     def spans(found: dict) -> dict:
-        return {intern(pointer): make_span(Span, span) for pointer, span in found.items()}
+        return {intern(pointer): span_from(span) for pointer, span in found.items()}
 
     suppressions = [Suppression(kind, line, {name: Span(*span) for name, span in names.items()})
                     for kind, line, names in summary.get("suppressions", ())]

@@ -32,7 +32,8 @@ def test_corrupt_and_foreign_entries_are_misses(tmp_path):
     cache.put("ab" * 32, [FINDING], [])
     path = next(tmp_path.rglob("*.json"))
     for damage in ("", "{not json", json.dumps({"findings": [[1, 2]]}), json.dumps([1, 2]),
-                   json.dumps({"findings": [], "summaries": 5})):
+                   json.dumps({"findings": [], "summaries": 5}),
+                   json.dumps({"findings": [], "summaries": [{"data": {}, "values": {"/id": [1, 2]}, "keys": {}}]})):
         path.write_text(damage, "utf-8")
         assert cache.get("ab" * 32) is None
     path.write_bytes(b"\xff\xfe\x00garbage")

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from linter.findings import Span
+from linter.findings import Span, span_from
 from linter.limits import MAX_DEPTH, MAX_NODES
 from linter.load.document import Document, Hit, child_pointer
 
@@ -48,13 +48,9 @@ class LoadLimitExceeded(Exception):
         self.node = node
 
 
-# tuple.__new__ skips the named tuple's Python-level constructor: a span is made per value.
-_make_span = tuple.__new__
-
-
 def span_of_node(node: yaml.Node) -> Span:
     start, end = node.start_mark, node.end_mark
-    return _make_span(Span, (start.line + 1, start.column + 1, end.line + 1, end.column + 1))
+    return span_from((start.line + 1, start.column + 1, end.line + 1, end.column + 1))
 
 
 def span_of_mark(mark: Any) -> Span:
@@ -77,8 +73,7 @@ class _Builder:
                 "(aliases repeated many times?); a record is far smaller", node)
         if depth > MAX_DEPTH:
             raise LoadLimitExceeded(f"values are nested more than {MAX_DEPTH} levels deep", node)
-        start, end = node.start_mark, node.end_mark
-        self.value_spans[pointer] = _make_span(Span, (start.line + 1, start.column + 1, end.line + 1, end.column + 1))
+        self.value_spans[pointer] = span_of_node(node)
         if node.tag not in _PLAIN_DATA_TAGS:
             # Read as plain data whatever the tag says: nothing is ever constructed from it.
             self.doc.problems.append(Hit(
@@ -102,8 +97,7 @@ class _Builder:
                     "a key must be plain text, not a list or mapping",
                     span=span_of_node(key_node), rule="syntax-error"))
                 continue
-            start, end = key_node.start_mark, key_node.end_mark
-            key_span = _make_span(Span, (start.line + 1, start.column + 1, end.line + 1, end.column + 1))
+            key_span = span_of_node(key_node)
             tag = key_node.tag
             if tag == _STR_TAG:
                 key = key_node.value
