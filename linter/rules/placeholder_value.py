@@ -98,14 +98,16 @@ def _stray_figures(doc: Document, record: dict) -> Iterator[tuple[str, str]]:
         block = mapping(block)
         others = block.get("other") if isinstance(block.get("other"), list) else []
         entries = [(f"{pointer}/other/{i}", mapping(f)) for i, f in enumerate(others)]
+        placeholders = [(p, f["text"]) for p, f in entries if isinstance(f.get("text"), str)
+                        and is_placeholder(f["text"]) and set(f) <= {"text", "none", "unknown"}]
+        if not placeholders:
+            continue
         real = [f"{pointer}/{key}" for key, value in block.items() if key != "other" and isinstance(value, dict)]
         real += [p for p, f in entries if not (isinstance(f.get("text"), str) and is_placeholder(f["text"]))]
-        starts = [doc.span_of(p)[:2] for p in real]
-        for figure_pointer, figure in entries:
-            text = figure.get("text")
-            if isinstance(text, str) and is_placeholder(text) and set(figure) <= {"text", "none", "unknown"}:
-                if any(start < doc.span_of(figure_pointer)[:2] for start in starts):
-                    yield f"{figure_pointer}/text", text
+        first_real = min((doc.span_of(p)[:2] for p in real), default=None)
+        for figure_pointer, text in placeholders:
+            if first_real is not None and first_real < doc.span_of(figure_pointer)[:2]:
+                yield f"{figure_pointer}/text", text
 
 
 def check(doc: Document, context: Context) -> Iterator[Hit]:
