@@ -89,23 +89,11 @@ def test_linked_unit_names_are_not_personnel():
 
 def test_paratroopers_and_mountain_troops_are_personnel():
     # Battle of Crete: "22,000 paratroopers and mountain troops" beside a bare "2,700"
-    findings = lint_text("""
-    id: a
-    conflict: A
-    date: {start: "1941-05-20", end: "1941-06-01"}
-    result: {text: Inconclusive}
-    sides:
-      - combatants: [Germany]
-        strength:
-          - {count: 22000, text: "22,000 paratroopers and mountain troops", sources: [g]}
-          - {count: 2700, text: "2,700", sources: [g]}
-        casualties:
-          total: {count: 5894, sources: [g]}
-      - combatants: [Greece]
-    sources:
-      g: {publisher: G}
-    """)
-    assert only(findings, "casualties-exceed-strength") == []
+    strength = ('{count: 22000, text: "22,000 paratroopers and mountain troops", sources: [g]}\n'
+                '      - {count: 2700, text: "2,700", sources: [g]}')
+    assert lint(strength, "{count: 5894, sources: [g]}") == []
+    assert lint(strength.replace("paratroopers and mountain troops", "light cruisers"),
+                "{count: 5894, sources: [g]}") == [("casualties-exceed-strength", 11, 15)]
 
 
 def test_a_group_label_before_the_count_is_not_what_is_counted():
