@@ -3,7 +3,7 @@
 ## What it does
 Compares the record's `id` with the ids, and its `conflict` name with the names (case
 and spacing ignored), of the other records of the run, including the configured record
-`roots`. Reports the field that repeats and names the other file. Records with similar
+`roots`. Reports each other record once, at the first field it shares, and names its file. Records with similar
 but different names ("First Battle of Ypres", "Second Battle of Ypres") are not
 duplicates.
 
@@ -44,6 +44,7 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
     record = doc.record
     if record is None:
         return
+    shared: dict[str, list[tuple[str, str]]] = {}  # other file -> (field, its value) it shares
     for field_name in ("id", "conflict"):
         value = record.get(field_name)
         if not isinstance(value, str) or not value.strip():
@@ -55,6 +56,10 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
                 continue
             theirs = other.record.get(field_name) if other.record else None
             if isinstance(theirs, str) and normalise_name(theirs) == key:
-                yield Hit(f"{other.path} has the same {field_name} '{theirs}': two records of one conflict "
-                          "drift apart; merge them", pointer=f"/{field_name}")
+                shared.setdefault(other.path, []).append((field_name, theirs))
                 break
+    for path, fields in shared.items():  # one finding per other record, at the first field it shares
+        field_name, theirs = fields[0]
+        also = " and the same conflict name" if len(fields) > 1 else ""
+        yield Hit(f"{path} has the same {field_name} '{theirs}'{also}: two records of one conflict "
+                  "drift apart; merge them", pointer=f"/{field_name}")

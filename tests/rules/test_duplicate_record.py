@@ -34,3 +34,10 @@ def test_similar_names_are_different_conflicts():
 
 def test_a_record_is_not_its_own_duplicate():
     assert only(lint_text(RECORD.format(id="a", name="A")), "duplicate-record") == []
+
+
+def test_a_record_sharing_id_and_name_is_reported_once():
+    findings = lint_text(RECORD.format(id="first-ypres", name="First Battle of Ypres"),
+                         others=(RECORD.format(id="first-ypres", name="First Battle of Ypres"),))
+    assert only(findings, "duplicate-record") == [("duplicate-record", 1, 5)]
+    assert "and the same conflict name" in next(f.message for f in findings if f.rule == "duplicate-record")
