@@ -170,6 +170,15 @@ def _beside_a_month(cleaned: str, match: re.Match) -> bool:
     return bool(_MONTH_AFTER.match(cleaned[match.end():]) or _MONTH_BEFORE.search(cleaned[:match.start()]))
 
 
+def split_label(text: str) -> tuple[str, str]:
+    """("Southern France", " 285,000 personnel") for a figure written after a group's label, else
+    ("", text). A label holds no digit, so "Total: 1,200" splits but "12:30" does not."""
+    label, colon, rest = text.partition(":")
+    if colon and len(label) <= 60 and not any(c.isdigit() for c in label):
+        return label, rest
+    return "", text
+
+
 def categories(text: str) -> set[str]:
     """Every casualty category the text's words name."""
     return set(_named(text))

@@ -137,8 +137,8 @@ def _category(item: Item) -> str | None:
         if not figure_text.categories(item.heading):
             return None
         text = text[len(item.heading) + 2:]
-    label, colon, rest = text.partition(":")
-    if colon and not any(c.isdigit() for c in label) and len(label) <= 60 and not figure_text.categories(label):
+    label, _ = figure_text.split_label(text)
+    if label and not figure_text.categories(label):
         return None
     return figure_text.category(text)
 

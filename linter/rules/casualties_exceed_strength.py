@@ -42,6 +42,7 @@ from typing import Iterator
 
 from linter.bounds import bounds
 from linter.dates import try_parse
+from linter.figure_text import split_label
 from linter.findings import Severity
 from linter.load.document import Document, Hit
 from linter.limits import for_matching
@@ -77,9 +78,7 @@ def _counts_people(figure: dict) -> bool:
     if not isinstance(described, str):
         return True
     described = for_matching(described)
-    group, colon, counted = described.partition(":")
-    if colon and not any(c.isdigit() for c in group):  # "Southern France: 285,000 personnel"
-        described = counted
+    described = split_label(described)[1]  # "Southern France: 285,000 personnel" counts personnel
     words = {w.casefold() for w in re.findall(r"[^\W\d_]+", _LINK.sub(r"\1", _NOISE.sub(" ", described)))}
     return words <= _PERSONNEL_WORDS | _FILLER
 
