@@ -66,7 +66,7 @@ def test_cli_text_output_of_a_hostile_record_forges_nothing(tmp_path):
     record.write_text('id: "a\\n::add-mask::x\\n##[warning]y\\u001b[2J"\nconflict: 5\n', "utf-8")
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     result = subprocess.run([sys.executable, "-m", "linter", "lint", "--no-cache", "--", record.name],
-                            cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
+                            check=False, cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert lines and not [line for line in lines + result.stderr.splitlines() if is_command(line)]
@@ -81,7 +81,7 @@ def test_a_file_named_like_an_option_is_refused_not_obeyed(tmp_path):
     (tmp_path / "--baseline=hide.json").write_text("{}", "utf-8")
 
     def lint(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "linter", "lint", "--no-cache", *args], cwd=tmp_path,
+        return subprocess.run([sys.executable, "-m", "linter", "lint", "--no-cache", *args], cwd=tmp_path, check=False,
                               capture_output=True, text=True, timeout=120)
 
     refused = lint("--baseline=hide.json", "bad.yaml")
