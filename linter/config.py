@@ -19,7 +19,7 @@ from linter.findings import Severity
 
 DEDICATED = ".conflict-lint.toml"
 PYPROJECT = "pyproject.toml"
-KEYS = ("select", "ignore", "severity", "per-path", "exclude", "roots", "today", "max-file-size")
+KEYS = ("select", "ignore", "severity", "per-path", "exclude", "roots", "today", "max-file-size", "baseline")
 
 
 class ConfigError(Exception):
@@ -38,6 +38,7 @@ class Settings:
     roots: tuple[str, ...] = ()
     today: datetime.date | None = None
     max_file_size: int | None = None
+    baseline: Path | None = None  # the baseline file lint reads and `baseline` writes
     _real_base: str | None = field(default=None, init=False, repr=False, compare=False)
     _relative: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # path -> relative
 
@@ -78,6 +79,8 @@ class Settings:
         lines.append(f"today = {self.today.isoformat()}" if self.today else "# today: the system date")
         lines.append(f"max-file-size = {self.max_file_size}" if self.max_file_size
                      else "# max-file-size: the default, 5 MiB")
+        lines.append(f'baseline = "{Path(os.path.relpath(self.baseline, self.base)).as_posix()}"' if self.baseline
+                     else "# baseline: .conflict-lint-baseline.json when it exists")
         lines.append("[tool.conflict-lint.severity]")
         lines += [f'"{rule}" = "{severity.label}"' for rule, severity in self.severity.items()]
         lines.append("[tool.conflict-lint.per-path]")
@@ -130,7 +133,9 @@ def load_settings(path: Path | None = None, start: Path | None = None) -> Settin
     elif not path.is_file():
         raise ConfigError(f"{path}: no such settings file")
     table = _read(path)
-    if path.name != DEDICATED:
+    # Only a pyproject.toml keeps the settings under [tool.conflict-lint]; any other file named
+    # with --config is a dedicated one, keys at the top level (as .conflict-lint.toml).
+    if path.name == PYPROJECT:
         table = table.get("tool", {}).get("conflict-lint", {})
     return parse_settings(table, path)
 
@@ -205,4 +210,17 @@ def parse_settings(table: dict, path: Path) -> Settings:
         if not isinstance(size, int) or isinstance(size, bool) or size < 1:
             raise ConfigError(f"{path}: `max-file-size` must be a number of bytes above 0, not {size!r}")
         settings.max_file_size = size
+    if "baseline" in table:
+        value = table["baseline"]
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{path}: `baseline` must be the path of a baseline file, not {value!r}")
+        settings.baseline = _shown_path(settings.base / value)
     return settings
+
+
+def _shown_path(path: Path) -> Path:
+    """A path from the settings as the user would write it: relative to here when below here."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
