@@ -25,7 +25,7 @@ from typing import Iterable
 
 from linter.findings import Finding
 from linter.limits import MAX_FILE_BYTES
-from linter.load.document import Document
+from linter.model.document import Document
 
 # The fields cross-record rules may read from the other records of a run (and from their own).
 SUMMARY_FIELDS = ("id", "conflict", "part_of", "see_also", "date", "status")

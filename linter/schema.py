@@ -7,7 +7,7 @@ import json
 import os
 from typing import Any, Iterator
 
-from linter.load.document import Document, Hit, child_pointer
+from linter.model.document import Document, Hit, child_pointer
 
 SCHEMA_FILE = os.path.join(os.path.dirname(__file__), "schemas", "conflict.schema.json")
 _TYPE_NAMES = {

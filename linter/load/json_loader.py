@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 
 from linter.findings import Span
-from linter.load.document import Document, Hit
 from linter.load.yaml_loader import load_yaml
+from linter.model.document import Document, Hit
 
 
 def _reject_constant(name: str) -> None:

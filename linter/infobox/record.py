@@ -8,9 +8,9 @@ import unicodedata
 
 from linter import figure_text, parties
 from linter.findings import Span
-from linter.importer.dates import read_span
-from linter.importer.infobox import Infobox, Item
-from linter.load.document import Document, Hit
+from linter.infobox.dates import read_span
+from linter.infobox.items import Infobox, Item
+from linter.model.document import Document, Hit
 
 SIDE_FIELDS = ("combatant", "commander", "units", "strength", "casualties")
 MAX_SIDES = 3

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from linter.findings import Span
-from linter.importer.infobox import Infobox, Item
-from linter.importer.record import build, unknown_parameter
-from linter.load.document import Document, Hit
+from linter.infobox.items import Infobox, Item
+from linter.infobox.record import build, unknown_parameter
+from linter.model.document import Document, Hit
 
 _TITLE = re.compile(r"^=\s*(.+?)\s*=\s*$")
 _HEADING = re.compile(r"^==+\s*(.+?)\s*==+\s*$")
