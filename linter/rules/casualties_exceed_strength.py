@@ -16,6 +16,7 @@ another side, or counts something else (a whole army's losses beside one battle'
 
 ## Example
 ```yaml
+date: {start: "2020-03-12"}
 sides:
   - combatants: [Niger]
     strength:
@@ -26,6 +27,7 @@ sides:
 
 ## Use instead
 ```yaml
+date: {start: "2020-03-12"}
 sides:
   - combatants: [Niger]
     strength:
