@@ -14,12 +14,13 @@ from linter.findings import Span
 from linter.importer.infobox import Infobox, Item, LineIndex
 from linter.importer.record import build, slug, unknown_parameter
 from linter.load.document import Document, Hit
+from linter.markup import SIDE_PARAMETER
 
 _TEMPLATES = load("wikitext.json")
 INFOBOX_NAMES = frozenset(_TEMPLATES["infobox_names"])
 _OPENING = re.compile(r"\{\{\s*(?:" + "|".join(re.escape(n).replace(r"\ ", r"[ _]+") for n in INFOBOX_NAMES)
                       + r")\s*(?:\||\n|<!--|\}\})", re.IGNORECASE)
-_NUMBERED = re.compile(r"(combatant|commander|units|strength|casualties)\d+[a-z]?")
+_NUMBERED = re.compile(rf"{SIDE_PARAMETER}[a-z]?")
 
 
 def template_name(template) -> str:
