@@ -187,7 +187,7 @@ class _Prepared:
         if settings.cache_dir is not None:  # imported only here: --no-cache runs skip hashlib
             from linter.cache import Cache
 
-            cache = Cache(Path(settings.cache_dir))
+            cache = Cache.open(Path(settings.cache_dir))
         enabled = any(rule.cross_record and settings.selection.enabled(rule) for rule in all_rules())
         return cls(selection, settings.key(), cache, enabled)
 

@@ -90,3 +90,23 @@ def test_hook_passes_clean_records_and_fails_a_broken_one(tmp_path, sandbox):
     assert "Failed" in failed.stdout
     assert "records/ayorou-uncorrected.yaml:10:9: CL301 [result-unlisted-party]" in failed.stdout
     assert f"{len(valid) + 1} files checked" in failed.stdout  # every record, not the CI file
+
+
+@needs_git
+def test_a_committed_file_named_like_an_option_cannot_silence_the_hook(tmp_path, sandbox):
+    """The attack: commit a baseline hiding the findings under a dot-directory the hook skips, and a
+    file whose path, `--baseline=.x/hide.json`, pre-commit passes as an argument. Read as an option,
+    it would make the hook pass; after the hook's `--` it is only a file to lint."""
+    repository = make_repository(tmp_path / "attacked", FIXTURES / "invalid" / "ayorou-uncorrected.yaml",
+                                 env=sandbox)
+    (repository / ".x").mkdir()
+    subprocess.run([sys.executable, "-m", "linter", "baseline", "-o", ".x/hide.json", "records"],
+                   cwd=repository, check=True, capture_output=True)
+    shutil.rmtree(repository / ".conflict-lint-cache", ignore_errors=True)
+    (repository / "--baseline=.x").mkdir()
+    shutil.copy(repository / ".x" / "hide.json", repository / "--baseline=.x" / "hide.json")
+    git(repository, "add", ".", env=sandbox)
+    git(repository, "commit", "-q", "-m", "attack", env=sandbox)
+    hooked = try_repo(repository, sandbox)
+    assert hooked.returncode == 1, hooked.stdout + hooked.stderr
+    assert "records/ayorou-uncorrected.yaml:10:9: CL301 [result-unlisted-party]" in hooked.stdout
