@@ -13,13 +13,14 @@ from linter.data import load
 from linter.findings import Span
 from linter.infobox.items import Infobox, Item, LineIndex
 from linter.infobox.record import build, slug, unknown_parameter
+from linter.markup import SIDE_PARAMETER
 from linter.model.document import Document, Hit
 
 _TEMPLATES = load("wikitext.json")
 INFOBOX_NAMES = frozenset(_TEMPLATES["infobox_names"])
 _OPENING = re.compile(r"\{\{\s*(?:" + "|".join(re.escape(n).replace(r"\ ", r"[ _]+") for n in INFOBOX_NAMES)
                       + r")\s*(?:\||\n|<!--|\}\})", re.IGNORECASE)
-_NUMBERED = re.compile(r"(combatant|commander|units|strength|casualties)\d+[a-z]?")
+_NUMBERED = re.compile(rf"{SIDE_PARAMETER}[a-z]?")
 
 
 def template_name(template) -> str:
