@@ -142,6 +142,9 @@ def summarise(doc: Document) -> dict | None:
     from linter.engine import suppressions_of
 
     summary = {"data": data, "values": kept(doc.value_spans), "keys": kept(doc.key_spans)}
+    if not doc.native:  # messages name the infobox's parameters
+        summary["format"] = doc.format
+        summary["origins"] = {p: name for p, name in doc.origins.items() if p.startswith(wanted)}
     suppressions = suppressions_of(doc)
     if suppressions:  # the cross-record stage has no text to read them from
         summary["suppressions"] = [[s.kind, s.line, {name: list(span) for name, span in s.names.items()}]
@@ -164,8 +167,9 @@ def document_of(path: str, summary: dict) -> Document:
 
     suppressions = [Suppression(kind, line, {name: Span(*span) for name, span in names.items()})
                     for kind, line, names in summary.get("suppressions", ())]
-    return Document(path=path, format="summary", data=SummaryRecord(summary["data"]), value_spans=spans(summary["values"]),
-                    key_spans=spans(summary["keys"]), suppressions=suppressions)
+    return Document(path=path, format=summary.get("format", "summary"), data=SummaryRecord(summary["data"]),
+                    value_spans=spans(summary["values"]), key_spans=spans(summary["keys"]),
+                    suppressions=suppressions, origins=summary.get("origins", {}))
 
 
 @dataclass

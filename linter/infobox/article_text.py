@@ -69,6 +69,7 @@ def load_article_text(doc: Document) -> None:
                      else [Item(value.strip(), Span(number, value_column, number, value_column + len(value)))])
             box.params[key] = [item for item in items if item.text]
             box.name_spans[key] = key_span
+            box.names[key] = field.group(1).strip()
             box.value_spans[key] = Span(number, value_column, number, value_column + len(value))
             continue
         if stripped and in_infobox and not field:

@@ -106,3 +106,25 @@ def read_span(text: str) -> dict:
     if text.strip():
         span["text"] = " ".join(text.split())
     return span
+
+
+_MONTH_NAMES = [name for name in _MONTHS if len(name) > 3 or name == "may"]
+# A word between a day and a year, or before a day and a year, where a month stands.
+_MONTH_SLOT = re.compile(r"\b\d{1,2}\s+([A-Za-z]{3,10})\.?,?\s+\d{3,4}\b|\b([A-Za-z]{3,10})\.?\s+\d{1,2},?\s+\d{3,4}\b")
+
+
+def misspelt_months(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, month) of each word that stands where a month does but is none,
+    while being close to one ("Agust", "Febuary"): a misspelt month, not another word."""
+    import difflib
+
+    found = []
+    for match in _MONTH_SLOT.finditer(for_matching(text)):
+        group = 1 if match.group(1) else 2
+        word = match.group(group)
+        if word.casefold() in _MONTHS:
+            continue
+        close = difflib.get_close_matches(word.casefold(), _MONTH_NAMES, n=1, cutoff=0.75)
+        if close:
+            found.append((match.start(group), match.end(group), word, close[0].title()))
+    return found

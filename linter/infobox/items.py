@@ -17,8 +17,12 @@ class Item:
     span: Span
     sources: tuple[str, ...] = ()
     link: str | None = None  # the first link's target, which names a record better than its label
-    term: bool = False  # written as a definition-list term (";Japanese"): a heading over the items below
+    term: bool = False  # written as a heading (";Japanese", a bold line): a heading over the items below
     heading: str = ""  # the heading the item stands under in its cell, already before its text
+    level: int = 0  # as a heading: 1 for a ";" term, 2 for a bold line
+    parameter: str = ""  # the parameter it was written in, when several fill one field (combatant2a)
+    category: str = ""  # the casualty category its parameter names ("fatalities" is killed), if any
+    unsourced_marked: bool = False  # it carries {{citation needed}}
 
 
 @dataclass
@@ -32,6 +36,8 @@ class Infobox:
     span: Span = Span(1, 1, 1, 1)
     index: int = 1
     coordinates: tuple[float, float] | None = None
+    form: str = "conflict"  # "conflict" or "attack": which template it was
+    names: dict[str, str] = field(default_factory=dict)  # record key -> the parameter as written
 
     def text(self, name: str, joiner: str = ", ") -> str:
         return joiner.join(item.text for item in self.params.get(name, ()) if item.text)
