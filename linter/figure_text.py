@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from linter.dates import MONTH_PATTERN
+from linter.dates import MONTH_PATTERN, MONTHS
 from linter.limits import for_matching
 from linter.markup import NOT_TEXT
 
@@ -69,11 +69,25 @@ def _abbreviated(first: str, second: str) -> bool:
     return "," not in first and len(second) <= 2 < len(first) and int(first[:-len(second)] + second) >= int(first)
 
 
+# The patterns that look back need only the end of the text before a number: a month name or
+# page marker and its dot, after the blanks that follow it. Searching all of it, once per number,
+# made a text of many ranges quadratic.
+_LOOK_BACK = max(len(name) for name in MONTHS) + 2
+
+
+def _tail_before(cleaned: str, start: int) -> str:
+    """The last few characters before ``start``, blanks after them dropped; enough of them that a
+    word boundary at the tail's start is one in the text."""
+    end = start
+    while end and cleaned[end - 1].isspace():
+        end -= 1
+    return cleaned[max(0, end - _LOOK_BACK):end]
+
+
 def _is_date_or_page(cleaned: str, match: re.Match) -> bool:
-    before, after = cleaned[:match.start()], cleaned[match.end():]
-    middle = cleaned[match.end(1):match.start(2)]
-    return bool(_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(middle)
-                or _PAGES_BEFORE.search(before) or _RATIO.search(cleaned))
+    before = _tail_before(cleaned, match.start())
+    return bool(_MONTH_AFTER.match(cleaned, match.end()) or _MONTH_BEFORE.search(before)
+                or _MONTH_AFTER.match(cleaned, match.end(1), match.start(2)) or _PAGES_BEFORE.search(before))
 
 
 def _blank_noise(text: str) -> str:
@@ -82,9 +96,10 @@ def _blank_noise(text: str) -> str:
 
 def _ranges(cleaned: str) -> Iterator[tuple[re.Match, bool]]:
     """Each range-shaped match, and whether it is a range of counts (not years, pages, dates)."""
+    odds = bool(_RATIO.search(cleaned))
     for match in _RANGE.finditer(cleaned):
         first, second = match.group(1), match.group(2)
-        counts = not (_looks_like_years(first, second) or _abbreviated(first, second)
+        counts = not (odds or _looks_like_years(first, second) or _abbreviated(first, second)
                       or _is_date_or_page(cleaned, match))
         yield match, counts
 
@@ -165,7 +180,8 @@ def _worded(text: str, cleaned: str) -> ParsedFigure | None:
 
 
 def _beside_a_month(cleaned: str, match: re.Match) -> bool:
-    return bool(_MONTH_AFTER.match(cleaned[match.end():]) or _MONTH_BEFORE.search(cleaned[:match.start()]))
+    return bool(_MONTH_AFTER.match(cleaned, match.end())
+                or _MONTH_BEFORE.search(_tail_before(cleaned, match.start())))
 
 
 def split_label(text: str) -> tuple[str, str]:

@@ -12,6 +12,7 @@ from linter.importer.infobox import Infobox, Item
 from linter.load.document import Document, Hit
 from linter.markup import SIDE_PARAMETER
 from linter.records import id_form
+from linter.rules.unknown_parameter import SLUG as UNKNOWN_PARAMETER
 
 _STATUSES = {"ongoing": "ongoing", "ended": "ended", "ceasefire": "ceasefire", "frozen": "frozen",
              "concluded": "ended", "over": "ended", "active": "ongoing"}
@@ -222,4 +223,4 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
 
 def unknown_parameter(name: str, span: Span, known: str) -> Hit:
     return Hit(f"'{name}' is not a parameter of {known}; the template ignores it: check the spelling",
-               span=span, rule="unknown-parameter")
+               span=span, rule=UNKNOWN_PARAMETER)

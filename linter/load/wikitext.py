@@ -15,6 +15,8 @@ from linter.importer.infobox import Infobox, Item, LineIndex
 from linter.importer.record import build, slug, unknown_parameter
 from linter.load.document import Document, Hit
 from linter.markup import SIDE_PARAMETER
+from linter.rules.no_infobox import SLUG as NO_INFOBOX
+from linter.rules.positional_parameter import SLUG as POSITIONAL_PARAMETER
 
 _TEMPLATES = load("wikitext.json")
 INFOBOX_NAMES = frozenset(_TEMPLATES["infobox_names"])
@@ -285,7 +287,7 @@ def _read(template, offset: int, lines: LineIndex, named_refs: dict[str, str], i
         if not param.showkey:
             if value_text.strip():
                 problems.append(Hit(f"'{value_text.strip()[:40]}' has no '=', so the template ignores it: "
-                                    "write 'name = value'", span=value_span, rule="positional-parameter"))
+                                    "write 'name = value'", span=value_span, rule=POSITIONAL_PARAMETER))
         elif name not in known and not _NUMBERED.fullmatch(name):
             problems.append(unknown_parameter(name, name_span, "Infobox military conflict"))
         else:
@@ -319,7 +321,7 @@ def load_wikitext(doc: Document) -> None:
             span = lines.span(opened.start(), opened.end())
         else:
             message, span = "no {{Infobox military conflict}} call in this file: nothing to check", Span(1, 1, 1, 1)
-        doc.problems.append(Hit(message, span=span, rule="no-infobox"))
+        doc.problems.append(Hit(message, span=span, rule=NO_INFOBOX))
         return
     for index, (template, offset) in enumerate(found, start=1):
         target = doc if index == 1 else Document(path=doc.path, format=doc.format, text=doc.text)
