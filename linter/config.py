@@ -192,6 +192,10 @@ def parse_settings(table: dict, path: Path) -> Settings:
     settings = Settings(path=path, base=path.parent)
     if "select" in table:
         settings.select = _rules(path, "select", table["select"])
+        if not settings.select:
+            # An empty list would turn every rule off and make every run "clean": never silence.
+            raise ConfigError(f"{path}: `select` is empty, which would report nothing: name the rules to "
+                              "run, or remove the key to run every rule")
     if "ignore" in table:
         settings.ignore = _rules(path, "ignore", table["ignore"])
     for rule, label in _table(path, "severity", table.get("severity", {})).items():

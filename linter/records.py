@@ -10,7 +10,7 @@ import re
 import unicodedata
 from typing import Any, Iterator, NamedTuple
 
-from linter.load.document import Document, child_pointer
+from linter.model.document import Document, child_pointer
 
 CASUALTY_CATEGORIES = ("killed", "wounded", "captured", "missing", "civilians", "total")
 VALUE_FORMS = (("count",), ("at_least",), ("about",), ("min", "max"), ("low", "best", "high"),

@@ -26,7 +26,7 @@ from typing import Any, Iterable
 
 from linter.findings import Finding
 from linter.limits import MAX_FILE_BYTES
-from linter.load.document import Document
+from linter.model.document import Document
 
 BATCH = 64  # files per task: large enough to amortise pickling, small enough to balance 2 cores
 # Loading makes hundreds of short-lived containers per file, nearly all freed by reference

@@ -7,7 +7,7 @@ import json
 import os
 from typing import Any, Iterator
 
-from linter.load.document import Document, Hit, child_pointer
+from linter.model.document import Document, Hit, child_pointer
 from linter.rules.schema_violation import SLUG as SCHEMA_VIOLATION
 from linter.rules.unknown_field import SLUG as UNKNOWN_FIELD
 

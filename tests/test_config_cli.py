@@ -105,6 +105,8 @@ def test_exclude(project):
 @pytest.mark.parametrize("settings, key", [
     ("colour = true\n", "colour"),
     ('select = ["no-such-rule"]\n', "select"),
+    # empty: every rule off and every run clean, whatever the records hold
+    ("select = []\n", "select` is empty"),
     ('ignore = "date-order"\n', "ignore"),
     ('[severity]\ndate-order = "fatal"\n', "severity.date-order"),
     ('[per-path]\n"x/*" = ["nope"]\n', "per-path.x/*"),
@@ -114,9 +116,10 @@ def test_exclude(project):
 ])
 def test_bad_settings_exit_2_naming_the_key(project, settings, key):
     write(project / ".conflict-lint.toml", settings)
-    result = CliRunner().invoke(cli, ["lint", "records"])
-    assert result.exit_code == 2
-    assert key in result.output and "Traceback" not in result.output
+    for command in (["lint", "records"], ["config"]):
+        result = CliRunner().invoke(cli, command)
+        assert result.exit_code == 2
+        assert key in result.output and "Traceback" not in result.output
 
 
 def test_config_show_prints_effective_settings(project):

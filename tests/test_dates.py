@@ -49,7 +49,7 @@ def test_anything_else_is_a_date_error_or_a_date(text):
     ("1–3 March 1999", "1999-03-01", "1999-03-03"),
 ])
 def test_infobox_date_texts(text, start, end):
-    from linter.importer.dates import read_span
+    from linter.infobox.dates import read_span
 
     span = read_span(text)
     assert (span.get("start"), span.get("end")) == (start, end)
@@ -79,7 +79,7 @@ def _rendered_dates(draw):
 
 @given(_rendered_dates())
 def test_a_rendered_date_reads_back_as_itself(case):
-    from linter.importer.dates import read_span
+    from linter.infobox.dates import read_span
 
     text, iso = case
     assert read_span(text).get("start") == iso

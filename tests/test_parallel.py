@@ -15,7 +15,7 @@ from linter.discover import discover, display_path
 from linter.engine import lint_documents
 from linter.findings import Severity
 from linter.load import load_file
-from linter.load.document import Hit
+from linter.model.document import Hit
 from linter.records import references
 from linter.rules.base import CROSS_RECORD, Rule
 from linter.runner import lint_paths

@@ -8,7 +8,7 @@ import linter.rules
 from linter import engine
 from linter.errors import InternalError
 from linter.findings import Severity
-from linter.load.document import Hit
+from linter.model.document import Hit
 from linter.records import RECORD_SET_FIELDS
 from linter.rules import all_rules
 from linter.rules.base import CROSS_RECORD, Rule

@@ -9,22 +9,24 @@ from typing import Callable
 from linter.errors import InternalError
 from linter.findings import Span
 from linter.limits import MAX_FILE_BYTES
-from linter.load.document import Document, Hit
 from linter.load.json_loader import load_json
 from linter.load.yaml_loader import load_yaml
+from linter.model.document import Document, Hit
 from linter.rules.file_unreadable import SLUG as FILE_UNREADABLE
 from linter.rules.syntax_error import SLUG as SYNTAX_ERROR
 
 Loader = Callable[[Document], None]
 
 def load_wikitext(doc: Document) -> None:
-    from linter.load.wikitext import load_wikitext as load  # only when a wikitext file is read
+    from linter.infobox.wikitext import (
+        load_wikitext as load,  # only when a wikitext file is read
+    )
 
     load(doc)
 
 
 def load_article_text(doc: Document) -> None:
-    from linter.load.article_text import load_article_text as load
+    from linter.infobox.article_text import load_article_text as load
 
     load(doc)
 

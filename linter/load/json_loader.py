@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from linter.findings import Span
-from linter.load.document import Document, Hit
 from linter.load.json_positions import position_of, scan_positions
+from linter.model.document import Document, Hit
 from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
 from linter.rules.syntax_error import SLUG as SYNTAX_ERROR
 

@@ -13,7 +13,7 @@ from json.decoder import scanstring
 from typing import NamedTuple
 
 from linter.findings import Span, span_from
-from linter.load.document import child_pointer
+from linter.model.document import child_pointer
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _LAST_BREAK = re.compile(r"(?s:.*)[\n\r]")

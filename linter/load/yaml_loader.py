@@ -14,7 +14,7 @@ import yaml
 
 from linter.findings import Span, span_from
 from linter.limits import MAX_DEPTH, MAX_NODES
-from linter.load.document import Document, Hit, child_pointer
+from linter.model.document import Document, Hit, child_pointer
 from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
 from linter.rules.implicit_type import SLUG as IMPLICIT_TYPE
 from linter.rules.multiple_documents import SLUG as MULTIPLE_DOCUMENTS

@@ -9,7 +9,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 
 if TYPE_CHECKING:
     from linter.records import RecordSet

@@ -46,7 +46,7 @@ from linter.bounds import bounds
 from linter.dates import try_parse
 from linter.figure_text import split_label
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.limits import for_matching
 from linter.markup import FLAGS, LINK as _LINK, NOT_TEXT
 from linter.records import mapping, sequence, sides

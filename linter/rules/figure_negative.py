@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import NUMERIC_FIELDS, figures
 from linter.rules.base import Context
 

@@ -36,7 +36,7 @@ from typing import Iterator
 
 from linter.dates import Day, show_day, try_parse
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import mapping, references
 from linter.rules.base import CROSS_RECORD, Context
 

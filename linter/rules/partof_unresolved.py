@@ -32,7 +32,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import references
 from linter.rules.base import CROSS_RECORD, Context
 

@@ -39,7 +39,7 @@ import re
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit, child_pointer
+from linter.model.document import Document, Hit, child_pointer
 from linter.limits import for_matching
 from linter.records import mapping, sides
 from linter.rules.base import Context

@@ -37,7 +37,7 @@ from typing import Iterator
 
 from linter.bounds import integer
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.figure_text import text_ranges
 from linter.records import figures
 from linter.rules.base import Context

@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.rules.base import CROSS_RECORD, Context
 from linter.rules.partof_unresolved import unresolved
 

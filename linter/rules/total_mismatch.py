@@ -45,7 +45,7 @@ from typing import Iterator
 from linter.bounds import bounds
 from linter.figure_text import categories
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import mapping, sides
 from linter.rules.base import Context
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from linter.findings import Span
-from linter.importer.infobox import Infobox, Item
-from linter.importer.record import build, unknown_parameter
-from linter.load.document import Document, Hit
+from linter.infobox.items import Infobox, Item
+from linter.infobox.record import build, unknown_parameter
 from linter.markup import SIDE_PARAMETER
+from linter.model.document import Document, Hit
 from linter.rules.no_infobox import SLUG as NO_INFOBOX
 
 _TITLE = re.compile(r"^=\s*(.+?)\s*=\s*$")

@@ -7,10 +7,10 @@ import re
 
 from linter import figure_text, parties
 from linter.findings import Span
-from linter.importer.dates import read_span
-from linter.importer.infobox import Infobox, Item
-from linter.load.document import Document, Hit
+from linter.infobox.dates import read_span
+from linter.infobox.items import Infobox, Item
 from linter.markup import SIDE_PARAMETER
+from linter.model.document import Document, Hit
 from linter.records import id_form
 from linter.rules.unknown_parameter import SLUG as UNKNOWN_PARAMETER
 

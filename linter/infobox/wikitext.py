@@ -1,7 +1,7 @@
 """Load ``{{Infobox military conflict}}`` calls from wikitext, alone or inside an article.
 
 mwparserfromhell parses the page (it round-trips the text exactly, so node offsets give every
-value's position); each infobox becomes a record through ``linter.importer.record``, so every
+value's position); each infobox becomes a record through ``linter.infobox.record``, so every
 rule applies unchanged and its findings point into the wikitext.
 """
 
@@ -11,10 +11,10 @@ import re
 
 from linter.data import load
 from linter.findings import Span
-from linter.importer.infobox import Infobox, Item, LineIndex
-from linter.importer.record import build, slug, unknown_parameter
-from linter.load.document import Document, Hit
+from linter.infobox.items import Infobox, Item, LineIndex
+from linter.infobox.record import build, slug, unknown_parameter
 from linter.markup import SIDE_PARAMETER
+from linter.model.document import Document, Hit
 from linter.rules.no_infobox import SLUG as NO_INFOBOX
 from linter.rules.positional_parameter import SLUG as POSITIONAL_PARAMETER
 
@@ -111,15 +111,14 @@ class _Renderer:
         return ""  # icons, citation-needed tags, footnotes, layout: no text of their own
 
     def date(self, template, name: str) -> str:
-        from linter.importer.dates import _MONTHS
+        from linter.dates import MONTH_NAMES
 
-        months = {v: k for k, v in _MONTHS.items() if len(k) > 3 or k == "may"}
         numbers = [self.render(p.value).strip() for p in template.params if not p.showkey]
         numbers = [x for x in numbers if x.isdigit()]
 
         def one(parts):
             year, month, day = (parts + [None, None, None])[:3]
-            words = [day, months.get(int(month)).title() if month and 1 <= int(month) <= 12 else None, year]
+            words = [day, MONTH_NAMES[int(month) - 1] if month and 1 <= int(month) <= 12 else None, year]
             return " ".join(w for w in words if w)
         if name in ("start and end dates", "start and end date") and len(numbers) > 3:
             return f"{one(numbers[:3])} – {one(numbers[3:6])}"
