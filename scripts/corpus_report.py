@@ -3,7 +3,7 @@
     python scripts/corpus_report.py [--corpus ../shared/corpus] [--out docs/corpus-report.md]
 
 Per rule: how many findings the corpus produces, three examples, and the reviewed precision
-note kept with the rule (linter/data/precision.json, also shown in docs/rules.md).
+note kept with the rule (docs/precision.json, also shown in docs/rules.md).
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime
+import json
 import os
 import sys
 from pathlib import Path
 
-from linter.data import load
 from linter.engine import lint_documents
 from linter.load import load_file, with_extra
 from linter.rules import all_rules
@@ -41,7 +41,7 @@ def main() -> None:
     by_rule = collections.defaultdict(list)
     for finding in findings:
         by_rule[finding.rule].append(finding)
-    notes = load("precision.json")["rules"]
+    notes = json.loads((Path(__file__).resolve().parent.parent / "docs" / "precision.json").read_text("utf-8"))["rules"]
     lines = [
         "# conflict-lint on the real infobox corpus",
         "",
