@@ -4,23 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 
 from linter import figure_text, parties
 from linter.findings import Span
-from linter.importer.dates import read_span
-from linter.importer.infobox import Infobox, Item
-from linter.load.document import Document, Hit
+from linter.infobox.dates import read_span
+from linter.infobox.items import Infobox, Item
+from linter.markup import SIDE_PARAMETER
+from linter.model.document import Document, Hit
+from linter.records import id_form
 
-SIDE_FIELDS = ("combatant", "commander", "units", "strength", "casualties")
-MAX_SIDES = 3
 _STATUSES = {"ongoing": "ongoing", "ended": "ended", "ceasefire": "ceasefire", "frozen": "frozen",
              "concluded": "ended", "over": "ended", "active": "ongoing"}
 
 
 def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "record"
+    return id_form(text) or "record"
 
 
 class _Builder:
@@ -154,7 +152,7 @@ def _is_heading(text: str, term: bool) -> bool:
 def _side_numbers(infobox: Infobox) -> list[int]:
     numbers = set()
     for name in infobox.params:
-        match = re.fullmatch(r"(combatant|commander|units|strength|casualties)(\d+)", name)
+        match = re.fullmatch(SIDE_PARAMETER, name)
         if match:
             numbers.add(int(match.group(2)))
     return sorted(numbers)

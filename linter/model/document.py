@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from linter.findings import FILE_START, Span
+
+_JSON_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def escape_pointer_token(token: object) -> str:
@@ -86,7 +89,10 @@ class Document:
 
     @functools.cached_property
     def lines(self) -> list[str]:
-        """The text's lines, split once however many findings need them."""
+        """The text's lines, split once however many findings need them, where the loader's
+        positions break them: JSON only at \\n, \\r\\n and \\r (a U+2028 in a string is text)."""
+        if self.format == "json":
+            return _JSON_LINE_BREAK.split(self.text)
         return self.text.splitlines()
 
     def value_at(self, pointer: str):

@@ -1,7 +1,7 @@
 """Load ``{{Infobox military conflict}}`` calls from wikitext, alone or inside an article.
 
 mwparserfromhell parses the page (it round-trips the text exactly, so node offsets give every
-value's position); each infobox becomes a record through ``linter.importer.record``, so every
+value's position); each infobox becomes a record through ``linter.infobox.record``, so every
 rule applies unchanged and its findings point into the wikitext.
 """
 
@@ -11,15 +11,16 @@ import re
 
 from linter.data import load
 from linter.findings import Span
-from linter.importer.infobox import Infobox, Item, LineIndex
-from linter.importer.record import build, slug, unknown_parameter
-from linter.load.document import Document, Hit
+from linter.infobox.items import Infobox, Item, LineIndex
+from linter.infobox.record import build, slug, unknown_parameter
+from linter.markup import SIDE_PARAMETER
+from linter.model.document import Document, Hit
 
 _TEMPLATES = load("wikitext.json")
 INFOBOX_NAMES = frozenset(_TEMPLATES["infobox_names"])
 _OPENING = re.compile(r"\{\{\s*(?:" + "|".join(re.escape(n).replace(r"\ ", r"[ _]+") for n in INFOBOX_NAMES)
                       + r")\s*(?:\||\n|<!--|\}\})", re.IGNORECASE)
-_NUMBERED = re.compile(r"(combatant|commander|units|strength|casualties)\d+[a-z]?")
+_NUMBERED = re.compile(rf"{SIDE_PARAMETER}[a-z]?")
 
 
 def template_name(template) -> str:
@@ -108,7 +109,7 @@ class _Renderer:
         return ""  # icons, citation-needed tags, footnotes, layout: no text of their own
 
     def date(self, template, name: str) -> str:
-        from linter.importer.dates import _MONTHS
+        from linter.infobox.dates import _MONTHS
 
         months = {v: k for k, v in _MONTHS.items() if len(k) > 3 or k == "may"}
         numbers = [self.render(p.value).strip() for p in template.params if not p.showkey]
