@@ -3,14 +3,19 @@ record's structured forms, and guess its casualty category from its words."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from linter.limits import for_matching
+from linter.limits import MAX_NUMBER_DIGITS, for_matching
 
-# Not an ordinal: "29th Infantry Division" names a unit, it counts nothing.
-_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)(?!\d|(?:st|nd|rd|th)\b)"
+# Not an ordinal: "29th Infantry Division" names a unit, it counts nothing. A number starts only
+# where a run of digits or of comma groups starts (else "1"*9998+"th" is tried from every digit:
+# quadratic), and a run longer than MAX_NUMBER_DIGITS is no number at all.
+_GROUPS = MAX_NUMBER_DIGITS // 3
+_NUMBER = (rf"(?<!\d)(?<!\d,)(\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}})"
+           r"(?!\d|,\d{3}|(?:st|nd|rd|th)\b)")
 _DASH = r"\s*(?:-|–|—|to)\s*"
 _ABOUT = r"(?:c\.|ca\.|circa|about|approx\.?|approximately|around|roughly|some|est\.|estimated|~)\s*"
 _AT_LEAST = r"(?:at least|over|more than|above|in excess of|>|≥)\s*"
@@ -46,7 +51,7 @@ _WORDS = re.compile(r"[a-z]+")
 # Citations, templates, HTML comments and bracketed remarks hold page ranges and dates.
 _NOISE = re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>|\{\{.*?\}\}|<!--.*?-->|\([^()]*\)|\[[^\[\]]*\]",
                     re.DOTALL | re.IGNORECASE)
-_RANGE_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
+_RANGE_NUMBER = rf"\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}}"
 _RANGE = re.compile(rf"(?<![\d,./:-])({_RANGE_NUMBER})\s*(?:-|–|—|&ndash;|to)\s*({_RANGE_NUMBER})(?![\d/:]|,\d|\.\d|-\d)")
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?")
 # "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.
@@ -71,11 +76,28 @@ def _abbreviated(first: str, second: str) -> bool:
     return "," not in first and len(second) <= 2 < len(first) and int(first[:-len(second)] + second) >= int(first)
 
 
-def _is_date_or_page(cleaned: str, match: re.Match) -> bool:
-    before, after = cleaned[:match.start()], cleaned[match.end():]
-    middle = cleaned[match.end(1):match.start(2)]
-    return bool(_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(middle)
-                or _PAGES_BEFORE.search(before) or _RATIO.search(cleaned))
+# How far back from a number the words that make it a date or a page are looked for, past the
+# blanks between: a bounded window keeps a text of many ranges linear ("1-2 " * 2000).
+_WORD_WINDOW = 20
+
+
+def _window_before(cleaned: str, start: int) -> tuple[int, int]:
+    """(start, end) of the few characters before ``start``, blanks just before it skipped."""
+    end = start
+    while end and cleaned[end - 1].isspace():
+        end -= 1
+    return max(0, end - _WORD_WINDOW), end
+
+
+def _month_or_page_before(cleaned: str, start: int) -> bool:
+    low, high = _window_before(cleaned, start)
+    # Searching with pos/endpos (not a slice) keeps \b and $ true to the whole text.
+    return bool(_MONTH_BEFORE.search(cleaned, low, high) or _PAGES_BEFORE.search(cleaned, low, high))
+
+
+def _is_date_or_page(cleaned: str, match: re.Match, ratio: bool) -> bool:
+    return bool(ratio or _MONTH_AFTER.match(cleaned, match.end()) or _month_or_page_before(cleaned, match.start())
+                or _MONTH_AFTER.match(cleaned[match.end(1):match.start(2)]))
 
 
 def _blank_noise(text: str) -> str:
@@ -84,10 +106,11 @@ def _blank_noise(text: str) -> str:
 
 def _ranges(cleaned: str) -> Iterator[tuple[re.Match, bool]]:
     """Each range-shaped match, and whether it is a range of counts (not years, pages, dates)."""
+    ratio = bool(_RATIO.search(cleaned))  # once per text, not once per range
     for match in _RANGE.finditer(cleaned):
         first, second = match.group(1), match.group(2)
         counts = not (_looks_like_years(first, second) or _abbreviated(first, second)
-                      or _is_date_or_page(cleaned, match))
+                      or _is_date_or_page(cleaned, match, ratio))
         yield match, counts
 
 
@@ -125,9 +148,11 @@ def parse(text: str) -> ParsedFigure | None:
         if counts and not candidates:
             candidates.append((match.start(), match.end(),
                                {"min": _value(match.group(1)), "max": _value(match.group(2))}))
+    starts = [s for s, _ in taken]  # in text order and disjoint, so one look-up finds an overlap
     for form, pattern in _FORMS:
         for match in pattern.finditer(cleaned):
-            overlaps = any(match.start() < e and s < match.end() for s, e in taken)
+            before = bisect.bisect_left(starts, match.end()) - 1
+            overlaps = before >= 0 and taken[before][1] > match.start()
             if not overlaps and not _beside_a_month(cleaned, match):
                 number = next(g for g in match.groups() if g)
                 candidates.append((match.start(), match.end(), {form: _int(number)}))
@@ -167,7 +192,8 @@ def _worded(text: str, cleaned: str) -> ParsedFigure | None:
 
 
 def _beside_a_month(cleaned: str, match: re.Match) -> bool:
-    return bool(_MONTH_AFTER.match(cleaned[match.end():]) or _MONTH_BEFORE.search(cleaned[:match.start()]))
+    low, high = _window_before(cleaned, match.start())
+    return bool(_MONTH_AFTER.match(cleaned, match.end()) or _MONTH_BEFORE.search(cleaned, low, high))
 
 
 def split_label(text: str) -> tuple[str, str]:

@@ -154,7 +154,7 @@ def _is_heading(text: str, term: bool) -> bool:
 def _side_numbers(infobox: Infobox) -> list[int]:
     numbers = set()
     for name in infobox.params:
-        match = re.fullmatch(r"(combatant|commander|units|strength|casualties)(\d+)", name)
+        match = re.fullmatch(r"(combatant|commander|units|strength|casualties)(\d{1,3})", name)
         if match:
             numbers.add(int(match.group(2)))
     return sorted(numbers)

@@ -20,7 +20,7 @@ _FIELD = re.compile(r"^-\s*([A-Za-z][A-Za-z _]*?\d*)\s*:\s?(.*)$")
 _LIST_ITEM = re.compile(r"^-\s*(.+?)\s*$")
 _ITEM_SEPARATOR = re.compile(r",(?!\d)")
 _KNOWN = {"conflict", "partof", "date", "place", "result", "status", "territory", "coordinates", "notes"}
-_SPLIT = re.compile(r"(combatant|commander|units|strength|casualties)\d+|partof")
+_SPLIT = re.compile(r"(combatant|commander|units|strength|casualties)\d{1,3}|partof")
 
 
 def _split(value: str, line: int, column: int) -> list[Item]:

@@ -7,19 +7,48 @@ position cheaply; the values themselves come from ``json`` so that JSON's own ty
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from typing import Any
 
 from linter.findings import Span
-from linter.load.document import Document, Hit
-from linter.load.yaml_loader import load_yaml
+from linter.limits import MAX_NUMBER_DIGITS
+from linter.load.document import Document, Hit, child_pointer
+from linter.load.yaml_loader import load_yaml, not_a_record, too_long_number
 
 
 def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not valid JSON: write a number or null")
 
 
+class _LongNumber(str):
+    """An integer too long to be a figure, kept as its text (see limits.MAX_NUMBER_DIGITS)."""
+
+
+def _long_numbers(data: Any) -> Iterator[tuple[str, str]]:
+    """(pointer, text) of each over-long integer, walked without recursion (deep input)."""
+    stack = [("", data)]
+    while stack:
+        pointer, value = stack.pop()
+        if isinstance(value, _LongNumber):
+            yield pointer, value
+        elif isinstance(value, dict):
+            stack.extend((child_pointer(pointer, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{pointer}/{index}", item) for index, item in enumerate(value))
+
+
 def load_json(doc: Document) -> None:
+    long_numbers = False
+
+    def integer(text: str) -> int | str:
+        nonlocal long_numbers
+        if len(text.lstrip("-")) <= MAX_NUMBER_DIGITS:
+            return int(text)
+        long_numbers = True
+        return _LongNumber(text)
+
     try:
-        data = json.loads(doc.text, parse_constant=_reject_constant)
+        data = json.loads(doc.text, parse_constant=_reject_constant, parse_int=integer)
     except json.JSONDecodeError as error:
         doc.problems.append(Hit(f"JSON syntax error: {error.msg}",
                                 span=Span(error.lineno, error.colno, error.lineno, error.colno + 1),
@@ -35,3 +64,8 @@ def load_json(doc: Document) -> None:
     # Only the problems JSON shares with YAML; YAML-only typing advice does not apply to JSON.
     doc.problems.extend(p for p in positions.problems if p.rule == "duplicate-key")
     doc.data = data
+    if long_numbers:
+        for pointer, text in _long_numbers(data):
+            doc.problems.append(too_long_number(text, doc.span_of(pointer)))
+    if data is None:  # JSON null: the schema is never run on no data
+        doc.problems.append(not_a_record(None))

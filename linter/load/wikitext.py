@@ -19,7 +19,8 @@ _TEMPLATES = load("wikitext.json")
 INFOBOX_NAMES = frozenset(_TEMPLATES["infobox_names"])
 _OPENING = re.compile(r"\{\{\s*(?:" + "|".join(re.escape(n).replace(r"\ ", r"[ _]+") for n in INFOBOX_NAMES)
                       + r")\s*(?:\||\n|<!--|\}\})", re.IGNORECASE)
-_NUMBERED = re.compile(r"(combatant|commander|units|strength|casualties)\d+[a-z]?")
+# Side numbers of up to three digits: "combatant<5000 digits>" is no side, just an unknown parameter.
+_NUMBERED = re.compile(r"(combatant|commander|units|strength|casualties)\d{1,3}[a-z]?")
 
 
 def template_name(template) -> str:
@@ -112,11 +113,13 @@ class _Renderer:
 
         months = {v: k for k, v in _MONTHS.items() if len(k) > 3 or k == "may"}
         numbers = [self.render(p.value).strip() for p in template.params if not p.showkey]
-        numbers = [x for x in numbers if x.isdigit()]
+        # ASCII digits only: "²" is a digit to str.isdigit() but not to int()
+        numbers = [x for x in numbers if x.isascii() and x.isdigit()]
 
         def one(parts):
             year, month, day = (parts + [None, None, None])[:3]
-            words = [day, months.get(int(month)).title() if month and 1 <= int(month) <= 12 else None, year]
+            month_name = months[int(month)].title() if month and len(month) <= 2 and 1 <= int(month) <= 12 else None
+            words = [day, month_name, year]
             return " ".join(w for w in words if w)
         if name in ("start and end dates", "start and end date") and len(numbers) > 3:
             return f"{one(numbers[:3])} – {one(numbers[3:6])}"

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from linter.findings import Span, span_from
-from linter.limits import MAX_DEPTH, MAX_NODES
+from linter.limits import MAX_DEPTH, MAX_NODES, MAX_NUMBER_DIGITS
 from linter.load.document import Document, Hit, child_pointer
 
 try:
@@ -132,6 +132,9 @@ class _Builder:
         if kind == "bool" and lowered in _BOOL_12:
             return _BOOL_12[lowered]
         if kind == "int" and _INT_12.match(text):
+            if len(text.lstrip("+-")) > MAX_NUMBER_DIGITS:
+                self.doc.problems.append(too_long_number(text, span_of_node(node)))
+                return text
             return int(text)
         if kind == "float":
             if lowered in _SPECIAL_FLOATS:
@@ -144,6 +147,19 @@ class _Builder:
                 f"unquoted '{text}' is read here as text, but {meaning}: "
                 f"quote it (\"{text}\") so every reader agrees", pointer=pointer, rule="implicit-type"))
         return text
+
+
+def too_long_number(text: str, span: Span) -> Hit:
+    digits = len(text.lstrip("+-"))
+    return Hit(f"a number of {digits:,} digits: no figure in a record has more than {MAX_NUMBER_DIGITS}; "
+               "it is read as text: correct the number", span=span, rule="syntax-error")
+
+
+def not_a_record(data: Any) -> Hit:
+    """A finding for a document whose top level is not a mapping of fields (null, a list, a scalar)."""
+    what = "null" if data is None else "a list" if isinstance(data, list) else "a single value"
+    return Hit(f"the file holds {what}, not a record: a record is a mapping of fields",
+               span=Span(1, 1, 1, 1), rule="schema-violation")
 
 
 # Each nesting level needs at least one of these. The C composer copes with a few thousand
@@ -209,6 +225,8 @@ def load_yaml(doc: Document) -> None:
         return
     try:
         doc.data = _Builder(doc).build(root, "")
+        if doc.data is None:  # "~", "null", "--- !!null": the schema is never run on no data
+            doc.problems.append(not_a_record(None))
     except LoadLimitExceeded as error:
         doc.data = None
         doc.value_spans.clear()
