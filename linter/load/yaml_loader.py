@@ -14,7 +14,8 @@ import yaml
 
 from linter.findings import Span, span_from
 from linter.limits import MAX_DEPTH, MAX_NODES, MAX_NUMBER_DIGITS
-from linter.load.document import Document, Hit, child_pointer
+from linter.load.hits import not_a_record, too_long_number
+from linter.model.document import Document, Hit, child_pointer
 
 try:
     _Loader = yaml.CSafeLoader
@@ -147,19 +148,6 @@ class _Builder:
                 f"unquoted '{text}' is read here as text, but {meaning}: "
                 f"quote it (\"{text}\") so every reader agrees", pointer=pointer, rule="implicit-type"))
         return text
-
-
-def too_long_number(text: str, span: Span) -> Hit:
-    digits = len(text.lstrip("+-"))
-    return Hit(f"a number of {digits:,} digits: no figure in a record has more than {MAX_NUMBER_DIGITS}; "
-               "it is read as text: correct the number", span=span, rule="syntax-error")
-
-
-def not_a_record(data: Any) -> Hit:
-    """A finding for a document whose top level is not a mapping of fields (null, a list, a scalar)."""
-    what = "null" if data is None else "a list" if isinstance(data, list) else "a single value"
-    return Hit(f"the file holds {what}, not a record: a record is a mapping of fields",
-               span=Span(1, 1, 1, 1), rule="schema-violation")
 
 
 # Each nesting level needs at least one of these. The C composer copes with a few thousand

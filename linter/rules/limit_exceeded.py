@@ -24,3 +24,4 @@ from linter.findings import Severity
 CODE = "CL022"
 SLUG = "limit-exceeded"
 SEVERITY = Severity.ERROR
+REPORTED_BY = "the runner (findings per file) and the wikitext loader (markup budget)"

@@ -11,16 +11,14 @@ usually the template name is misspelt or the infobox was cut from the page. It i
 so a file the linter cannot check fails CI instead of passing unchecked.
 
 ## Example
-```yaml
-# wikitext
+```wikitext
 {{Infobox militry conflict
 | conflict = Battle of Red Ford
 }}
 ```
 
 ## Use instead
-```yaml
-# wikitext
+```wikitext
 {{Infobox military conflict
 | conflict = Battle of Red Ford
 }}
