@@ -24,8 +24,9 @@ BIG = "9" * 5000  # over Python's 4,300-digit limit for int <-> str
 WIKI = "{{{{Infobox military conflict\n| conflict = A\n{}\n}}}}\n"
 
 
-def run(*args: str, cwd, stdout=subprocess.PIPE, env=None) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "linter", *args], cwd=cwd, stdout=stdout, stderr=subprocess.PIPE,
+def run(*args: str, cwd, stdout=subprocess.PIPE, env=None, stdin=None) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, "-m", "linter", *args], cwd=cwd, stdin=stdin, stdout=stdout,
+                            stderr=subprocess.PIPE,
                             timeout=60, check=False, preexec_fn=_cap_memory,
                             env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
     stderr = result.stderr.decode("utf-8", "replace")
