@@ -8,12 +8,16 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from linter.dates import MONTH_PATTERN, MONTHS
-from linter.limits import for_matching
+from linter.limits import MAX_NUMBER_DIGITS, for_matching
 from linter.markup import NOT_TEXT
 
 # Not an ordinal: "29th Infantry Division" names a unit, it counts nothing; nor part of a name
-# ("M10 tank destroyers", "Bf 109" is read as written but "Ju87" is not a count of 87).
-_NUMBER = r"(?<![^\W\d_])(\d{1,3}(?:,\d{3})+|\d+)(?!\d|(?:st|nd|rd|th)\b)"
+# ("M10 tank destroyers", "Bf 109" is read as written but "Ju87" is not a count of 87). A number
+# starts only where a run of digits or of comma groups starts (else "1"*9998+"th" is tried from
+# every digit: quadratic), and a run longer than MAX_NUMBER_DIGITS is no number at all.
+_GROUPS = MAX_NUMBER_DIGITS // 3
+_NUMBER = (rf"(?<![^\W\d_])(?<!\d)(?<!\d,)(\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}})"
+           r"(?!\d|,\d{3}|(?:st|nd|rd|th)\b)")
 _DASH = r"\s*(?:-|–|—|to)\s*"
 _ABOUT = r"(?:c\.|ca\.|circa|about|approx\.?|approximately|around|roughly|some|est\.|estimated|~)\s*"
 _AT_LEAST = r"(?:at least|over|more than|above|in excess of|>|≥)\s*"
@@ -51,7 +55,7 @@ _WORDS = re.compile(r"[a-z]+")
 # Citations, templates, HTML comments and bracketed remarks hold page ranges and dates.
 _NOISE = re.compile(rf"{NOT_TEXT}|\([^()]*\)|\[[^\[\]]*\]",
                     re.DOTALL | re.IGNORECASE)
-_RANGE_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
+_RANGE_NUMBER = rf"\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}}"
 _RANGE = re.compile(rf"(?<![\d,./:-])({_RANGE_NUMBER})\s*(?:-|–|—|&ndash;|to)\s*({_RANGE_NUMBER})(?![\d/:]|,\d|\.\d|-\d)")
 _MONTH = MONTH_PATTERN
 # "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.

@@ -93,9 +93,10 @@ def with_extra(doc: Document) -> list[Document]:
 
 def load_file(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> Document:
     """Load one file; a file that cannot be read becomes a document with a finding."""
+    from linter.safe_io import read_regular
+
     try:
-        with path.open("rb") as stream:
-            raw = stream.read(max_bytes + 1)  # never more than the limit, whatever the file's size
+        raw = read_regular(path, max_bytes)  # never more than the limit, whatever the file is
     except OSError as error:
         doc = Document(path=display_path, format=LOADERS[path.suffix.lower()][0])
         reason = error.strerror or str(error)

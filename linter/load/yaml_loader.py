@@ -13,7 +13,8 @@ from typing import Any
 import yaml
 
 from linter.findings import Span, span_from
-from linter.limits import MAX_DEPTH, MAX_NODES
+from linter.limits import MAX_DEPTH, MAX_NODES, MAX_NUMBER_DIGITS
+from linter.load.hits import not_a_record, too_long_number
 from linter.model.document import Document, Hit, child_pointer
 from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
 from linter.rules.implicit_type import SLUG as IMPLICIT_TYPE
@@ -138,6 +139,9 @@ class _Builder:
         if kind == "bool" and lowered in _BOOL_12:
             return _BOOL_12[lowered]
         if kind == "int" and _INT_12.match(text):
+            if len(text.lstrip("+-")) > MAX_NUMBER_DIGITS:
+                self.doc.problems.append(too_long_number(text, span_of_node(node)))
+                return text
             return int(text)
         if kind == "float":
             if lowered in _SPECIAL_FLOATS:
@@ -215,6 +219,8 @@ def load_yaml(doc: Document) -> None:
         return
     try:
         doc.data = _Builder(doc).build(root, "")
+        if doc.data is None:  # "~", "null", "--- !!null": the schema is never run on no data
+            doc.problems.append(not_a_record(None))
     except LoadLimitExceeded as error:
         doc.data = None
         doc.value_spans.clear()
