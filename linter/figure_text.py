@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from linter.dates import MONTH_PATTERN
 from linter.limits import for_matching
+from linter.markup import NOT_TEXT
 
 # Not an ordinal: "29th Infantry Division" names a unit, it counts nothing.
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)(?!\d|(?:st|nd|rd|th)\b)"
@@ -44,21 +46,17 @@ _WORDS = re.compile(r"[a-z]+")
 
 
 # Citations, templates, HTML comments and bracketed remarks hold page ranges and dates.
-_NOISE = re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>|\{\{.*?\}\}|<!--.*?-->|\([^()]*\)|\[[^\[\]]*\]",
+_NOISE = re.compile(rf"{NOT_TEXT}|\([^()]*\)|\[[^\[\]]*\]",
                     re.DOTALL | re.IGNORECASE)
 _RANGE_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
 _RANGE = re.compile(rf"(?<![\d,./:-])({_RANGE_NUMBER})\s*(?:-|–|—|&ndash;|to)\s*({_RANGE_NUMBER})(?![\d/:]|,\d|\.\d|-\d)")
-_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?")
+_MONTH = MONTH_PATTERN
 # "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.
 _MONTH_AFTER = re.compile(rf"\s*{_MONTH}\b")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
 # "outnumbered 3 to 1", "a 2-1 ratio": odds, not a range.
 _RATIO = re.compile(r"outnumber|\bratio\b|\bodds\b", re.IGNORECASE)
 _PAGES_BEFORE = re.compile(r"\b(?:pp?|pages?|col|column|nos?)\.?\s*$", re.IGNORECASE)
-
-
-def _value(text: str) -> int:
-    return int(text.replace(",", ""))
 
 
 def _looks_like_years(low: str, high: str) -> bool:
@@ -95,7 +93,7 @@ def text_ranges(text: str) -> Iterator[tuple[int, int, int, int]]:
     """(low, high, start, end) of each range of counts in a figure text, offsets into ``text``."""
     for match, counts in _ranges(_blank_noise(text)):
         if counts:
-            yield _value(match.group(1)), _value(match.group(2)), match.start(), match.end()
+            yield _int(match.group(1)), _int(match.group(2)), match.start(), match.end()
 
 
 
@@ -124,7 +122,7 @@ def parse(text: str) -> ParsedFigure | None:
         taken.append((match.start(), match.end()))  # years and pages are not counts either
         if counts and not candidates:
             candidates.append((match.start(), match.end(),
-                               {"min": _value(match.group(1)), "max": _value(match.group(2))}))
+                               {"min": _int(match.group(1)), "max": _int(match.group(2))}))
     for form, pattern in _FORMS:
         for match in pattern.finditer(cleaned):
             overlaps = any(match.start() < e and s < match.end() for s, e in taken)

@@ -9,20 +9,22 @@ from typing import Callable
 from linter.errors import InternalError
 from linter.findings import Span
 from linter.limits import MAX_FILE_BYTES
-from linter.load.document import Document, Hit
 from linter.load.json_loader import load_json
 from linter.load.yaml_loader import load_yaml
+from linter.model.document import Document, Hit
 
 Loader = Callable[[Document], None]
 
 def load_wikitext(doc: Document) -> None:
-    from linter.load.wikitext import load_wikitext as load  # only when a wikitext file is read
+    from linter.infobox.wikitext import (
+        load_wikitext as load,  # only when a wikitext file is read
+    )
 
     load(doc)
 
 
 def load_article_text(doc: Document) -> None:
-    from linter.load.article_text import load_article_text as load
+    from linter.infobox.article_text import load_article_text as load
 
     load(doc)
 
@@ -39,10 +41,6 @@ LOADERS: dict[str, tuple[str, Loader]] = {
 
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-
-def register_loader(suffix: str, format_name: str, loader: Loader) -> None:
-    LOADERS[suffix] = (format_name, loader)
 
 
 def is_lintable(path: Path) -> bool:

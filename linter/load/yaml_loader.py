@@ -14,7 +14,7 @@ import yaml
 
 from linter.findings import Span, span_from
 from linter.limits import MAX_DEPTH, MAX_NODES
-from linter.load.document import Document, Hit, child_pointer
+from linter.model.document import Document, Hit, child_pointer
 
 try:
     _Loader = yaml.CSafeLoader

@@ -10,14 +10,18 @@ written the wrong way ("-20" for "up to 20").
 
 ## Example
 ```yaml
-casualties:
-  killed: {count: -9, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: -9, sources: [afp]}
 ```
 
 ## Use instead
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
 ```
 """
 
@@ -26,7 +30,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import NUMERIC_FIELDS, figures
 from linter.rules.base import Context
 

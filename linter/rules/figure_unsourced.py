@@ -34,7 +34,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import figures, mapping
 from linter.rules.base import Context
 from linter.vocabulary import is_placeholder

@@ -32,13 +32,15 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import references
-from linter.rules.base import Context
+from linter.rules.base import CROSS_RECORD, Context
 
 CODE = "CL401"
 SLUG = "partof-unresolved"
 SEVERITY = Severity.ERROR
+SCOPE = CROSS_RECORD
+READS = ("part_of",)
 
 
 def unresolved(doc: Document, context: Context, field_name: str, label: str) -> Iterator[Hit]:

@@ -16,16 +16,20 @@ use: either the figure is unknown, or there were none.
 
 ## Example
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
-  other:
-    - text: None
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
+      other:
+        - text: None
 ```
 
 ## Use instead
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
 ```
 """
 
@@ -35,7 +39,7 @@ import re
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit, child_pointer
+from linter.model.document import Document, Hit, child_pointer
 from linter.limits import for_matching
 from linter.records import mapping, sides
 from linter.rules.base import Context

@@ -19,18 +19,22 @@ from a different source; readers quote totals, so the wrong one spreads.
 
 ## Example
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
-  wounded: {count: 8, sources: [afp]}
-  total: {count: 15, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
+      wounded: {count: 8, sources: [afp]}
+      total: {count: 15, sources: [afp]}
 ```
 
 ## Use instead
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
-  wounded: {count: 8, sources: [afp]}
-  total: {count: 17, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
+      wounded: {count: 8, sources: [afp]}
+      total: {count: 17, sources: [afp]}
 ```
 """
 
@@ -41,7 +45,7 @@ from typing import Iterator
 from linter.bounds import bounds
 from linter.figure_text import categories
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import mapping, sides
 from linter.rules.base import Context
 
