@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from linter.limits import MAX_FILE_BYTES
-from linter.load.document import Document
+from linter.model.document import Document
 from linter.parallel import map_batches
 from linter.records import RecordSet, normalise_name
 
