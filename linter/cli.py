@@ -89,13 +89,14 @@ class OutputSpec(click.ParamType):
     name = "FORMAT:PATH"
 
     def convert(self, value, param, ctx):
-        from linter.report import FORMATS
+        from linter.report import FORMATS, SITE_FORMATS
 
         if isinstance(value, tuple):
             return value
         output_format, sep, path = value.partition(":")
-        if not sep or not path or output_format not in FORMATS:
-            self.fail(f"{value!r} is not FORMAT:PATH with FORMAT one of {', '.join(FORMATS)}", param, ctx)
+        if not sep or not path or output_format not in FORMATS + SITE_FORMATS:
+            self.fail(f"{value!r} is not FORMAT:PATH with FORMAT one of {', '.join(FORMATS + SITE_FORMATS)}",
+                      param, ctx)
         return output_format, path
 
 
@@ -118,6 +119,7 @@ def _report_formats():
 @click.option("--github-annotations/--no-github-annotations", default=None,
               help="Also print GitHub Actions annotations [default: when GITHUB_ACTIONS=true].")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, hidden=True)
+@click.option("--report-only", is_flag=True, hidden=True)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary line.")
@@ -137,7 +139,7 @@ def _report_formats():
 def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=(), statistics=False,
          baseline_file=None, github_annotations=None, write_baseline=None,
          max_file_size=None, jobs=None, no_cache=False, cache_dir=".conflict-lint-cache",
-         follow_links=False) -> None:
+         follow_links=False, report_only=False) -> None:
     """Lint record files and directories (default: records/)."""
     from linter.discover import discover, display_path
     from linter.engine import Selection
@@ -184,8 +186,25 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=()
         findings, baseline_counts = _apply_baseline(baseline_file, findings)
     run = RunSummary(files=len(found.files), findings=tuple(findings), rules=all_rules(),
                      paths=tuple(display for _, display in given), baseline=baseline_counts)
-    _write_reports(run, output_format, outputs, quiet=quiet, statistics=statistics,
-                   github=_github_annotations(github_annotations, output_format, outputs))
+    sites = [path for report_format, path in outputs if report_format == "html"]
+    outputs = tuple(output for output in outputs if output[0] != "html")
+    if not report_only:
+        _write_reports(run, output_format, outputs, quiet=quiet, statistics=statistics,
+                       github=_github_annotations(github_annotations, output_format, outputs))
+    for site in sites:
+        from linter.html_report import write_html
+
+        try:
+            write_html(site, run, given, settings, today=today.date() if today else settings.today,
+                       max_file_size=max_file_size or settings.max_file_size or MAX_FILE_BYTES,
+                       options={"select": select, "ignore": ignore, "baseline": baseline_file, "fail-on": fail_on},
+                       jobs=jobs)
+        except OSError as error:
+            click.echo(f"conflict-lint: cannot write the report into {site}: {error.strerror or error}", err=True)
+            sys.exit(EXIT_ERROR)
+        if report_only:
+            click.echo(f"{run.files} file{'s' * (run.files != 1)} checked: {len(findings)} finding"
+                       f"{'s' * (len(findings) != 1)}; report written to {os.path.join(site, 'index.html')}")
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     failing = threshold is not None and any(f.severity >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
@@ -321,6 +340,30 @@ def baseline_command(ctx, paths, output, select, ignore) -> None:
     """Record the current findings so that `lint --baseline FILE` reports only new ones."""
     # The same pipeline as `lint`, so a baseline sees exactly the findings lint would report.
     ctx.invoke(lint, paths=paths, select=select, ignore=ignore, write_baseline=output)
+
+
+@cli.command(name="report")
+@CONFIG_OPTION
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--html", "html_dir", required=True, type=click.Path(file_okay=False),
+              help="Directory to write the site into; open its index.html.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
+              help="Show what is new and what was fixed since this baseline.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--select", multiple=True, metavar="RULE", help="Report only these rules (code or slug); repeatable.")
+@click.option("--ignore", multiple=True, metavar="RULE", help="Do not report these rules; repeatable.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The date rules take as today (YYYY-MM-DD); fix it for a report that is the same every day.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes for the checks.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.pass_context
+def report_command(ctx, paths, html_dir, baseline_file, fail_on, select, ignore, today, jobs, no_cache) -> None:
+    """Write an HTML report of record files and directories (default: records/)."""
+    # The same pipeline as `lint`, so the site shows exactly the findings lint would report.
+    ctx.invoke(lint, paths=paths, output_format="text", fail_on=fail_on, quiet=False, select=select,
+               ignore=ignore, today=today, outputs=(("html", html_dir),), baseline_file=baseline_file,
+               jobs=jobs, no_cache=no_cache, report_only=True)
 
 
 @cli.command(name="rules")
