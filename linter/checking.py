@@ -38,6 +38,7 @@ class Request:
     jobs: int | None = None
     cache_dir: str | None = ".conflict-lint-cache"  # None: no cache
     stdin_filename: str | None = None
+    follow_links: bool = False  # lint links found in directories that lead outside them
 
     @property
     def reads_stdin(self) -> bool:
@@ -55,6 +56,7 @@ class Plan:
     max_file_size: int
     stdin: bytes | None = None  # the content of the one file, read from standard input
     settings: object = None  # linter.config.Settings
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # found but not linted, and why
 
     @property
     def displays(self) -> tuple[str, ...]:
@@ -88,6 +90,7 @@ def plan(request: Request, settings, read_stdin: Callable[[], bytes] | None = No
 
     selection = selection_of(request, settings)
     stdin = None
+    skipped: list[tuple[Path, str]] = []
     if request.reads_stdin:
         if len(request.paths) != 1:
             raise RequestError(f"'{STDIN}' (standard input) must be the only path")
@@ -103,26 +106,43 @@ def plan(request: Request, settings, read_stdin: Callable[[], bytes] | None = No
     else:
         if request.stdin_filename:
             raise RequestError("--stdin-filename names standard input: give '-' as the path to read it")
-        found = discover(list(request.paths) or list(DEFAULT_PATHS))
+        found = discover(list(request.paths) or list(DEFAULT_PATHS), request.follow_links)
+        skipped = found.skipped
         for missing in found.missing:
             raise RequestError(f"no such file or directory: {missing}")
         for unsupported in found.unsupported:
             raise RequestError(f"{unsupported}: not a record file (expected {LINTABLE})")
         files = [(path, display_path(path)) for path in found.files if not settings.is_excluded(path)]
-    neighbours = [(p, display_path(p)) for p in discover([str(r) for r in settings.root_paths()]).files
+    neighbours = [(p, display_path(p)) for p in discover([str(r) for r in settings.root_paths()],
+                                                         request.follow_links).files
                   if not settings.is_excluded(p)]
     return Plan(files=files, neighbours=neighbours, selection=selection,
                 today=request.today or settings.today,
                 max_file_size=request.max_file_size or settings.max_file_size or MAX_FILE_BYTES,
-                stdin=stdin, settings=settings)
+                stdin=stdin, settings=settings, skipped=skipped)
 
 
 def check(the_plan: Plan, request: Request, progress: Callable[[int, int], None] | None = None) -> Checked:
     """The plan's findings; raises runner.FileError when a check crashes on a file."""
-    from linter.runner import lint_paths
+    from linter.runner import default_jobs, lint_paths
 
     findings = lint_paths(the_plan.files, selection=the_plan.selection, today=the_plan.today,
-                          jobs=request.jobs, cache_dir=None if request.cache_dir is None else Path(request.cache_dir),
+                          # more workers than CPUs only cost memory (each holds the rules)
+                          jobs=min(request.jobs or default_jobs(), default_jobs()),
+                          cache_dir=None if request.cache_dir is None else Path(request.cache_dir),
                           max_file_size=the_plan.max_file_size, neighbours=the_plan.neighbours,
                           stdin=the_plan.stdin, progress=progress)
+    findings = sorted(findings + skipped_findings(the_plan.skipped, the_plan.selection), key=lambda f: f.sort_key())
     return Checked(the_plan, findings)
+
+
+def skipped_findings(skipped, selection) -> list[Finding]:
+    """Findings for what discovery did not lint: unreadable directories, links leading out."""
+    from linter.discover import display_path
+    from linter.findings import FILE_START
+    from linter.rules import get_rule
+
+    rule = get_rule("file-unreadable")
+    return [Finding(path=display_path(path), span=FILE_START, code=rule.code, rule=rule.slug,
+                    severity=selection.severity_of(rule), message=reason)
+            for path, reason in skipped if selection.enabled(rule, display_path(path))]

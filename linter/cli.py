@@ -61,13 +61,16 @@ def _fail(message: str) -> None:
 
 def _use_colour(stream, choice: str = "auto") -> bool:
     """--color always/never wins; then NO_COLOR (https://no-color.org) over FORCE_COLOR
-    (https://force-color.org), both only when set and not empty; then whether it is a terminal."""
+    (https://force-color.org), both only when set and not empty; then no colour on a dumb
+    terminal (it shows escapes raw); then whether it is a terminal."""
     if choice != "auto":
         return choice == "always"
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
+    if os.environ.get("TERM") == "dumb":
+        return False
     return hasattr(stream, "isatty") and stream.isatty()
 
 
@@ -75,6 +78,18 @@ def _use_colour(stream, choice: str = "auto") -> bool:
 @click.version_option(__version__, prog_name="conflict-lint")
 def cli() -> None:
     """Lint armed-conflict infobox records: schema, consistency and sources."""
+    _escape_unencodable()
+
+
+def _escape_unencodable() -> None:
+    """Write what the streams cannot encode as backslash escapes instead of failing.
+
+    Lone surrogates come from JSON ("\\ud800") and from file names that are not UTF-8; escaped,
+    they stay valid in every format (inside a JSON string ``\\ud800`` is the same escape).
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 class OutputSpec(click.ParamType):
@@ -83,13 +98,14 @@ class OutputSpec(click.ParamType):
     name = "FORMAT:PATH"
 
     def convert(self, value, param, ctx):
-        from linter.report import FORMATS
+        from linter.report import FORMATS, SITE_FORMATS
 
         if isinstance(value, tuple):
             return value
         output_format, sep, path = value.partition(":")
-        if not sep or not path or output_format not in FORMATS:
-            self.fail(f"{value!r} is not FORMAT:PATH with FORMAT one of {', '.join(FORMATS)}", param, ctx)
+        if not sep or not path or output_format not in FORMATS + SITE_FORMATS:
+            self.fail(f"{value!r} is not FORMAT:PATH with FORMAT one of {', '.join(FORMATS + SITE_FORMATS)}",
+                      param, ctx)
         return output_format, path
 
 
@@ -122,6 +138,8 @@ def _shared_options(command):
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Worker processes for the per-file checks  [default: the number of CPUs]"),
         click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache."),
+        click.option("--follow-links", is_flag=True,
+                     help="Lint links found in directories even when they lead outside the directory given."),
         click.option("--cache-dir", type=click.Path(file_okay=False), default=".conflict-lint-cache",
                      show_default=True, help="Where to keep results of unchanged files."),
         click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line, no progress."),
@@ -143,12 +161,14 @@ def _request(options: dict):
     return Request(paths=tuple(options.get("paths") or ()), select=tuple(options.get("select") or ()),
                    ignore=tuple(options.get("ignore") or ()), today=today.date() if today else None,
                    max_file_size=options.get("max_file_size"), jobs=options.get("jobs"),
-                   cache_dir=None if options.get("no_cache") else options.get("cache_dir", ".conflict-lint-cache"),
-                   stdin_filename=options.get("stdin_filename"))
+                   cache_dir=None if options.get("no_cache") else _cache_dir(options.get("cache_dir", ".conflict-lint-cache")),
+                   stdin_filename=options.get("stdin_filename"), follow_links=options.get("follow_links", False))
 
 
-def _check(options: dict):
-    """Plan and run the checks `lint` and `baseline` share; --show-files and --show-settings stop here."""
+def _check(options: dict, written: list[str]):
+    """Plan and run the checks `lint` and `baseline` share; --show-files and --show-settings stop here.
+
+    ``written`` are the files the command will write: none may be one it reads."""
     import time
 
     from linter.checking import RequestError, check, plan
@@ -164,6 +184,7 @@ def _check(options: dict):
         the_plan = plan(request, settings, read_stdin=lambda: sys.stdin.buffer.read())
     except RequestError as error:
         raise UsageError(str(error)) from None
+    _refuse_inputs_as_outputs(written, [path for path, _ in the_plan.files + the_plan.neighbours])
     if options.get("show_files"):
         from linter.show import show_files
 
@@ -217,6 +238,7 @@ def _say(message: str) -> None:
 @click.option("--no-baseline", is_flag=True, help="Report every finding, whatever baseline there is.")
 @click.option("--github-annotations/--no-github-annotations", default=None,
               help="Also print GitHub Actions annotations [default: when GITHUB_ACTIONS=true].")
+@click.option("--report-only", is_flag=True, hidden=True)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
 def lint(**options) -> None:
@@ -226,7 +248,7 @@ def lint(**options) -> None:
     from linter.rules import all_rules
 
     output_format, full = _chosen_format(options.get("output_format"), options.get("view"))
-    checked = _check(options)
+    checked = _check(options, [path for _, path in options.get("outputs") or ()])
     findings = checked.findings
     baseline_counts = None
     baseline_file = None if options.get("no_baseline") else _baseline_path(options.get("baseline_file"))
@@ -235,11 +257,30 @@ def lint(**options) -> None:
     run = RunSummary(files=len(checked.plan.files), findings=tuple(findings), rules=all_rules(),
                      paths=checked.plan.displays, baseline=baseline_counts, source=_source_reader(checked.plan))
     outputs = options.get("outputs") or ()
-    _write_reports(run, output_format, outputs, quiet=options.get("quiet", False),
-                   statistics=options.get("statistics", False),
-                   github=_github_annotations(options.get("github_annotations"), output_format, outputs),
-                   colour=_use_colour(sys.stdout, options.get("colour", "auto")), full=full)
+    sites = [path for report_format, path in outputs if report_format == "html"]
+    outputs = tuple(output for output in outputs if output[0] != "html")
     fail_on = options.get("fail_on", "error")
+    if not options.get("report_only"):
+        _write_reports(run, output_format, outputs, quiet=options.get("quiet", False),
+                       statistics=options.get("statistics", False),
+                       github=_github_annotations(options.get("github_annotations"), output_format, outputs),
+                       colour=_use_colour(sys.stdout, options.get("colour", "auto")), full=full)
+    for site in sites:
+        from linter.html_report import write_html
+
+        the_plan = checked.plan
+        try:
+            write_html(site, run, the_plan.files, the_plan.settings, today=the_plan.today,
+                       max_file_size=the_plan.max_file_size,
+                       options={"select": options.get("select") or (), "ignore": options.get("ignore") or (),
+                                "baseline": baseline_file, "fail-on": fail_on},
+                       jobs=options.get("jobs"))
+        except OSError as error:
+            click.echo(f"conflict-lint: cannot write the report into {site}: {error.strerror or error}", err=True)
+            sys.exit(EXIT_ERROR)
+        if options.get("report_only"):
+            click.echo(f"{run.files} file{'s' * (run.files != 1)} checked: {len(findings)} finding"
+                       f"{'s' * (len(findings) != 1)}; report written to {os.path.join(site, 'index.html')}")
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     failing = threshold is not None and any(f.severity >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
@@ -280,6 +321,43 @@ def _baseline_path(given: str | None) -> str | None:
     return found if os.path.isfile(found) else None
 
 
+def _cache_dir(given: str):
+    """The cache directory, or None (no cache) when it is a link: a link committed in its place
+    would make the run write where the pull request chose."""
+    if not given.strip():
+        raise UsageError("--cache-dir '' names no directory: give one, or use --no-cache")
+    from linter.cache import FORMAT
+
+    for candidate in (given, os.path.join(given, FORMAT)):
+        if os.path.islink(candidate):
+            from linter.report.escape import printable
+
+            click.echo(f"conflict-lint: the cache directory {printable(candidate)} is a symbolic link: "
+                       "the cache is not used (remove the link)", err=True)
+            return None
+    return given
+
+
+def _refuse_inputs_as_outputs(outputs: list[str], inputs: list) -> None:
+    """An output path that names a linted file would overwrite it: refuse before linting."""
+    if not outputs:
+        return
+    from linter.safe_io import is_within
+
+    real_inputs = {os.path.realpath(path) for path in inputs}
+    here = os.path.realpath(os.curdir)
+    for output in outputs:
+        real = os.path.realpath(output)
+        if real in real_inputs:
+            raise UsageError(f"{output} is one of the files being linted: write the report elsewhere")
+        if os.path.islink(output):
+            raise UsageError(f"{output} is a symbolic link: conflict-lint does not write through links; "
+                             "name the file itself")
+        if not os.path.isabs(output) and real != os.path.abspath(output) and not is_within(real, here):
+            raise UsageError(f"{output} leads outside the working directory through a symbolic link: "
+                             "name the file itself")
+
+
 def _github_annotations(wanted: bool | None, output_format: str, outputs) -> bool:
     """Annotations go after a text report; on GitHub Actions they are on unless asked otherwise."""
     if wanted is None:
@@ -291,26 +369,41 @@ def _github_annotations(wanted: bool | None, output_format: str, outputs) -> boo
 
 def _write_reports(run, output_format: str, outputs, *, quiet: bool, statistics: bool, github: bool,
                    colour: bool = False, full: bool = False) -> None:
-    from linter.report import reporter, statistics as statistics_report, text
+    from linter.report import reporter, text
+    from linter.report import statistics as statistics_report
 
-    if output_format == "text":
-        # color= tells click not to strip the escapes it would strip from a stream that is no terminal
-        click.echo(text.render(run, colour=colour, quiet=quiet, full=full), nl=False, color=colour)
-    else:
-        click.echo(reporter(output_format)(run), nl=False)
-    if statistics:
-        # After a text report on stdout; beside a machine-readable one, on stderr so it stays parseable.
-        click.echo(statistics_report.render(run), nl=False, err=output_format != "text")
-    if github:
-        click.echo(reporter("github")(run), nl=False)
+    try:
+        if output_format == "text":
+            # color= tells click not to strip the escapes it strips from a stream that is no terminal
+            click.echo(text.render(run, colour=colour, quiet=quiet, full=full), nl=False, color=colour)
+        else:
+            click.echo(reporter(output_format)(run), nl=False)
+        if statistics:
+            # After a text report on stdout; beside a machine-readable one, on stderr so it stays parseable.
+            click.echo(statistics_report.render(run), nl=False, err=output_format != "text")
+        if github:
+            click.echo(reporter("github")(run), nl=False)
+        sys.stdout.flush()  # a full disk shows here, not later at exit
+    except OSError as error:
+        _stdout_failed(error)
     for report_format, path in outputs:
         _write_file(path, reporter(report_format)(run))
 
 
-def _write_file(path: str, content: str) -> None:
+def _stdout_failed(error: OSError) -> None:
     try:
-        with open(path, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(content)
+        # the interpreter's flush at exit must not fail again; open for the rest of the process
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        click.echo(f"conflict-lint: cannot write the report to standard output: {error.strerror or error}", err=True)
+    finally:
+        sys.exit(EXIT_ERROR)
+
+
+def _write_file(path: str, content: str) -> None:
+    from linter.safe_io import write_atomic
+
+    try:
+        write_atomic(path, content)
     except OSError as error:
         _fail(f"cannot write {path}: {error.strerror or error}")
 
@@ -344,7 +437,7 @@ def baseline_command(**options) -> None:
     from linter.report.escape import printable
 
     output = options.get("output") or (str(_settings().baseline) if _settings().baseline else DEFAULT_BASELINE)
-    checked = _check(options)
+    checked = _check(options, [output])
     old: list[dict] = []
     if os.path.exists(output):
         try:
@@ -379,6 +472,30 @@ def clean(cache_dir) -> None:
         click.echo(f"No cache at {printable(cache_dir)}.")
     else:
         click.echo(f"Removed {printable(cache_dir)} ({entries} entr{'ies' if entries != 1 else 'y'}).")
+
+
+@cli.command(name="report")
+@CONFIG_OPTION
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--html", "html_dir", required=True, type=click.Path(file_okay=False),
+              help="Directory to write the site into; open its index.html.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
+              help="Show what is new and what was fixed since this baseline.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--select", multiple=True, metavar="RULE", help="Report only these rules (code or slug); repeatable.")
+@click.option("--ignore", multiple=True, metavar="RULE", help="Do not report these rules; repeatable.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The date rules take as today (YYYY-MM-DD); fix it for a report that is the same every day.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes for the checks.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.pass_context
+def report_command(ctx, paths, html_dir, baseline_file, fail_on, select, ignore, today, jobs, no_cache) -> None:
+    """Write an HTML report of record files and directories (default: records/)."""
+    # The same pipeline as `lint`, so the site shows exactly the findings lint would report.
+    ctx.invoke(lint, paths=paths, output_format="text", fail_on=fail_on, quiet=False, select=select,
+               ignore=ignore, today=today, outputs=(("html", html_dir),), baseline_file=baseline_file,
+               jobs=jobs, no_cache=no_cache, report_only=True)
 
 
 @cli.command(name="rules")
@@ -440,9 +557,10 @@ def import_command(files, out_dir, force) -> None:
 
     from linter.discover import display_path
     from linter.errors import InternalError
-    from linter.importer.record import slug
     from linter.importer.write import Exists, write_record
+    from linter.infobox.record import slug
     from linter.load import is_lintable, load_file, with_extra
+    from linter.load.hits import not_a_record
     from linter.report.escape import line_start, printable
     from linter.schema import check_schema
 
@@ -457,15 +575,13 @@ def import_command(files, out_dir, force) -> None:
         except InternalError as error:
             _report_bug(str(error))
         for doc in records:
-            if doc.data is None:
-                reasons = "; ".join(hit.message for hit in doc.problems) or "nothing could be read"
+            if not isinstance(doc.data, dict):  # null, a list or a scalar: no record to write
+                problems_found = doc.problems or ([not_a_record(doc.data)] if doc.data is not None else [])
+                reasons = "; ".join(hit.message for hit in problems_found) or "nothing could be read"
                 click.echo(f"{line_start(doc.path)}: not converted: {printable(reasons)}", err=True)
                 problems += 1
                 continue
-            name = slug(str(doc.data.get("id") or path.stem))
-            while name in used:
-                name += "-2"
-            used.add(name)
+            name = _unique_name(slug(str(doc.data.get("id") or path.stem)), used)
             try:
                 written = write_record(doc.data, Path(out_dir), name, force)
             except Exists as error:
@@ -485,12 +601,39 @@ def import_command(files, out_dir, force) -> None:
     sys.exit(EXIT_FINDINGS if problems else EXIT_CLEAN)
 
 
+# File names stay far below the 255 bytes most file systems allow, suffix and ".yaml" included.
+MAX_RECORD_NAME = 100
+
+
+def _unique_name(name: str, used: set[str]) -> str:
+    """A file name for a record, not yet used in this run: the second "x" is "x-2", then "x-3"."""
+    base = name[:MAX_RECORD_NAME].rstrip("-") or "record"
+    name, number = base, 1
+    while name in used:
+        number += 1
+        name = f"{base}-{number}"
+    used.add(name)
+    return name
+
+
 def _report_bug(description: str) -> None:
     from linter.report.escape import printable
 
     click.echo(f"conflict-lint: {printable(description)}\n"
                "This is a bug in conflict-lint: please report it with the command and the file it names.", err=True)
     sys.exit(EXIT_ERROR)
+
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
+
+
+class Interrupted(BaseException):
+    """Raised by the SIGINT handler. Not a KeyboardInterrupt, which click turns into "Aborted!"
+    and exit 1, the findings code; a BaseException, so no ``except Exception`` swallows it."""
+
+
+def _interrupt(signum, frame) -> None:
+    raise Interrupted()
 
 
 def refuse_file_names_as_options(arguments: list[str]) -> None:
@@ -507,8 +650,15 @@ def refuse_file_names_as_options(arguments: list[str]) -> None:
 
 
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, _interrupt)
     refuse_file_names_as_options(sys.argv[1:])
     try:
         cli(prog_name="conflict-lint")
+    except Interrupted:
+        # the process pool has stopped its workers on the way out (linter/runner.py)
+        click.echo("conflict-lint: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as error:  # the last guard: a bug is one message and exit 2, never a traceback
         _report_bug(f"internal error: {type(error).__name__}: {error}")

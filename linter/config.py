@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from linter.findings import Severity
+from linter.safe_io import is_within
 
 DEDICATED = ".conflict-lint.toml"
 PYPROJECT = "pyproject.toml"
@@ -68,24 +69,41 @@ class Settings:
         return [self.base / root for root in self.roots]
 
     def show(self) -> str:
-        """The effective settings, as TOML a user could paste back."""
-        lines = [f"# settings from {self.path if self.path else '(defaults: no settings file found)'}",
-                 "[tool.conflict-lint]"]
-        quote = lambda items: "[" + ", ".join(f'"{i}"' for i in items) + "]"  # noqa: E731
-        lines.append(f"select = {quote(self.select)}" if self.select is not None else "# select: every rule")
-        lines.append(f"ignore = {quote(self.ignore)}")
-        lines.append(f"exclude = {quote(self.exclude)}")
-        lines.append(f"roots = {quote(self.roots)}")
-        lines.append(f"today = {self.today.isoformat()}" if self.today else "# today: the system date")
-        lines.append(f"max-file-size = {self.max_file_size}" if self.max_file_size
-                     else "# max-file-size: the default, 5 MiB")
-        lines.append(f'baseline = "{Path(os.path.relpath(self.baseline, self.base)).as_posix()}"' if self.baseline
-                     else "# baseline: .conflict-lint-baseline.json when it exists")
-        lines.append("[tool.conflict-lint.severity]")
-        lines += [f'"{rule}" = "{severity.label}"' for rule, severity in self.severity.items()]
-        lines.append("[tool.conflict-lint.per-path]")
-        lines += [f'"{glob}" = {quote(rules)}' for glob, rules in self.per_path.items()]
-        return "\n".join(lines) + "\n"
+        """The effective settings as the TOML of a ``.conflict-lint.toml``, which reads back as them.
+
+        Written by tomli-w, so any text (a backslash or a quote in a glob) is quoted right.
+        """
+        import tomli_w  # only this command writes TOML
+
+        table: dict[str, Any] = {}
+        unset = []
+        if self.select is not None:
+            table["select"] = list(self.select)
+        else:
+            unset.append("select: every rule")
+        table["ignore"] = list(self.ignore)
+        table["exclude"] = list(self.exclude)
+        table["roots"] = list(self.roots)
+        if self.today is not None:
+            table["today"] = self.today
+        else:
+            unset.append("today: the system date")
+        if self.max_file_size is not None:
+            table["max-file-size"] = self.max_file_size
+        else:
+            unset.append("max-file-size: the default, 5 MiB")
+        if self.baseline is not None:
+            table["baseline"] = Path(os.path.relpath(self.baseline, self.base)).as_posix()
+        else:
+            unset.append("baseline: .conflict-lint-baseline.json when it exists")
+        table["severity"] = {rule: severity.label for rule, severity in self.severity.items()}
+        table["per-path"] = {glob: list(rules) for glob, rules in self.per_path.items()}
+        source = self.path if self.path else "(defaults: no settings file found)"
+        header = [f"# settings from {source}",
+                  f"# as {DEDICATED}; in {PYPROJECT}, put them under [tool.conflict-lint] and name",
+                  "# the tables [tool.conflict-lint.severity] and [tool.conflict-lint.per-path]",
+                  *(f"# {note}" for note in unset)]
+        return "\n".join(header) + "\n" + tomli_w.dumps(table)
 
 
 def matches_any(relative: str, globs: tuple[str, ...] | list[str]) -> bool:
@@ -100,28 +118,40 @@ def find_settings_file(start: Path) -> Path | None:
         if (directory / DEDICATED).is_file():
             return directory / DEDICATED
         pyproject = directory / PYPROJECT
-        if pyproject.is_file() and _mentions_us(pyproject) and "conflict-lint" in _read(pyproject).get("tool", {}):
+        if pyproject.is_file() and "conflict-lint" in _text(pyproject) and "conflict-lint" in _tool(_read(pyproject)):
             return pyproject
     return None
 
 
-def _mentions_us(path: Path) -> bool:
-    """A cheap look before parsing: most projects' pyproject.toml has no table of ours."""
+def _tool(document: dict) -> dict:
+    tool = document.get("tool", {})
+    return tool if isinstance(tool, dict) else {}  # `tool = 5` is someone else's mistake, not a table of ours
+
+
+def _text(path: Path) -> str:
+    """The file's text, read with a bound: a planted pyproject.toml may be gigabytes (even sparse)."""
+    from linter.limits import MAX_SETTINGS_BYTES
+    from linter.safe_io import read_regular
+
     try:
-        return "conflict-lint" in path.read_text("utf-8", errors="replace")
-    except OSError:
-        return True  # let _read report it
+        raw = read_regular(path, MAX_SETTINGS_BYTES)
+        if len(raw) > MAX_SETTINGS_BYTES:
+            raise ConfigError(f"{path}: over the {MAX_SETTINGS_BYTES:,}-byte limit for a settings file")
+        return raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read it: {getattr(error, 'strerror', None) or error}") from None
 
 
 def _read(path: Path) -> dict:
     import tomllib  # imported here: a run with no settings file needs no TOML reader
 
+    text = _text(path)
     try:
-        return tomllib.loads(path.read_text("utf-8"))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read it: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply for a settings file") from None
 
 
 def load_settings(path: Path | None = None, start: Path | None = None) -> Settings:
@@ -136,7 +166,10 @@ def load_settings(path: Path | None = None, start: Path | None = None) -> Settin
     # Only a pyproject.toml keeps the settings under [tool.conflict-lint]; any other file named
     # with --config is a dedicated one, keys at the top level (as .conflict-lint.toml).
     if path.name == PYPROJECT:
-        table = table.get("tool", {}).get("conflict-lint", {})
+        table = _tool(table).get("conflict-lint", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: `tool.conflict-lint` must be a table ([tool.conflict-lint]), "
+                              f"not {type(table).__name__}")
     return parse_settings(table, path)
 
 
@@ -200,9 +233,14 @@ def parse_settings(table: dict, path: Path) -> Settings:
         settings.exclude = _string_list(path, "exclude", table["exclude"])
     if "roots" in table:
         settings.roots = _string_list(path, "roots", table["roots"])
+        project = os.path.realpath(settings.base)
         for root in settings.roots:
             if not (settings.base / root).exists():
                 raise ConfigError(f"{path}: `roots` names {root!r}, which does not exist")
+            # Settings arrive with the pull request: roots may not send the run around the machine.
+            if not is_within(os.path.realpath(settings.base / root), project):
+                raise ConfigError(f"{path}: `roots` names {root!r}, which is outside the project "
+                                  f"({settings.base}): roots must be directories of the project")
     if "today" in table:
         settings.today = _today(path, table["today"])
     if "max-file-size" in table:

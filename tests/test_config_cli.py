@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import json
 import shutil
 import textwrap
@@ -124,7 +126,10 @@ def test_config_show_prints_effective_settings(project):
     write(project / ".conflict-lint.toml", 'ignore = ["date-order"]\nroots = ["records"]\ntoday = 2024-05-01\n')
     code, output = run("config", "--show")
     assert code == 0
-    assert 'ignore = ["date-order"]' in output and 'roots = ["records"]' in output and "today = 2024-05-01" in output
+    import tomllib
+
+    shown = tomllib.loads(output)
+    assert (shown["ignore"], shown["roots"], shown["today"]) == (["date-order"], ["records"], datetime.date(2024, 5, 1))
     assert run("config")[0] == 0
 
 

@@ -17,7 +17,7 @@ SECTIONS = ("## What it does", "## Why is this bad", "## Example", "## Use inste
 AWAITING_TESTS: set[str] = set()
 # Rules about the file itself, not its content, have no YAML example or fixture file;
 # tests/test_hostile.py fires them through the CLI.
-FILE_RULES = {"file_unreadable"}
+FILE_RULES = {"file_unreadable", "limit_exceeded"}
 RULES = {rule.slug: rule for rule in all_rules()}
 BY_MODULE = {module: get_rule(importlib.import_module(f"linter.rules.{module}").SLUG) for module in RULE_MODULES}
 
@@ -33,7 +33,8 @@ def test_rule_is_documented(module):
     positions = [rule.doc.find(section) for section in SECTIONS]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), f"{module}: sections missing or out of order"
     example = rule.doc.split("## Example", 1)[1]
-    assert module in FILE_RULES or example.lstrip().startswith("```yaml"), f"{module}: ## Example needs a yaml block"
+    assert module in FILE_RULES or example.lstrip().startswith(("```yaml", "```wikitext")), \
+        f"{module}: ## Example needs a yaml or wikitext block"
     assert rule.doc.split("## Use instead", 1)[1].strip(), f"{module}: ## Use instead is empty"
 
 

@@ -117,7 +117,7 @@ def test_show_files_lists_files_and_their_per_path_settings(project):
 
 def test_show_settings_and_verbose(project):
     shown = run("lint", "--show-settings")
-    assert shown.exit_code == 0 and 'roots = ["records"]' in shown.output
+    assert shown.exit_code == 0 and 'roots = [\n    "records",\n]' in shown.output
     verbose = CliRunner().invoke(cli, ["lint", "-v", "--no-cache", "records"])
     assert verbose.stdout == "2 files checked, no findings.\n"
     assert "conflict-lint: settings: .conflict-lint.toml" in verbose.stderr

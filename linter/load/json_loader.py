@@ -1,37 +1,73 @@
-"""Load JSON records: values from the standard library, positions from YAML's composer.
-
-JSON is (nearly) a subset of YAML's flow style, so PyYAML's C composer gives every value a
-position cheaply; the values themselves come from ``json`` so that JSON's own typing holds.
-"""
+"""Load JSON records: values from the standard library, positions from a scanner of the same text."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from typing import Any
 
 from linter.findings import Span
-from linter.load.document import Document, Hit
-from linter.load.yaml_loader import load_yaml
+from linter.limits import MAX_NUMBER_DIGITS
+from linter.load.hits import not_a_record, too_long_number
+from linter.load.json_positions import position_of, scan_positions
+from linter.model.document import Document, Hit, child_pointer
+from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
+from linter.rules.syntax_error import SLUG as SYNTAX_ERROR
 
 
 def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not valid JSON: write a number or null")
 
 
+class _LongNumber(str):
+    """An integer too long to be a figure, kept as its text (see limits.MAX_NUMBER_DIGITS)."""
+
+
+def _long_numbers(data: Any) -> Iterator[tuple[str, str]]:
+    """(pointer, text) of each over-long integer, walked without recursion (deep input)."""
+    stack = [("", data)]
+    while stack:
+        pointer, value = stack.pop()
+        if isinstance(value, _LongNumber):
+            yield pointer, value
+        elif isinstance(value, dict):
+            stack.extend((child_pointer(pointer, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{pointer}/{index}", item) for index, item in enumerate(value))
+
+
 def load_json(doc: Document) -> None:
+    long_numbers = False
+
+    def integer(text: str) -> int | str:
+        nonlocal long_numbers
+        if len(text.lstrip("-")) <= MAX_NUMBER_DIGITS:
+            return int(text)
+        long_numbers = True
+        return _LongNumber(text)
+
     try:
-        data = json.loads(doc.text, parse_constant=_reject_constant)
+        data = json.loads(doc.text, parse_constant=_reject_constant, parse_int=integer)
     except json.JSONDecodeError as error:
-        doc.problems.append(Hit(f"JSON syntax error: {error.msg}",
-                                span=Span(error.lineno, error.colno, error.lineno, error.colno + 1),
-                                rule="syntax-error"))
+        # The decoder's own line count knows only '\n'; a file may break lines with '\r'.
+        line, column = position_of(doc.text, error.pos)
+        doc.problems.append(Hit(f"JSON syntax error: {error.msg}", span=Span(line, column, line, column + 1),
+                                rule=SYNTAX_ERROR))
         return
     except (ValueError, RecursionError) as error:
-        doc.problems.append(Hit(f"JSON error: {error}", span=Span(1, 1, 1, 1), rule="syntax-error"))
+        doc.problems.append(Hit(f"JSON error: {error}", span=Span(1, 1, 1, 1), rule=SYNTAX_ERROR))
         return
-    positions = Document(path=doc.path, format="yaml", text=doc.text)
-    load_yaml(positions)
+    positions = scan_positions(doc.text)
     doc.value_spans = positions.value_spans
     doc.key_spans = positions.key_spans
-    # Only the problems JSON shares with YAML; YAML-only typing advice does not apply to JSON.
-    doc.problems.extend(p for p in positions.problems if p.rule == "duplicate-key")
+    for duplicate in positions.duplicates:
+        doc.problems.append(Hit(
+            f"duplicate key '{duplicate.key}' (first at line {duplicate.first.line}); JSON readers differ "
+            "on which one they keep, so one is silently lost: remove or merge one of them",
+            span=duplicate.span, rule=DUPLICATE_KEY))
     doc.data = data
+    if long_numbers:
+        for pointer, text in _long_numbers(data):
+            doc.problems.append(too_long_number(text, doc.span_of(pointer)))
+    if data is None:  # JSON null: the schema is never run on no data
+        doc.problems.append(not_a_record(None))

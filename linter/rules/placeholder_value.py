@@ -16,16 +16,20 @@ use: either the figure is unknown, or there were none.
 
 ## Example
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
-  other:
-    - text: None
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
+      other:
+        - text: None
 ```
 
 ## Use instead
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
 ```
 """
 
@@ -35,8 +39,9 @@ import re
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit, child_pointer
 from linter.limits import for_matching
+from linter.model.document import Document, Hit, child_pointer
+from linter.model.wording import fix, subject
 from linter.records import mapping, sides
 from linter.rules.base import Context
 from linter.vocabulary import is_never_allowed, is_placeholder
@@ -124,8 +129,8 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         if pointer in reported:
             continue
         if is_never_allowed(text):
-            yield Hit(f"'{text.strip()}' says nothing a reader can use: write 'unknown', 'none', "
-                      "or leave the field out", pointer=pointer)
+            yield Hit(f"{subject(doc, pointer, repr(text.strip()))} says nothing a reader can use: write 'unknown', "
+                      + fix(doc, "'none', or leave the field out", "'none', or leave the parameter out"), pointer=pointer)
         elif siblings is not None and is_placeholder(text):
             if any(isinstance(s, str) and not is_placeholder(s) for s in siblings):
                 yield Hit(f"stray placeholder '{text}' in a list of real values: remove it",

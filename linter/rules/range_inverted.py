@@ -16,14 +16,18 @@ whether the sources said 800 to 1,200 or 1,200 to 8,000.
 
 ## Example
 ```yaml
-strength:
-  - {min: 1200, max: 800, sources: [gazette]}
+sides:
+  - combatants: [Niger]
+    strength:
+      - {min: 1200, max: 800, sources: [gazette]}
 ```
 
 ## Use instead
 ```yaml
-strength:
-  - {min: 800, max: 1200, sources: [gazette]}
+sides:
+  - combatants: [Niger]
+    strength:
+      - {min: 800, max: 1200, sources: [gazette]}
 ```
 """
 
@@ -33,7 +37,7 @@ from typing import Iterator
 
 from linter.bounds import integer
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.figure_text import text_ranges
 from linter.records import figures
 from linter.rules.base import Context
