@@ -254,12 +254,14 @@ def lint(**options) -> None:
     baseline_file = None if options.get("no_baseline") else _baseline_path(options.get("baseline_file"))
     if baseline_file is not None:
         findings, baseline_counts = _apply_baseline(baseline_file, findings, checked.plan.displays)
+    fail_on = options.get("fail_on", "error")
+    threshold = None if fail_on == "never" else Severity.parse(fail_on)
     run = RunSummary(files=len(checked.plan.files), findings=tuple(findings), rules=all_rules(),
-                     paths=checked.plan.displays, baseline=baseline_counts, source=_source_reader(checked.plan))
+                     paths=checked.plan.displays, baseline=baseline_counts, source=_source_reader(checked.plan),
+                     fail_on=threshold)
     outputs = options.get("outputs") or ()
     sites = [path for report_format, path in outputs if report_format == "html"]
     outputs = tuple(output for output in outputs if output[0] != "html")
-    fail_on = options.get("fail_on", "error")
     if not options.get("report_only"):
         _write_reports(run, output_format, outputs, quiet=options.get("quiet", False),
                        statistics=options.get("statistics", False),
@@ -281,7 +283,6 @@ def lint(**options) -> None:
         if options.get("report_only"):
             click.echo(f"{run.files} file{'s' * (run.files != 1)} checked: {len(findings)} finding"
                        f"{'s' * (len(findings) != 1)}; report written to {os.path.join(site, 'index.html')}")
-    threshold = None if fail_on == "never" else Severity.parse(fail_on)
     failing = threshold is not None and any(f.severity >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
@@ -566,10 +567,14 @@ def import_command(files, out_dir, force) -> None:
 
     problems = 0
     used: set[str] = set()
+    imported: set[str] = set()
     for given in files:
         path = Path(given)
         if not path.is_file() or not is_lintable(path):
             raise UsageError(f"{given}: no such record file (expected .wiki, .wikitext, .mediawiki, .txt, .yaml or .json)")
+        if os.path.realpath(path) in imported:  # named twice (a glob and a path): one record, not two
+            continue
+        imported.add(os.path.realpath(path))
         try:
             records = with_extra(load_file(path, display_path(path)))
         except InternalError as error:

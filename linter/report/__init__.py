@@ -33,6 +33,8 @@ class RunSummary:
     # A checked file's text by its display path (None when it cannot be read), for reports
     # that quote the source; the caller knows where it came from (disk or standard input).
     source: Callable[[str], str | None] | None = None
+    # Findings at or above this severity make the run fail (--fail-on); None: nothing does.
+    fail_on: Severity | None = Severity.ERROR
 
     def by_severity(self) -> dict[str, int]:
         counts = Counter(f.severity.label for f in self.findings)
