@@ -310,6 +310,11 @@ def _per_file_results(files: list[tuple[Path, str]], settings: Settings, jobs: i
         for results in pool.map(_worker_batch, batches):
             yield from results
     except BaseException:  # an interrupt or an error: stop the workers now, not after their batches
+        import threading
+
+        # The pool's manager thread then finds its futures cancelled and its workers gone, and
+        # would print that as a traceback of its own: expected on the way out, so not shown.
+        threading.excepthook = lambda args: None
         for process in list(getattr(pool, "_processes", {}).values()):
             process.terminate()
         pool.shutdown(wait=False, cancel_futures=True)
