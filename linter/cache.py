@@ -8,22 +8,63 @@ the run's settings, the file's path and its bytes, so any change to any of them 
 Entries are JSON, not pickle, so that a planted cache file cannot run code; each is written
 to a temporary file and renamed into place, so a reader never sees half an entry; an entry
 that cannot be read or decoded is a miss, never an error.
+
+Entries are trusted only if this machine wrote them. A pull request can commit a
+``.conflict-lint-cache/`` that says "no findings" for its bad records, so every entry starts
+with an HMAC of its body under a key kept outside the repository (in the user's cache
+directory, made on first use, readable by its owner only). An entry without a valid signature
+is a miss, whoever wrote it; without a key there is no cache at all.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 from linter import __version__
 from linter.findings import Finding, Severity, Span
 
 DEFAULT_DIR = ".conflict-lint-cache"
-FORMAT = "2"  # 2: a list of summaries, one per record of the file
+FORMAT = "3"  # 2: a list of summaries, one per record of the file; 3: signed entries
+KEY_BYTES = 32
+
+
+def key_file() -> Path:
+    """Where the signing key lives: the user's cache directory, never the linted repository."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "conflict-lint" / "cache-key"
+
+
+def signing_key(path: Path | None = None) -> bytes | None:
+    """This machine's key, made on first use; None when it can neither be read nor made."""
+    path = path or key_file()
+    for _ in range(2):
+        try:
+            key = bytes.fromhex(path.read_text("ascii").strip())
+            return key if len(key) == KEY_BYTES else None
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError):
+            return None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            temporary = path.with_name(f".{path.name}-{os.getpid()}")
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(descriptor, "w", encoding="ascii") as stream:
+                stream.write(os.urandom(KEY_BYTES).hex())
+            try:
+                os.link(temporary, path)  # atomic, and loses to a key another process made first
+            except FileExistsError:
+                pass
+            finally:
+                os.unlink(temporary)
+        except OSError:
+            return None
+    return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,18 +131,32 @@ def _is_summary(summary: object) -> bool:
     return True
 
 
+def _signature(key: bytes, body: bytes) -> str:
+    return hmac.new(key, body, hashlib.sha256).hexdigest()
+
+
 class Cache:
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, key: bytes):
         self.directory = os.path.join(directory, FORMAT)
+        self.key = key
         self._made: set[str] = set()  # directories known to exist: one mkdir each, not one per file
+
+    @classmethod
+    def open(cls, directory: Path) -> Cache | None:
+        """The cache in ``directory``, or None when there is no key to sign entries with."""
+        key = signing_key()
+        return None if key is None else cls(directory, key)
 
     def _path(self, key: str) -> str:
         return os.path.join(self.directory, key[:2], f"{key}.json")  # strings: cheaper than pathlib per file
 
     def get(self, key: str) -> tuple[list[Finding], list[dict]] | None:
         try:
-            with open(self._path(key), encoding="utf-8") as stream:
-                return decode(stream.read())
+            with open(self._path(key), "rb") as stream:
+                signature, _, body = stream.read().partition(b"\n")
+            if not hmac.compare_digest(signature, _signature(self.key, body).encode()):
+                return None  # not written by this machine: a planted entry must not hide findings
+            return decode(body.decode("utf-8"))
         except (OSError, ValueError, KeyError, TypeError):  # absent, corrupt or foreign: lint again
             return None
 
@@ -117,8 +172,9 @@ class Cache:
                 os.makedirs(folder, exist_ok=True)
                 self._made.add(folder)
             try:
-                with open(temporary, "w", encoding="utf-8") as stream:
-                    stream.write(encode(findings, summaries))
+                body = encode(findings, summaries).encode("utf-8")
+                with open(temporary, "wb") as stream:
+                    stream.write(_signature(self.key, body).encode() + b"\n" + body)
                 os.replace(temporary, path)
             except BaseException:
                 if os.path.exists(temporary):
@@ -128,6 +184,3 @@ class Cache:
             pass
 
 
-def settings_key(*parts: Any) -> str:
-    """The run's settings that change per-file results, as one stable string."""
-    return json.dumps([repr(part) for part in parts])

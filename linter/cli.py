@@ -19,6 +19,11 @@ DEFAULT_PATHS = ("records",)
 class UsageError(click.UsageError):
     exit_code = EXIT_ERROR
 
+    def format_message(self) -> str:
+        from linter.report.escape import printable
+
+        return printable(super().format_message())  # it may quote a hostile file name
+
 
 def _remember_config(ctx, param, value):
     ctx.meta["conflict-lint.config"] = value
@@ -43,8 +48,15 @@ def _settings():
     try:
         return load_settings(Path(config_path) if config_path else None)
     except ConfigError as error:
-        click.echo(f"conflict-lint: {error}", err=True)
-        sys.exit(EXIT_ERROR)
+        _fail(str(error))
+
+
+def _fail(message: str) -> None:
+    """A usage or settings error: one line on stderr (hostile text escaped) and exit 2."""
+    from linter.report.escape import printable
+
+    click.echo(f"conflict-lint: {printable(message)}", err=True)
+    sys.exit(EXIT_ERROR)
 
 
 def _use_colour(stream) -> bool:
@@ -192,8 +204,7 @@ def _write_file(path: str, content: str) -> None:
         with open(path, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(content)
     except OSError as error:
-        click.echo(f"conflict-lint: cannot write {path}: {error.strerror or error}", err=True)
-        sys.exit(EXIT_ERROR)
+        _fail(f"cannot write {path}: {error.strerror or error}")
 
 
 def _apply_baseline(baseline_file: str, findings):
@@ -205,8 +216,7 @@ def _apply_baseline(baseline_file: str, findings):
     try:
         filtered = baseline.apply(findings, baseline.load(Path(baseline_file)))
     except baseline.BaselineError as error:
-        click.echo(f"conflict-lint: {error}", err=True)
-        sys.exit(EXIT_ERROR)
+        _fail(str(error))
     return filtered.new, BaselineCounts(matched=filtered.matched, gone=filtered.gone)
 
 
@@ -214,7 +224,9 @@ def _write_baseline(path: str, findings) -> None:
     from linter import baseline
 
     _write_file(path, baseline.dump(findings))
-    click.echo(f"Wrote {len(findings)} finding{'s' * (len(findings) != 1)} to the baseline {path}.")
+    from linter.report.escape import printable
+
+    click.echo(f"Wrote {len(findings)} finding{'s' * (len(findings) != 1)} to the baseline {printable(path)}.")
 
 
 @cli.command(name="baseline")
@@ -292,6 +304,7 @@ def import_command(files, out_dir, force) -> None:
     from linter.importer.write import Exists, write_record
     from linter.infobox.record import slug
     from linter.load import is_lintable, load_file, with_extra
+    from linter.report.escape import line_start, printable
     from linter.schema import check_schema
 
     problems = 0
@@ -307,7 +320,7 @@ def import_command(files, out_dir, force) -> None:
         for doc in records:
             if doc.data is None:
                 reasons = "; ".join(hit.message for hit in doc.problems) or "nothing could be read"
-                click.echo(f"{doc.path}: not converted: {reasons}", err=True)
+                click.echo(f"{line_start(doc.path)}: not converted: {printable(reasons)}", err=True)
                 problems += 1
                 continue
             name = slug(str(doc.data.get("id") or path.stem))
@@ -317,30 +330,45 @@ def import_command(files, out_dir, force) -> None:
             try:
                 written = write_record(doc.data, Path(out_dir), name, force)
             except Exists as error:
-                click.echo(f"{doc.path}: not written: {error}", err=True)
+                click.echo(f"{line_start(doc.path)}: not written: {printable(str(error))}", err=True)
                 problems += 1
                 continue
             except OSError as error:
-                click.echo(f"conflict-lint: cannot write into {out_dir}: {error.strerror or error}", err=True)
-                sys.exit(EXIT_ERROR)
+                _fail(f"cannot write into {out_dir}: {error.strerror or error}")
             invalid = check_schema(doc)
             verb = "replaced" if written.replaced else "wrote"
-            click.echo(f"{doc.path}: {verb} {written.path}"
+            click.echo(f"{line_start(doc.path)}: {verb} {printable(str(written.path))}"
                        + (f" ({len(invalid)} schema finding{'s' * (len(invalid) != 1)})" if invalid else ""))
             for hit in invalid:
                 span = doc.span_of(hit.pointer, hit.at_key)
-                click.echo(f"  {doc.path}:{span.line}:{span.column}: [{hit.rule}] {hit.message}")
+                click.echo(f"  {line_start(doc.path)}:{span.line}:{span.column}: [{hit.rule}] {printable(hit.message)}")
             problems += bool(invalid)
     sys.exit(EXIT_FINDINGS if problems else EXIT_CLEAN)
 
 
 def _report_bug(description: str) -> None:
-    click.echo(f"conflict-lint: {description}\n"
+    from linter.report.escape import printable
+
+    click.echo(f"conflict-lint: {printable(description)}\n"
                "This is a bug in conflict-lint: please report it with the command and the file it names.", err=True)
     sys.exit(EXIT_ERROR)
 
 
+def refuse_file_names_as_options(arguments: list[str]) -> None:
+    """pre-commit, xargs and shell globs pass file names as arguments, and a file named
+    ``--baseline=hide.json`` or ``--output=text:out.json`` would be read as an option: one that
+    hides findings or writes through a symlink. An argument before ``--`` that starts with ``-``
+    and names an existing file is refused, whatever it would have meant."""
+    for argument in arguments:
+        if argument == "--":
+            return
+        if argument.startswith("-") and os.path.lexists(argument):
+            _fail(f"{argument!r} is the name of a file, but it would be read as an option: put `--` before "
+                  "file names (`conflict-lint lint [OPTIONS] -- FILE...`), as the shipped pre-commit hooks do")
+
+
 def main() -> None:
+    refuse_file_names_as_options(sys.argv[1:])
     try:
         cli(prog_name="conflict-lint")
     except Exception as error:  # the last guard: a bug is one message and exit 2, never a traceback

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from linter.dates import MONTH_PATTERN
 from linter.limits import for_matching
+from linter.markup import NOT_TEXT
 
 # Not an ordinal: "29th Infantry Division" names a unit, it counts nothing; nor part of a name
 # ("M10 tank destroyers", "Bf 109" is read as written but "Ju87" is not a count of 87).
@@ -47,11 +49,11 @@ _WORDS = re.compile(r"[a-z]+")
 
 
 # Citations, templates, HTML comments and bracketed remarks hold page ranges and dates.
-_NOISE = re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>|\{\{.*?\}\}|<!--.*?-->|\([^()]*\)|\[[^\[\]]*\]",
+_NOISE = re.compile(rf"{NOT_TEXT}|\([^()]*\)|\[[^\[\]]*\]",
                     re.DOTALL | re.IGNORECASE)
 _RANGE_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
 _RANGE = re.compile(rf"(?<![\d,./:-])({_RANGE_NUMBER})\s*(?:-|–|—|&ndash;|to)\s*({_RANGE_NUMBER})(?![\d/:]|,\d|\.\d|-\d)")
-_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?")
+_MONTH = MONTH_PATTERN
 # "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.
 _MONTH_AFTER = re.compile(rf"\s*{_MONTH}\b")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
@@ -60,14 +62,10 @@ _RATIO = re.compile(r"outnumber|\bratio\b|\bodds\b", re.IGNORECASE)
 _PAGES_BEFORE = re.compile(r"\b(?:pp?|pages?|col|column|nos?)\.?\s*$", re.IGNORECASE)
 
 
-def _value(text: str) -> int:
-    return int(text.replace(",", ""))
-
-
 def _range_values(first: str, second: str) -> tuple[int, int]:
     """The ends of a range; an abbreviated low end borrows the high end's thousands: "30–32,000"
     is 30,000 to 32,000 and "8–9,000" is 8,000 to 9,000, but "5–1,000" is 5 to 1,000."""
-    low, high = _value(first), _value(second)
+    low, high = _int(first), _int(second)
     if "," not in first and "," in second and low < 1000:
         scaled = low * 10 ** (3 * second.count(","))
         if scaled <= high and scaled >= high // 10:

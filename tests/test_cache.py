@@ -4,15 +4,17 @@ and any change to the file, its path or the settings is a new key."""
 from __future__ import annotations
 
 import datetime
+import hmac
 import json
 
-from linter.cache import Cache, decode, encode, entry_key
+from linter.cache import Cache, decode, encode, entry_key, signing_key
 from linter.findings import Finding, Severity, Span
 from linter.runner import lint_paths
 
 FINDING = Finding(path="a.yaml", span=Span(3, 5, 3, 9), code="CL102", rule="figure-negative",
                   severity=Severity.ERROR, message="négative — figure", pointer="/sides/0/strength/0/count")
 TODAY = datetime.date(2026, 1, 1)
+KEY = b"k" * 32
 
 
 def test_entry_round_trips():
@@ -28,10 +30,10 @@ def test_key_changes_with_content_path_and_settings():
 
 
 def test_corrupt_and_foreign_entries_are_misses(tmp_path):
-    cache = Cache(tmp_path)
+    cache = Cache(tmp_path, KEY)
     cache.put("ab" * 32, [FINDING], [])
     path = next(tmp_path.rglob("*.json"))
-    for damage in ("", "{not json", json.dumps({"findings": [[1, 2]]}), json.dumps([1, 2]),
+    for damage in ("", "{not json", encode([FINDING], []), json.dumps({"findings": [[1, 2]]}), json.dumps([1, 2]),
                    json.dumps({"findings": [], "summaries": 5}),
                    json.dumps({"findings": [], "summaries": [{"data": {}, "values": {"/id": [1, 2]}, "keys": {}}]})):
         path.write_text(damage, "utf-8")
@@ -41,7 +43,7 @@ def test_corrupt_and_foreign_entries_are_misses(tmp_path):
 
 
 def test_writes_leave_no_temporary_files(tmp_path):
-    cache = Cache(tmp_path)
+    cache = Cache(tmp_path, KEY)
     for n in range(5):
         cache.put(f"{n:02d}" * 32, [FINDING], [])
     names = [p.name for p in tmp_path.rglob("*") if p.is_file()]
@@ -51,8 +53,8 @@ def test_writes_leave_no_temporary_files(tmp_path):
 def test_unwritable_cache_only_costs_speed(tmp_path):
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the directory should be", "utf-8")
-    Cache(blocker).put("cd" * 32, [FINDING], [])  # no error
-    assert Cache(blocker).get("cd" * 32) is None
+    Cache(blocker, KEY).put("cd" * 32, [FINDING], [])  # no error
+    assert Cache(blocker, KEY).get("cd" * 32) is None
 
 
 def test_damaged_cache_relints_with_same_results(tmp_path):
@@ -98,3 +100,50 @@ def test_key_is_stable_across_runs_with_a_callable_in_the_selection(tmp_path):
     moved = settings(lambda path: f"elsewhere/{path}")
     assert first.key() == again.key() and first.file_key("a.yaml") == again.file_key("a.yaml")
     assert first.file_key("a.yaml") != moved.file_key("a.yaml")
+
+
+def test_an_entry_this_machine_did_not_sign_is_a_miss(tmp_path):
+    """A pull request may commit cache entries saying "no findings": only our own key makes one count."""
+    Cache(tmp_path, b"x" * 32).put("ef" * 32, [FINDING], [])
+    assert Cache(tmp_path, b"x" * 32).get("ef" * 32) == ([FINDING], [])
+    assert Cache(tmp_path, KEY).get("ef" * 32) is None
+    entry = next(tmp_path.rglob("*.json"))
+    signature, body = entry.read_bytes().split(b"\n", 1)
+    entry.write_bytes(signature + b"\n" + body.replace(b"CL102", b"CL103"))  # tampered body
+    assert Cache(tmp_path, b"x" * 32).get("ef" * 32) is None
+
+
+def test_a_planted_clean_entry_does_not_hide_findings(tmp_path, monkeypatch):
+    """The attack end to end: an entry made elsewhere (another key) claims the file is clean."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "attacker-home"))
+    record = tmp_path / "r.yaml"
+    record.write_text("id: r\n", "utf-8")
+    files = [(record, "r.yaml")]
+    cache_dir = tmp_path / "cache"
+    honest = lint_paths(files, today=TODAY, jobs=1, cache_dir=cache_dir)
+    assert honest
+    attacker = signing_key()
+    assert attacker is not None
+    body = encode([], []).encode()
+    for entry in cache_dir.rglob("*.json"):  # re-signed by the attacker, with no findings
+        entry.write_bytes(hmac.new(attacker, body, "sha256").hexdigest().encode() + b"\n" + body)
+    assert lint_paths(files, today=TODAY, jobs=1, cache_dir=cache_dir) == []  # the attacker's own machine
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "ci-home"))
+    assert lint_paths(files, today=TODAY, jobs=1, cache_dir=cache_dir) == honest  # any other machine
+
+
+def test_signing_key_is_made_once_and_private(tmp_path):
+    path = tmp_path / "home" / "conflict-lint" / "cache-key"
+    first = signing_key(path)
+    assert first is not None and len(first) == 32
+    assert signing_key(path) == first
+    assert path.stat().st_mode & 0o077 == 0
+    path.write_text("not hex", "ascii")
+    assert signing_key(path) is None
+
+
+def test_no_key_means_no_cache(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("", "utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file where the directory should be
+    assert Cache.open(tmp_path / "cache") is None

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from linter.findings import Severity
 from linter.report import github
+from linter.report.escape import printable
 from tests.reporting import UNSOURCED, finding, lint_record, summary_of
 
 
@@ -48,6 +49,6 @@ def test_any_message_and_path_survive_the_round_trip(message, path):
     line = github.command(finding(message=message, path=path))
     assert "\n" not in line and "\r" not in line
     head, _, data = line.partition("::")[2].partition("::")
-    assert _unescape(data) == message
+    assert _unescape(data) == printable(message, keep_line_breaks=True)
     properties = dict(item.split("=", 1) for item in head.split(" ", 1)[1].split(","))
-    assert _unescape(properties["file"]) == path
+    assert _unescape(properties["file"]) == printable(path, keep_line_breaks=True)

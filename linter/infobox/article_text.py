@@ -12,6 +12,7 @@ import re
 from linter.findings import Span
 from linter.infobox.items import Infobox, Item
 from linter.infobox.record import build, unknown_parameter
+from linter.markup import SIDE_PARAMETER
 from linter.model.document import Document, Hit
 
 _TITLE = re.compile(r"^=\s*(.+?)\s*=\s*$")
@@ -20,7 +21,7 @@ _FIELD = re.compile(r"^-\s*([A-Za-z][A-Za-z _]*?\d*)\s*:\s?(.*)$")
 _LIST_ITEM = re.compile(r"^-\s*(.+?)\s*$")
 _ITEM_SEPARATOR = re.compile(r",(?!\d)")
 _KNOWN = {"conflict", "partof", "date", "place", "result", "status", "territory", "coordinates", "notes"}
-_SPLIT = re.compile(r"(combatant|commander|units|strength|casualties)\d+|partof")
+_SPLIT = re.compile(rf"{SIDE_PARAMETER}|partof")
 
 
 def _split(value: str, line: int, column: int) -> list[Item]:

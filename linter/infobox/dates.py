@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import re
 
+from linter.dates import MONTHS
 from linter.limits import for_matching
 
-_MONTHS = {name: number for number, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-     ("november", "nov"), ("december", "dec")], start=1) for name in names}
+_MONTHS = MONTHS
 _MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DASH = r"\s*(?:-|–|—|to|until)\s*"
 _PATTERNS = (
@@ -19,8 +17,9 @@ _PATTERNS = (
     # a bare day before a dash borrows the month and year of the date after it.
     ("dmy", re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s*,?\s+(\d{{1,4}})(\s*BC)?\b", re.IGNORECASE)),
     ("mdy", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{1,4}})(\s*BC)?\b", re.IGNORECASE)),
-    ("my", re.compile(rf"\b{_MONTH}\s+(\d{{3,4}})(\s*BC)?\b", re.IGNORECASE)),
-    ("y", re.compile(r"\b(\d{3,4})(\s*BC)?\b", re.IGNORECASE)),
+    ("my", re.compile(rf"\b{_MONTH}\s+(\d{{3,4}}|\d{{1,2}}(?=\s*BC\b))(\s*BC)?\b", re.IGNORECASE)),
+    # A year alone has 3-4 digits, or fewer when BC says so, itself or after a dash ("58–50 BC").
+    ("y", re.compile(rf"\b(\d{{3,4}}|\d{{1,2}}(?=\s*BC\b|{_DASH}\d{{1,4}}\s*BC\b))(\s*BC)?\b", re.IGNORECASE)),
 )
 _DAY_BEFORE_DASH = re.compile(rf"\b(\d{{1,2}}){_DASH}$", re.IGNORECASE)
 _DAY_MONTH_BEFORE_DASH = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}{_DASH}$", re.IGNORECASE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ class Item:
     term: bool = False  # written as a heading (";Japanese", a bold line): a heading over the items below
     heading: str = ""  # the heading the item stands under in its cell, already before its text
     level: int = 0  # as a heading: 1 for a ";" term, 2 for a bold line
+    links: tuple[str, ...] = ()  # the targets of all its links, in order
     parameter: str = ""  # the parameter it was written in, when several fill one field (combatant2a)
     category: str = ""  # the casualty category its parameter names ("fatalities" is killed), if any
     unsourced_marked: bool = False  # it carries {{citation needed}}
@@ -49,14 +51,8 @@ class LineIndex:
         self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
 
     def position(self, offset: int) -> tuple[int, int]:
-        low, high = 0, len(self.starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.starts[middle] <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return low + 1, offset - self.starts[low] + 1
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
 
     def span(self, start: int, end: int) -> Span:
         return Span(*self.position(start), *self.position(end))

@@ -43,10 +43,6 @@ LOADERS: dict[str, tuple[str, Loader]] = {
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def register_loader(suffix: str, format_name: str, loader: Loader) -> None:
-    LOADERS[suffix] = (format_name, loader)
-
-
 def is_lintable(path: Path) -> bool:
     return path.suffix.lower() in LOADERS
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from linter.findings import FILE_START, Span
+
+_JSON_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def escape_pointer_token(token: object) -> str:
@@ -64,6 +67,14 @@ class Document:
         """Whether the file is a record itself (YAML, JSON) rather than an infobox read into one."""
         return self.format not in ("wikitext", "article-text")
 
+    @property
+    def from_infobox(self) -> bool:
+        """Whether the record was read from an infobox: here, or imported with its provenance."""
+        if not self.native:
+            return True
+        provenance = self.data.get("provenance") if isinstance(self.data, dict) else None
+        return isinstance(provenance, dict) and provenance.get("format") in ("wikitext", "article-text")
+
     def origin_of(self, pointer: str) -> str:
         """The infobox parameter a value came from, or "" for a native record."""
         while pointer:
@@ -102,7 +113,10 @@ class Document:
 
     @functools.cached_property
     def lines(self) -> list[str]:
-        """The text's lines, split once however many findings need them."""
+        """The text's lines, split once however many findings need them, where the loader's
+        positions break them: JSON only at \\n, \\r\\n and \\r (a U+2028 in a string is text)."""
+        if self.format == "json":
+            return _JSON_LINE_BREAK.split(self.text)
         return self.text.splitlines()
 
     def value_at(self, pointer: str):

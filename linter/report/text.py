@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.findings import Severity
 from linter.report import RunSummary
+from linter.report.escape import line_start, printable
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -28,9 +29,9 @@ def summary_line(run: RunSummary) -> str:
 def render(run: RunSummary, colour: bool = False, quiet: bool = False) -> str:
     lines = []
     for f in run.findings:
-        location = _paint(f"{f.path}:{f.line}:{f.column}:", "1", colour)
+        location = _paint(f"{line_start(f.path)}:{f.line}:{f.column}:", "1", colour)
         code = _paint(f.code, _COLOURS[f.severity], colour)
-        lines.append(f"{location} {code} [{f.rule}] {f.message}")
+        lines.append(f"{location} {code} [{f.rule}] {printable(f.message)}")
     if not quiet:
         lines.append(summary_line(run))
     return "\n".join(lines) + ("\n" if lines else "")

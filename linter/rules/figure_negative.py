@@ -10,14 +10,18 @@ written the wrong way ("-20" for "up to 20").
 
 ## Example
 ```yaml
-casualties:
-  killed: {count: -9, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: -9, sources: [afp]}
 ```
 
 ## Use instead
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
 ```
 """
 

@@ -35,11 +35,13 @@ from linter.findings import Severity
 from linter.model.document import Document, Hit
 from linter.model.wording import fix, subject
 from linter.records import references
-from linter.rules.base import Context
+from linter.rules.base import CROSS_RECORD, Context
 
 CODE = "CL401"
 SLUG = "partof-unresolved"
 SEVERITY = Severity.ERROR
+SCOPE = CROSS_RECORD
+READS = ("part_of",)
 
 
 def unresolved(doc: Document, context: Context, field_name: str, label: str) -> Iterator[Hit]:

@@ -16,16 +16,20 @@ use: either the figure is unknown, or there were none.
 
 ## Example
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
-  other:
-    - text: None
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
+      other:
+        - text: None
 ```
 
 ## Use instead
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
 ```
 """
 

@@ -16,14 +16,18 @@ whether the sources said 800 to 1,200 or 1,200 to 8,000.
 
 ## Example
 ```yaml
-strength:
-  - {min: 1200, max: 800, sources: [gazette]}
+sides:
+  - combatants: [Niger]
+    strength:
+      - {min: 1200, max: 800, sources: [gazette]}
 ```
 
 ## Use instead
 ```yaml
-strength:
-  - {min: 800, max: 1200, sources: [gazette]}
+sides:
+  - combatants: [Niger]
+    strength:
+      - {min: 800, max: 1200, sources: [gazette]}
 ```
 """
 

@@ -21,18 +21,22 @@ from a different source; readers quote totals, so the wrong one spreads.
 
 ## Example
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
-  wounded: {count: 8, sources: [afp]}
-  total: {count: 15, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
+      wounded: {count: 8, sources: [afp]}
+      total: {count: 15, sources: [afp]}
 ```
 
 ## Use instead
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
-  wounded: {count: 8, sources: [afp]}
-  total: {count: 17, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
+      wounded: {count: 8, sources: [afp]}
+      total: {count: 17, sources: [afp]}
 ```
 """
 

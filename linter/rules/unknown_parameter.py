@@ -10,15 +10,19 @@ The template silently ignores an unknown parameter: the value is in the page sou
 never shown to readers, so a casualty figure can vanish from the infobox through a typo.
 
 ## Example
-```yaml
-# wikitext
+```wikitext
+{{Infobox military conflict
+| conflict = Battle of Red Ford
 | casualites2 = 20+ killed
+}}
 ```
 
 ## Use instead
-```yaml
-# wikitext
+```wikitext
+{{Infobox military conflict
+| conflict = Battle of Red Ford
 | casualties2 = 20+ killed
+}}
 ```
 """
 
