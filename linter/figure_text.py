@@ -7,13 +7,17 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from linter.dates import MONTH_PATTERN
-from linter.limits import for_matching
+from linter.dates import MONTH_PATTERN, MONTHS
+from linter.limits import MAX_NUMBER_DIGITS, for_matching
 from linter.markup import NOT_TEXT
 
 # Not an ordinal: "29th Infantry Division" names a unit, it counts nothing; nor part of a name
-# ("M10 tank destroyers", "Bf 109" is read as written but "Ju87" is not a count of 87).
-_NUMBER = r"(?<![^\W\d_])(\d{1,3}(?:,\d{3})+|\d+)(?!\d|(?:st|nd|rd|th)\b)"
+# ("M10 tank destroyers", "Bf 109" is read as written but "Ju87" is not a count of 87). A number
+# starts only where a run of digits or of comma groups starts (else "1"*9998+"th" is tried from
+# every digit: quadratic), and a run longer than MAX_NUMBER_DIGITS is no number at all.
+_GROUPS = MAX_NUMBER_DIGITS // 3
+_NUMBER = (rf"(?<![^\W\d_])(?<!\d)(?<!\d,)(\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}})"
+           r"(?!\d|,\d{3}|(?:st|nd|rd|th)\b)")
 _DASH = r"\s*(?:-|–|—|to)\s*"
 _ABOUT = r"(?:c\.|ca\.|circa|about|approx\.?|approximately|around|roughly|some|est\.|estimated|~)\s*"
 _AT_LEAST = r"(?:at least|over|more than|above|in excess of|>|≥)\s*"
@@ -51,7 +55,7 @@ _WORDS = re.compile(r"[a-z]+")
 # Citations, templates, HTML comments and bracketed remarks hold page ranges and dates.
 _NOISE = re.compile(rf"{NOT_TEXT}|\([^()]*\)|\[[^\[\]]*\]",
                     re.DOTALL | re.IGNORECASE)
-_RANGE_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
+_RANGE_NUMBER = rf"\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}}"
 _RANGE = re.compile(rf"(?<![\d,./:-])({_RANGE_NUMBER})\s*(?:-|–|—|&ndash;|to)\s*({_RANGE_NUMBER})(?![\d/:]|,\d|\.\d|-\d)")
 _MONTH = MONTH_PATTERN
 # "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.
@@ -114,16 +118,25 @@ def _abbreviated(first: str, second: str) -> bool:
     return "," not in first and len(second) <= 2 < len(first) and int(first[:-len(second)] + second) >= int(first)
 
 
-# How far back a month name or "pp." before a number is looked for: a bounded window keeps the
-# cost per number constant, so a text of many numbers is read in linear time.
-_LOOK_BACK = 24
+# The patterns that look back need only the end of the text before a number: a month name or
+# page marker and its dot, after the blanks that follow it. Searching all of it, once per number,
+# made a text of many ranges quadratic.
+_LOOK_BACK = max(len(name) for name in MONTHS) + 2
 
 
-def _is_date_or_page(cleaned: str, match: re.Match, ratio: bool) -> bool:
-    before = cleaned[max(0, match.start() - _LOOK_BACK):match.start()]
-    middle = cleaned[match.end(1):match.start(2)]
-    return bool(ratio or _MONTH_AFTER.match(cleaned, match.end()) or _MONTH_BEFORE.search(before)
-                or _MONTH_AFTER.match(middle) or _PAGES_BEFORE.search(before))
+def _tail_before(cleaned: str, start: int) -> str:
+    """The last few characters before ``start``, blanks after them dropped; enough of them that a
+    word boundary at the tail's start is one in the text."""
+    end = start
+    while end and cleaned[end - 1].isspace():
+        end -= 1
+    return cleaned[max(0, end - _LOOK_BACK):end]
+
+
+def _is_date_or_page(cleaned: str, match: re.Match) -> bool:
+    before = _tail_before(cleaned, match.start())
+    return bool(_MONTH_AFTER.match(cleaned, match.end()) or _MONTH_BEFORE.search(before)
+                or _MONTH_AFTER.match(cleaned, match.end(1), match.start(2)) or _PAGES_BEFORE.search(before))
 
 
 def _blank_noise(text: str) -> str:
@@ -132,11 +145,11 @@ def _blank_noise(text: str) -> str:
 
 def _ranges(cleaned: str) -> Iterator[tuple[re.Match, bool]]:
     """Each range-shaped match, and whether it is a range of counts (not years, pages, dates)."""
-    ratio = bool(_RATIO.search(cleaned))
+    odds = bool(_RATIO.search(cleaned))
     for match in _RANGE.finditer(cleaned):
         first, second = match.group(1), match.group(2)
-        counts = not (_looks_like_years(first, second) or _abbreviated(first, second)
-                      or _is_date_or_page(cleaned, match, ratio))
+        counts = not (odds or _looks_like_years(first, second) or _abbreviated(first, second)
+                      or _is_date_or_page(cleaned, match))
         yield match, counts
 
 
@@ -241,7 +254,7 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _beside_a_month(cleaned: str, match: re.Match) -> bool:
     return bool(_MONTH_AFTER.match(cleaned, match.end())
-                or _MONTH_BEFORE.search(cleaned[max(0, match.start() - _LOOK_BACK):match.start()]))
+                or _MONTH_BEFORE.search(_tail_before(cleaned, match.start())))
 
 
 def split_label(text: str) -> tuple[str, str]:

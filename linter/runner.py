@@ -19,10 +19,11 @@ import functools
 import gc
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from sys import intern
-from typing import Any, Iterable
+from typing import Any
 
 from linter.findings import Finding
 from linter.limits import MAX_FILE_BYTES
@@ -202,10 +203,10 @@ def lint_file(path: Path, display: str, settings: Settings, prepared: _Prepared 
     prepared = prepared or _Prepared.of(settings)
     from linter.errors import InternalError
     from linter.load import load_bytes, load_file, with_extra
+    from linter.safe_io import read_regular
 
     try:
-        with path.open("rb") as stream:
-            content = stream.read(settings.max_file_size + 1)  # never more than the limit
+        content = read_regular(path, settings.max_file_size)  # never more than the limit, never a FIFO
     except OSError:
         content = None  # load_file turns the error into a file-unreadable finding; nothing to cache
     key = None
@@ -225,8 +226,8 @@ def lint_file(path: Path, display: str, settings: Settings, prepared: _Prepared 
         else:
             doc = load_bytes(content, display, path.suffix, settings.max_file_size)
         records = with_extra(doc)
-        findings = lint_documents(records, selection=prepared.selection, today=settings.today,
-                                  record_set=RecordSet(records))
+        findings = cap_findings(lint_documents(records, selection=prepared.selection, today=settings.today,
+                                               record_set=RecordSet(records)), display, prepared.selection)
     except InternalError as error:
         raise FileError(str(error), internal=True) from None
     # the cache key holds the selection, so an entry made without cross-record rules is
@@ -237,6 +238,23 @@ def lint_file(path: Path, display: str, settings: Settings, prepared: _Prepared 
     return findings, summaries
 
 
+def cap_findings(findings: list[Finding], display: str, selection) -> list[Finding]:
+    """The first MAX_FINDINGS_PER_FILE findings of a file, and one more that counts the rest."""
+    from linter.limits import MAX_FINDINGS_PER_FILE
+
+    if len(findings) <= MAX_FINDINGS_PER_FILE:
+        return findings
+    from linter.findings import FILE_START
+    from linter.rules import get_rule
+
+    rule = get_rule("limit-exceeded")
+    dropped = len(findings) - MAX_FINDINGS_PER_FILE
+    return findings[:MAX_FINDINGS_PER_FILE] + [Finding(
+        path=display, span=FILE_START, code=rule.code, rule=rule.slug, severity=selection.severity_of(rule),
+        message=f"{dropped:,} more findings in this file are not reported: at most "
+                f"{MAX_FINDINGS_PER_FILE:,} are kept per file; fix these and run again")]
+
+
 def _lint_batch(batch: list[tuple[Path, str]], settings: Settings) -> list[tuple[list[Finding], list[dict]]]:
     prepared = _Prepared.of(settings)
     return [lint_file(path, display, settings, prepared) for path, display in batch]
@@ -245,10 +263,11 @@ def _lint_batch(batch: list[tuple[Path, str]], settings: Settings) -> list[tuple
 _WORKER: tuple[Settings, _Prepared] | None = None
 
 
-def _start_worker(settings: Settings) -> None:
+def _start_worker(settings: Settings, parent: int) -> None:
     # Settings reach a worker once, at its start; with the fork start method (Linux) they are
     # inherited, not pickled, so a selection holding a lambda (per-path settings) still works.
     global _WORKER
+    _die_with_parent(parent)
     _WORKER = (settings, _Prepared.of(settings))
     gc.set_threshold(*GC_THRESHOLDS)
 
@@ -256,6 +275,25 @@ def _start_worker(settings: Settings) -> None:
 def _worker_batch(batch: list[tuple[Path, str]]) -> list[tuple[list[Finding], list[dict]]]:
     settings, prepared = _WORKER
     return [lint_file(path, display, settings, prepared) for path, display in batch]
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker leaves with the run: Ctrl-C is the parent's to handle (it stops the workers),
+    and on Linux the kernel ends a worker whose parent was killed outright, which would
+    otherwise wait on its task queue for ever."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: an interrupted run still stops its workers
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _per_file_results(files: list[tuple[Path, str]], settings: Settings, jobs: int) -> Iterable:
@@ -266,10 +304,17 @@ def _per_file_results(files: list[tuple[Path, str]], settings: Settings, jobs: i
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), initializer=_start_worker,
-                             initargs=(settings,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(batches)), initializer=_start_worker,
+                               initargs=(settings, os.getpid()))
+    try:
         for results in pool.map(_worker_batch, batches):
             yield from results
+    except BaseException:  # an interrupt or an error: stop the workers now, not after their batches
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _not_among(candidates: list[tuple[Path, str]], files: list[tuple[Path, str]]) -> list[tuple[Path, str]]:

@@ -8,6 +8,8 @@ import os
 from typing import Any, Iterator
 
 from linter.model.document import Document, Hit, child_pointer
+from linter.rules.schema_violation import SLUG as SCHEMA_VIOLATION
+from linter.rules.unknown_field import SLUG as UNKNOWN_FIELD
 
 SCHEMA_FILE = os.path.join(os.path.dirname(__file__), "schemas", "conflict.schema.json")
 _TYPE_NAMES = {
@@ -104,7 +106,7 @@ def _fast_errors(data: Any) -> list[Hit]:
     except Exception:  # noqa: BLE001  values it cannot convert, as in _surely_valid
         return []
     return [Hit(f"{_where(_pointer(error.instance_path))}: {error.message}",
-                pointer=_pointer(error.instance_path), rule="schema-violation") for error in errors]
+                pointer=_pointer(error.instance_path), rule=SCHEMA_VIOLATION) for error in errors]
 
 
 def _pointer(path) -> str:
@@ -179,7 +181,7 @@ def _explain(error) -> Iterator[Hit]:
         for key in extras:
             yield Hit(f"unknown field '{key}' in {where}{_close_match(key, allowed)} "
                       f"(allowed: {', '.join(allowed)})",
-                      pointer=child_pointer(pointer, key), at_key=True, rule="unknown-field")
+                      pointer=child_pointer(pointer, key), at_key=True, rule=UNKNOWN_FIELD)
         return
     if kind == "required":
         # Worked out from the data, not from the message's wording. jsonschema reports each
@@ -187,14 +189,14 @@ def _explain(error) -> Iterator[Hit]:
         missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
         for name in missing:
             yield Hit(f"{where} lacks the required field '{name}'",
-                      pointer=pointer, at_key=bool(pointer), rule="schema-violation")
+                      pointer=pointer, at_key=bool(pointer), rule=SCHEMA_VIOLATION)
         return
     if kind in ("oneOf", "anyOf"):
         choices = _alternatives(error.validator_value)
         if choices is not None:
             verb = "takes exactly one of" if kind == "oneOf" else "needs one of"
             matched = "" if error.context else " (it has several)"
-            yield Hit(f"{where} {verb}: {choices}{matched}", pointer=pointer, rule="schema-violation")
+            yield Hit(f"{where} {verb}: {choices}{matched}", pointer=pointer, rule=SCHEMA_VIOLATION)
             return
         deepest = _deepest(error)
         if deepest is not None:
@@ -204,38 +206,38 @@ def _explain(error) -> Iterator[Hit]:
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
         wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
-        yield Hit(f"{where} should be {wanted}, not {_describe(value)}", pointer=pointer, rule="schema-violation")
+        yield Hit(f"{where} should be {wanted}, not {_describe(value)}", pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
         yield Hit(f"{where} is {_describe(value)}; use one of: {options}{_close_match(value, error.validator_value)}",
-                  pointer=pointer, rule="schema-violation")
+                  pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "const":
         yield Hit(f"{where} can only be {json.dumps(error.validator_value)}; leave the field out otherwise",
-                  pointer=pointer, rule="schema-violation")
+                  pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "pattern":
         rule_text = schema.get("description", f"the pattern {error.validator_value}")
         yield Hit(f"{where} is {_describe(value)}, which is not of the expected form. {rule_text}",
-                  pointer=pointer, rule="schema-violation")
+                  pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind in ("minItems", "maxItems"):
         bound = "at least" if kind == "minItems" else "at most"
         count = len(value) if isinstance(value, list) else 0
         yield Hit(f"{where} has {count} item{'s' * (count != 1)}; it takes {bound} {error.validator_value}",
-                  pointer=pointer, rule="schema-violation")
+                  pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "uniqueItems":
-        yield Hit(f"{where} lists the same item twice; remove the repeat", pointer=pointer, rule="schema-violation")
+        yield Hit(f"{where} lists the same item twice; remove the repeat", pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "minLength":
-        yield Hit(f"{where} is empty; fill it in or leave the field out", pointer=pointer, rule="schema-violation")
+        yield Hit(f"{where} is empty; fill it in or leave the field out", pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "propertyNames":
-        yield Hit(f"a key in {where} is not a valid id: {error.message}", pointer=pointer, rule="schema-violation")
+        yield Hit(f"a key in {where} is not a valid id: {error.message}", pointer=pointer, rule=SCHEMA_VIOLATION)
         return
-    yield Hit(f"{where}: {error.message}", pointer=pointer, rule="schema-violation")
+    yield Hit(f"{where}: {error.message}", pointer=pointer, rule=SCHEMA_VIOLATION)
 
 
 def check_schema(doc: Document) -> list[Hit]:
@@ -247,7 +249,7 @@ def check_schema(doc: Document) -> list[Hit]:
         explained = list(_explain(error))
         # An error of a form the explanations do not know still reaches the user, in jsonschema's words.
         hits.extend(explained or [Hit(f"{_where(_pointer(error.absolute_path))}: {error.message}",
-                                      pointer=_pointer(error.absolute_path), rule="schema-violation")])
+                                      pointer=_pointer(error.absolute_path), rule=SCHEMA_VIOLATION)])
     if not hits:
         hits = _fast_errors(doc.data)
     return list(dict.fromkeys(hits))

@@ -36,7 +36,7 @@ def _settings_tables(draw):
 
     table: dict = {}
     if draw(st.booleans()):
-        table["select"] = draw(st.lists(rule_names, max_size=3))
+        table["select"] = draw(st.lists(rule_names, min_size=1, max_size=3))  # an empty select is an error
     table["ignore"] = draw(st.lists(rule_names, max_size=3))
     table["exclude"] = draw(st.lists(globs, max_size=3))
     table["severity"] = draw(st.dictionaries(rule_names, st.sampled_from([s.label for s in Severity]), max_size=3))

@@ -17,7 +17,7 @@ SECTIONS = ("## What it does", "## Why is this bad", "## Example", "## Use inste
 AWAITING_TESTS: set[str] = set()
 # Rules about the file itself, not its content, have no YAML example or fixture file;
 # tests/test_hostile.py fires them through the CLI.
-FILE_RULES = {"file_unreadable"}
+FILE_RULES = {"file_unreadable", "limit_exceeded"}
 RULES = {rule.slug: rule for rule in all_rules()}
 BY_MODULE = {module: get_rule(importlib.import_module(f"linter.rules.{module}").SLUG) for module in RULE_MODULES}
 

@@ -69,3 +69,8 @@ def test_a_wheel_in_a_fresh_venv_runs_the_documented_ci_commands(tmp_path):
         ran = shell(line, repository, venv)
         assert ran.returncode == (1 if line.startswith("conflict-lint lint") else 0), ran.stderr
     assert all((repository / report).is_file() for report in job["artifacts"]["reports"].values())
+
+    # The HTML report's templates and stylesheet are package data: the installed wheel has them.
+    site = shell("conflict-lint report records --html site", repository, venv)
+    assert site.returncode == 0, site.stderr
+    assert (repository / "site" / "style.css").is_file() and (repository / "site" / "index.html").is_file()

@@ -14,6 +14,7 @@ from linter.infobox.items import Infobox, Item
 from linter.infobox.record import build, unknown_parameter
 from linter.markup import SIDE_PARAMETER
 from linter.model.document import Document, Hit
+from linter.rules.no_infobox import SLUG as NO_INFOBOX
 
 _TITLE = re.compile(r"^=\s*(.+?)\s*=\s*$")
 _HEADING = re.compile(r"^==+\s*(.+?)\s*==+\s*$")
@@ -81,7 +82,7 @@ def load_article_text(doc: Document) -> None:
                 Item(item.group(1), Span(number, column, number, column + len(item.group(1)))))
     if not box.params:
         doc.problems.append(Hit("no 'Infobox' block of '- Key: Value' lines in this file: nothing to check",
-                                span=Span(1, 1, 1, 1), rule="no-infobox"))
+                                span=Span(1, 1, 1, 1), rule=NO_INFOBOX))
         return
     if "conflict" not in box.params and title:
         box.params["conflict"] = [Item(title, Span(1, 1, 1, 1))]

@@ -12,6 +12,8 @@ from linter.infobox.items import Infobox, Item
 from linter.markup import SIDE_PARAMETER
 from linter.model.document import Document, Hit
 from linter.records import id_form
+from linter.rules.date_malformed import SLUG as DATE_MALFORMED
+from linter.rules.unknown_parameter import SLUG as UNKNOWN_PARAMETER
 
 _STATUSES = {"ongoing": "ongoing", "ended": "ended", "ceasefire": "ceasefire", "frozen": "frozen",
              "concluded": "ended", "over": "ended", "active": "ongoing"}
@@ -310,10 +312,10 @@ def _misspelt_months(item: Item, doc: Document, name: str) -> list[Hit]:
         found = line.find(word, item.span.column - 1)
         span = Span(item.span.line, found + 1, item.span.line, found + 1 + len(word)) if found >= 0 else item.span
         hits.append(Hit(f"'{word}' in '{name}' is not a month: write '{month}' if that is the month meant",
-                        span=span, rule="date-malformed"))
+                        span=span, rule=DATE_MALFORMED))
     return hits
 
 
 def unknown_parameter(name: str, span: Span, known: str) -> Hit:
     return Hit(f"'{name}' is not a parameter of {known}; the template ignores it: check the spelling",
-               span=span, rule="unknown-parameter")
+               span=span, rule=UNKNOWN_PARAMETER)

@@ -196,13 +196,20 @@ class Renderer:
         self.cited.append(source_id)
 
 
+_MAX_DATE_DIGITS = 6  # a year of the far future or past; more is a typo or an attack
+
+
 def _date_problem(group: list[str]) -> str:
     """Why {{Start date|year|month|day}} arguments name no day, or ""."""
     import calendar
 
-    if not all(part.isdigit() for part in group):
-        bad = next(part for part in group if not part.isdigit())
-        return f"'{bad}' is not a number: the template takes year, month and day as numbers"
+    # ASCII digits only: "²" is a digit to str.isdigit() but not to int()
+    bad = next((part for part in group if not (part.isascii() and part.isdigit())), None)
+    if bad is not None:
+        return f"'{bad[:40]}' is not a number: the template takes year, month and day as numbers"
+    long = next((part for part in group if len(part) > _MAX_DATE_DIGITS), None)
+    if long is not None:
+        return f"'{long[:12]}…' ({len(long)} digits) is too long for a year, month or day"
     year, month, day = (int(x) for x in (group + ["0", "0"])[:3])
     if len(group) > 1 and not 1 <= month <= 12:
         return f"month {month} does not exist: months run from 1 to 12"

@@ -30,6 +30,10 @@ from linter.infobox.templates import (
     template_name,
 )
 from linter.model.document import Document, Hit
+from linter.rules.date_malformed import SLUG as DATE_MALFORMED
+from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
+from linter.rules.no_infobox import SLUG as NO_INFOBOX
+from linter.rules.positional_parameter import SLUG as POSITIONAL_PARAMETER
 
 _OPENING = re.compile(r"\{\{\s*(?:" + "|".join(re.escape(n).replace(r"\ ", r"[ _]+")
                                                for n in sorted(INFOBOX_NAMES | ATTACK_NAMES))
@@ -145,7 +149,7 @@ def _read(template, form: Form, offset: int, lines: LineIndex, refs: dict[str, s
                 invoke = False
             elif value_text.strip():
                 problems.append(Hit(f"'{value_text.strip()[:40]}' has no '=', so the template ignores it: "
-                                    "write 'name = value'", span=value_span, rule="positional-parameter"))
+                                    "write 'name = value'", span=value_span, rule=POSITIONAL_PARAMETER))
             continue
         if not is_known(name, form.kind):
             problems.append(unknown_parameter(name, name_span, label))
@@ -154,7 +158,7 @@ def _read(template, form: Form, offset: int, lines: LineIndex, refs: dict[str, s
             first = given[name][1]
             problems.append(Hit(f"'{name}' is given twice (first on line {first.line}); MediaWiki shows only "
                                 "this last value and drops the first silently: remove one", span=name_span,
-                                rule="duplicate-key"))
+                                rule=DUPLICATE_KEY))
         given[name] = (param, name_span, value_offset, value_span)
     # Lettered rows (combatant2a, ...) add to their side's numbered row.
     for name, (param, name_span, value_offset, value_span) in given.items():
@@ -184,7 +188,7 @@ def _report_dates(value, value_offset: int, lines: LineIndex, bad: list, problem
     for template, reason in bad:
         start = text.find(str(template))
         span = lines.span(value_offset + max(start, 0), value_offset + max(start, 0) + len(str(template)))
-        problems.append(Hit(f"{{{{{str(template.name).strip()}}}}}: {reason}", span=span, rule="date-malformed"))
+        problems.append(Hit(f"{{{{{str(template.name).strip()}}}}}: {reason}", span=span, rule=DATE_MALFORMED))
 
 
 def load_wikitext(doc: Document) -> None:
@@ -203,7 +207,7 @@ def load_wikitext(doc: Document) -> None:
             span = lines.span(opened.start(), opened.end())
         else:
             message, span = "no {{Infobox military conflict}} call in this file: nothing to check", Span(1, 1, 1, 1)
-        doc.problems.append(Hit(message, span=span, rule="no-infobox"))
+        doc.problems.append(Hit(message, span=span, rule=NO_INFOBOX))
         return
     for index, (template, form, offset) in enumerate(found, start=1):
         target = doc if index == 1 else Document(path=doc.path, format=doc.format, text=doc.text)

@@ -53,6 +53,8 @@ _MODULES = {
 }
 
 FORMATS = tuple(_MODULES)
+# Reports that are a directory of pages rather than one text: only ``--output FORMAT:DIR``.
+SITE_FORMATS = ("html",)
 
 
 def reporter(name: str) -> Reporter:

@@ -18,6 +18,7 @@ RULE_MODULES = (
     "implicit_type",
     "unsupported_yaml",
     "file_unreadable",
+    "limit_exceeded",
     "unknown_parameter",
     "positional_parameter",
     "no_infobox",
