@@ -33,8 +33,8 @@ def test_hr_separates_two_figures():
 def test_lists_inside_wrappers_are_lists():
     text = box("| casualties2 = {{centre|{{ubl|12 killed|30 wounded}}}}<ref>A.</ref>")
     casualties = side(text, 2)["casualties"]
-    assert casualties["killed"] == {"count": 12, "text": "12 killed", "sources": ["ref-1"]}
-    assert casualties["wounded"]["sources"] == ["ref-1"]  # the ref closing the list covers it
+    assert casualties["killed"] == {"count": 12, "text": "12 killed"}
+    assert casualties["wounded"]["sources"] == ["ref-1"]  # the ref after the list ends its last line
     small = box("| casualties2 = <small>{{plainlist|\n* 3 killed\n* 9 captured\n}}</small><ref>A.</ref>")
     assert set(side(small, 2)["casualties"]) == {"killed", "captured"}
 
@@ -136,11 +136,11 @@ def test_a_note_without_citation_is_no_source(note):
     assert only(lint_text(text, "x.wiki"), "figure-unsourced") == [("figure-unsourced", 7, 17)]
 
 
-def test_a_ref_ending_a_list_covers_the_lines_above_it_back_to_the_previous_ref():
+def test_a_ref_sources_the_line_it_ends_only():
     text = box("| casualties1 = 9 killed<ref>A.</ref><br>12 wounded<br>3 captured<ref>B.</ref>")
     casualties = side(text)["casualties"]
-    assert casualties["killed"]["sources"] == ["ref-1"]
-    assert casualties["wounded"]["sources"] == ["ref-2"] and casualties["captured"]["sources"] == ["ref-2"]
+    assert casualties["killed"]["sources"] == ["ref-1"] and casualties["captured"]["sources"] == ["ref-2"]
+    assert "sources" not in casualties["wounded"]
     middle = box("| casualties1 = 9 killed<br>12 wounded<ref>B.</ref><br>3 captured")
     assert only(lint_text(middle, "x.wiki"), "figure-unsourced") == [("figure-unsourced", 7, 17),
                                                                      ("figure-unsourced", 7, 56)]

@@ -20,6 +20,7 @@ class Item:
     term: bool = False  # written as a heading (";Japanese", a bold line): a heading over the items below
     heading: str = ""  # the heading the item stands under in its cell, already before its text
     level: int = 0  # as a heading: 1 for a ";" term, 2 for a bold line
+    links: tuple[str, ...] = ()  # the targets of all its links, in order
     parameter: str = ""  # the parameter it was written in, when several fill one field (combatant2a)
     category: str = ""  # the casualty category its parameter names ("fatalities" is killed), if any
     unsourced_marked: bool = False  # it carries {{citation needed}}

@@ -5,8 +5,9 @@ Citations: ``<ref>`` (named or not; a named one's content wherever on the page i
 before or after its first use), ``{{refn}}`` and ``{{#tag:ref}}`` (footnotes that are
 references), ``{{r|name}}``, ``{{sfn}}``/``{{sfnp}}``/``{{harvnb}}`` (short citations), and the
 citations inside a ``{{efn}}`` note (the note itself is an explanation, not a source). Not
-citations: an empty ``<ref></ref>``, a named ref defined nowhere, ``{{rp|85}}`` (a page of the
-ref before it) and ``{{citation needed}}``, which says that no source is given.
+citations: an empty ``<ref></ref>``, ``{{rp|85}}`` (a page of the ref before it) and
+``{{citation needed}}``, which says that no source is given. A named ref whose definition is
+not in the file still cites: the file may be an excerpt of an article that defines it.
 """
 
 from __future__ import annotations
@@ -183,8 +184,8 @@ class Renderer:
     def cite_body(self, name: str, body: str) -> None:
         if not body.strip():
             body = self.named_refs.get(name, "") if name else ""
-        if not body.strip():
-            return  # an empty ref, or a name defined nowhere on the page: no source
+        if not body.strip() and not name:
+            return  # an empty ref: no source. A named one cites what the article defines elsewhere.
         source_id = slug(name) if name else f"ref-{len(self.registry) + 1}"
         if source_id not in self.registry:
             self.registry[source_id] = _describe_source(body, name)

@@ -92,26 +92,10 @@ def _items(value, base: int, lines: LineIndex, renderer: Renderer, category: str
         items.append(Item(text, lines.span(start, max(end, start)), tuple(dict.fromkeys(renderer.cited)),
                           renderer.links[0] if renderer.links else None, bool(segment.term), level=segment.term,
                           category=category, parameter=name,
+                          links=tuple(dict.fromkeys(t.lstrip(":").split("#")[0].replace("_", " ").strip()
+                                                    for t in renderer.links if t.lstrip(":").split("#")[0].strip())),
                           unsourced_marked=renderer.unsourced_marked))
-    return _cover_by_closing_ref(items)
-
-
-def _cover_by_closing_ref(items: list[Item]) -> list[Item]:
-    """A citation that ends a cell's last line covers the lines above it back to the previous
-    citation, as it does in a paragraph: "5 killed<br>3 wounded<ref>A</ref>" cites A for both.
-    A citation anywhere else covers its own line only; headings are never cited."""
-    if len(items) < 2 or not items[-1].sources:
-        return items
-    import dataclasses
-
-    covered = list(items)
-    for index in range(len(items) - 2, -1, -1):
-        item = items[index]
-        if item.sources or item.unsourced_marked:
-            break
-        if not item.term:
-            covered[index] = dataclasses.replace(item, sources=items[-1].sources)
-    return covered
+    return items
 
 
 def _infoboxes(code, base: int = 0):
