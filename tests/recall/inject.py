@@ -76,6 +76,13 @@ def _single_line(text: str, index: int) -> bool:
     return index + 1 < len(lines) and lines[index + 1].lstrip().startswith(("|", "}}"))
 
 
+def _closing(text: str) -> int:
+    """The index of the line that closes the (last) infobox: a new parameter goes just before it,
+    so that it never splits the value of a parameter that runs over several lines."""
+    lines = text.split("\n")
+    return max(i for i, line in enumerate(lines) if line.strip().startswith(("}}", "|}}")))
+
+
 def _figure_lines(text: str) -> list[tuple[int, re.Match, re.Match]]:
     """Strength and casualty lines whose value opens with a count."""
     found = []
@@ -106,8 +113,8 @@ def repeated_parameter(text: str, rng: random.Random):
     if not candidates:
         return None
     _index, match = rng.choice(candidates)
-    last = max(i for i, _, _ in _params(text))
-    return _insert_line(text, last + 1, f"{match.group(1)}{match.group(2)}{match.group(3)}Unknown"), last + 2, 0
+    at = _closing(text)
+    return _insert_line(text, at, f"{match.group(1)}{match.group(2)}{match.group(3)}Unknown"), at + 1, 0
 
 
 def unlisted_victor(text: str, rng: random.Random):
@@ -117,6 +124,37 @@ def unlisted_victor(text: str, rng: random.Random):
             line = text.split("\n")[index]
             value = f"{rng.choice(absent)} victory"
             return _replace_line(text, index, line[:len(match.group(1)) + len(match.group(2)) + len(match.group(3))] + value), index + 1, 0
+    return None
+
+
+VICTORS = {"German": r"Nazi Germany|Germany|GER", "Soviet": r"Soviet Union|USSR", "Japanese": r"Empire of Japan|Japan",
+           "American": r"United States|USA|US", "British": r"United Kingdom|UK", "Italian": r"Kingdom of Italy|Italy",
+           "Finnish": r"Finland", "Polish": r"Poland|Second Polish Republic", "Dutch": r"Netherlands"}
+
+
+def victor_removed(text: str, rng: random.Random):
+    """The combatant a plain 'X victory' credits is taken out of its side: deleted from a cell
+    that lists others too, or swapped for a party the page never names."""
+    result = next((m.group(4) for _, name, m in _params(text) if name == "result"), "")
+    credited = re.fullmatch(r"\s*(\w+) victory\s*", result)
+    if not credited or credited.group(1) not in VICTORS:
+        return None
+    party = re.compile(r"\{\{flag(?:country|u|icon)?\|(?:" + VICTORS[credited.group(1)] + r")(?:\|[^{}]*)?\}\}(?:\s*\[\[[^]]*\]\])?")
+    for index, name, match in _params(text):
+        if not re.fullmatch(r"combatant[12]", name) or not _single_line(text, index):
+            continue
+        value = match.group(4)
+        found = party.search(value)
+        if not found:
+            continue
+        line = text.split("\n")[index]
+        at = len(line) - len(value)
+        items = re.split(r"<br\s*/?>", value)
+        if len(items) > 1:
+            kept = [item for item in items if not party.search(item)]
+            return _replace_line(text, index, line[:at] + "<br>".join(kept)), index + 1, 0
+        swap = next(p for p in ("Sweden", "Portugal", "Brazil", "Mexico") if p not in text)
+        return _replace_line(text, index, line[:at] + value[:found.start()] + f"{{{{flag|{swap}}}}}" + value[found.end():]), None, 0
     return None
 
 
@@ -165,7 +203,9 @@ def ref_removed(text: str, rng: random.Random):
         if re.fullmatch(r"(strength|casualties)\d", name):
             value = match.group(4)
             first = re.match(r"\s*\d[\d,]*[^<{|]*?(<ref[^>/]*/>|<ref[^>]*>.*?</ref>|\{\{sfn[^{}]*\}\})", value)
-            if first and "<br" not in value[:first.start(1)]:
+            # No citation may follow in the cell: one closing the cell would cover the figure again.
+            rest = value[first.end(1):] if first else ""
+            if first and _single_line(text, index) and "<br" not in value[:first.start(1)] and not re.search(r"<ref|\{\{(sfn|efn|refn|r\|)", rest):
                 candidates.append((index, match, first))
     if not candidates:
         return None
@@ -192,8 +232,8 @@ def commander_without_side(text: str, rng: random.Random):
     names = {name for _, name, _ in _params(text)}
     if "combatant3" in names or "commander3" in names:
         return None
-    last = max(i for i, _, _ in _params(text))
-    return _insert_line(text, last + 1, "| commander3 = " + rng.choice(["Unknown leader", "[[Local militia]] chief"])), last + 2, 0
+    at = _closing(text)
+    return _insert_line(text, at, "| commander3 = " + rng.choice(["Unknown leader", "[[Local militia]] chief"])), at + 1, 0
 
 
 def misspelt_parameter(text: str, rng: random.Random):
@@ -283,8 +323,7 @@ def ongoing_with_victory(text: str, rng: random.Random):
     for index, name, match in _params(text):
         if name == "result" and "victory" in match.group(4):
             # Which of the two rows the finding names is the rule's choice: anywhere in the file counts.
-            last = max(i for i, _, _ in _params(text))
-            return _insert_line(text, last + 1, "| status = Ongoing"), None, 0
+            return _insert_line(text, _closing(text), "| status = Ongoing"), None, 0
     return None
 
 
@@ -302,6 +341,7 @@ KINDS: dict[str, tuple[str, Injection]] = {
     "minus sign before a figure": ("figure-negative", negative),
     "a parameter given twice": ("duplicate-key", repeated_parameter),
     "the result credits a party no side lists": ("result-unlisted-party", unlisted_victor),
+    "the combatant the result credits removed": ("result-unlisted-party", victor_removed),
     "month 13 in {{Start date}}": ("date-malformed", month_thirteen),
     "a misspelt month": ("date-malformed", misspelt_month),
     "a total below its parts": ("total-mismatch", total_below_parts),
@@ -341,7 +381,10 @@ def cases(seed: int = SEED, per_kind: int = PER_KIND) -> list[Case]:
             if result is None or result[0] == text and rule != "duplicate-record":
                 continue
             injected, line, shift = result
-            found.append(Case(f"{rule}--{stem}", kind, rule, injected, text, line, shift))
+            name = f"{rule}--{stem}"
+            while any(c.name == name for c in found):  # two kinds of one rule may pick one file
+                name += "-2"
+            found.append(Case(name, kind, rule, injected, text, line, shift))
             made += 1
             if made == per_kind:
                 break
