@@ -68,7 +68,9 @@ def test_an_unreadable_page_is_reported_not_written(tmp_path):
 
 def _findings(paths: list[Path]) -> Counter:
     found = lint_paths([(path, path.name) for path in paths], today=TODAY, jobs=1)
-    return Counter((f.rule, f.pointer, f.message) for f in found if f.rule not in SOURCE_ONLY)
+    # Messages name infobox parameters in wikitext and fields in a record; the rule and the value
+    # it stands at are what must agree.
+    return Counter((f.rule, f.pointer) for f in found if f.rule not in SOURCE_ONLY)
 
 
 def _sources() -> list[Path]:
