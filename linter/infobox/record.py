@@ -307,7 +307,7 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
 def _misspelt_months(item: Item, doc: Document, name: str) -> list[Hit]:
     """A word written where a date's month stands that is no month but nearly one ("4 Agust 1916")."""
     hits = []
-    for start, end, word, month in misspelt_months(item.text):
+    for _start, _end, word, month in misspelt_months(item.text):
         line = doc.lines[item.span.line - 1] if item.span.line <= len(doc.lines) else ""
         found = line.find(word, item.span.column - 1)
         span = Span(item.span.line, found + 1, item.span.line, found + 1 + len(word)) if found >= 0 else item.span
