@@ -46,9 +46,10 @@ from linter.bounds import bounds
 from linter.dates import try_parse
 from linter.figure_text import split_label
 from linter.findings import Severity
-from linter.model.document import Document, Hit
 from linter.limits import for_matching
-from linter.markup import FLAGS, LINK as _LINK, NOT_TEXT
+from linter.markup import FLAGS, NOT_TEXT, defuse
+from linter.markup import LINK as _LINK
+from linter.model.document import Document, Hit
 from linter.records import mapping, sequence, sides
 from linter.rules.base import Context
 
@@ -64,7 +65,7 @@ _PERSONNEL_WORDS = {"men", "troops", "soldiers", "personnel", "militants", "infa
 # Words that qualify a count without saying what is counted.
 _FILLER = {"c", "ca", "circa", "about", "around", "approximately", "approx", "over", "more", "than", "at", "least",
            "up", "to", "some", "nearly", "almost", "total", "and", "in", "all", "est", "estimated", "initially"}
-_NOISE = re.compile(rf"{NOT_TEXT}|<[^>]+>", FLAGS)
+_NOISE = re.compile(rf"{NOT_TEXT}|<[^<>]+>", FLAGS)  # [^<>]: "<<<<..." is tried to the next "<" only
 CATEGORIES = ("total", "killed", "wounded", "captured", "missing")
 
 
@@ -81,7 +82,7 @@ def _counts_people(figure: dict) -> bool:
         return True
     described = for_matching(described)
     described = split_label(described)[1]  # "Southern France: 285,000 personnel" counts personnel
-    words = {w.casefold() for w in re.findall(r"[^\W\d_]+", _LINK.sub(r"\1", _NOISE.sub(" ", described)))}
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]+", _LINK.sub(r"\1", _NOISE.sub(" ", defuse(described))))}
     return words <= _PERSONNEL_WORDS | _FILLER
 
 
