@@ -83,7 +83,7 @@ def load_article_text(doc: Document) -> None:
             section, in_infobox = heading.casefold(), False
             continue
         if not title and _title(stripped):
-            title = _title(stripped)
+            title = _title(stripped) or ""
             continue
         if stripped.casefold() == "infobox":
             in_infobox = True
