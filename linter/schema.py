@@ -5,9 +5,17 @@ from __future__ import annotations
 import functools
 import json
 import os
-from typing import Any, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from linter.model.document import Document, Hit, child_pointer
+from linter.rules.schema_violation import SLUG as SCHEMA_VIOLATION
+from linter.rules.unknown_field import SLUG as UNKNOWN_FIELD
+
+if TYPE_CHECKING:  # jsonschema and regress are imported when a record needs them
+    import regress
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
 
 SCHEMA_FILE = os.path.join(os.path.dirname(__file__), "schemas", "conflict.schema.json")
 _TYPE_NAMES = {
@@ -24,7 +32,7 @@ def load_schema() -> dict:
 
 
 @functools.cache
-def _ecma_regex(pattern: str):
+def _ecma_regex(pattern: str) -> regress.Regex:
     import regress
 
     return regress.Regex(pattern, "u")
@@ -40,14 +48,15 @@ def _ecma_search(pattern: str, text: str) -> bool:
     return _ecma_regex(pattern).find(text) is not None
 
 
-def _pattern(validator, pattern, instance, schema):
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict) -> Iterator[ValidationError]:
     from jsonschema.exceptions import ValidationError
 
     if validator.is_type(instance, "string") and not _ecma_search(pattern, instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-def _pattern_properties(validator, properties, instance, schema):
+def _pattern_properties(validator: Any, properties: dict[str, Any], instance: Any, schema: dict
+                        ) -> Iterator[ValidationError]:
     if not validator.is_type(instance, "object"):
         return
     for pattern, subschema in properties.items():
@@ -57,7 +66,7 @@ def _pattern_properties(validator, properties, instance, schema):
 
 
 @functools.lru_cache(maxsize=1)
-def _validator():
+def _validator() -> Validator:
     import jsonschema  # imported here: it is the slowest import on the one-file path
 
     # Every keyword that reads a regular expression, with ECMA-262 semantics, so that this
@@ -68,7 +77,7 @@ def _validator():
 
 
 @functools.lru_cache(maxsize=1)
-def _fast_validator():
+def _fast_validator() -> Any:  # a jsonschema_rs validator, or None
     """jsonschema-rs, when installed: it decides "valid" some 300 times faster than jsonschema
     (see docs/performance.md), and most records are valid; jsonschema then explains the rest."""
     try:
@@ -77,7 +86,7 @@ def _fast_validator():
         return None
     try:
         return jsonschema_rs.validator_for(load_schema())
-    except Exception:  # a schema it cannot compile: jsonschema alone still gives every answer
+    except Exception:  # noqa: BLE001  a schema it cannot compile: jsonschema alone still gives every answer
         return None
 
 
@@ -87,7 +96,7 @@ def _surely_valid(data: Any) -> bool:
         return False
     try:
         return fast.is_valid(data)
-    except Exception:  # values it cannot convert (huge integers, NaN): let jsonschema judge
+    except Exception:  # noqa: BLE001  values it cannot convert (huge integers, NaN): let jsonschema judge
         return False
 
 
@@ -104,10 +113,10 @@ def _fast_errors(data: Any) -> list[Hit]:
     except Exception:  # noqa: BLE001  values it cannot convert, as in _surely_valid
         return []
     return [Hit(f"{_where(_pointer(error.instance_path))}: {error.message}",
-                pointer=_pointer(error.instance_path), rule="schema-violation") for error in errors]
+                pointer=_pointer(error.instance_path), rule=SCHEMA_VIOLATION) for error in errors]
 
 
-def _pointer(path) -> str:
+def _pointer(path: Iterable[str | int]) -> str:
     pointer = ""
     for token in path:
         pointer = child_pointer(pointer, token)
@@ -134,7 +143,7 @@ def _describe(value: Any) -> str:
 
 def _where(pointer: str) -> str:
     """A pointer as a reader writes it: /sides/0/casualties becomes sides[0].casualties."""
-    parts = []
+    parts: list[str] = []
     for token in pointer.split("/")[1:]:
         token = token.replace("~1", "/").replace("~0", "~")
         if token.isdigit() and parts:
@@ -155,21 +164,23 @@ def _alternatives(branches: list[dict]) -> str | None:
     return "; ".join(names[:-1]) + f"; or {names[-1]}" if len(names) > 1 else names[0]
 
 
-def _close_match(word: str, choices) -> str:
+def _close_match(word: str, choices: Iterable[object]) -> str:
     import difflib  # only for a misspelt key
 
     match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"; did you mean '{match[0]}'?" if match else ""
 
 
-def _deepest(error):
+def _deepest(error: Any) -> Any:
     """The most relevant sub-error of a oneOf/anyOf, as jsonschema's best_match ranks them."""
     from jsonschema.exceptions import best_match
 
     return best_match(error.context) if error.context else None
 
 
-def _explain(error) -> Iterator[Hit]:
+# jsonschema's stubs type every attribute of a ValidationError as possibly unset; an error that
+# iter_errors yields has them all, so its errors are handled as Any.
+def _explain(error: Any) -> Iterator[Hit]:
     pointer = _pointer(error.absolute_path)
     where = _where(pointer)
     kind, value, schema = error.validator, error.instance, error.schema
@@ -179,7 +190,7 @@ def _explain(error) -> Iterator[Hit]:
         for key in extras:
             yield Hit(f"unknown field '{key}' in {where}{_close_match(key, allowed)} "
                       f"(allowed: {', '.join(allowed)})",
-                      pointer=child_pointer(pointer, key), at_key=True, rule="unknown-field")
+                      pointer=child_pointer(pointer, key), at_key=True, rule=UNKNOWN_FIELD)
         return
     if kind == "required":
         # Worked out from the data, not from the message's wording. jsonschema reports each
@@ -187,14 +198,14 @@ def _explain(error) -> Iterator[Hit]:
         missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
         for name in missing:
             yield Hit(f"{where} lacks the required field '{name}'",
-                      pointer=pointer, at_key=bool(pointer), rule="schema-violation")
+                      pointer=pointer, at_key=bool(pointer), rule=SCHEMA_VIOLATION)
         return
     if kind in ("oneOf", "anyOf"):
         choices = _alternatives(error.validator_value)
         if choices is not None:
             verb = "takes exactly one of" if kind == "oneOf" else "needs one of"
             matched = "" if error.context else " (it has several)"
-            yield Hit(f"{where} {verb}: {choices}{matched}", pointer=pointer, rule="schema-violation")
+            yield Hit(f"{where} {verb}: {choices}{matched}", pointer=pointer, rule=SCHEMA_VIOLATION)
             return
         deepest = _deepest(error)
         if deepest is not None:
@@ -203,39 +214,39 @@ def _explain(error) -> Iterator[Hit]:
     if kind == "type":
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
-        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
-        yield Hit(f"{where} should be {wanted}, not {_describe(value)}", pointer=pointer, rule="schema-violation")
+        wanted = " or ".join(_TYPE_NAMES.get(t, str(t)) for t in expected)
+        yield Hit(f"{where} should be {wanted}, not {_describe(value)}", pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
         yield Hit(f"{where} is {_describe(value)}; use one of: {options}{_close_match(value, error.validator_value)}",
-                  pointer=pointer, rule="schema-violation")
+                  pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "const":
         yield Hit(f"{where} can only be {json.dumps(error.validator_value)}; leave the field out otherwise",
-                  pointer=pointer, rule="schema-violation")
+                  pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "pattern":
         rule_text = schema.get("description", f"the pattern {error.validator_value}")
         yield Hit(f"{where} is {_describe(value)}, which is not of the expected form. {rule_text}",
-                  pointer=pointer, rule="schema-violation")
+                  pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind in ("minItems", "maxItems"):
         bound = "at least" if kind == "minItems" else "at most"
         count = len(value) if isinstance(value, list) else 0
         yield Hit(f"{where} has {count} item{'s' * (count != 1)}; it takes {bound} {error.validator_value}",
-                  pointer=pointer, rule="schema-violation")
+                  pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "uniqueItems":
-        yield Hit(f"{where} lists the same item twice; remove the repeat", pointer=pointer, rule="schema-violation")
+        yield Hit(f"{where} lists the same item twice; remove the repeat", pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "minLength":
-        yield Hit(f"{where} is empty; fill it in or leave the field out", pointer=pointer, rule="schema-violation")
+        yield Hit(f"{where} is empty; fill it in or leave the field out", pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "propertyNames":
-        yield Hit(f"a key in {where} is not a valid id: {error.message}", pointer=pointer, rule="schema-violation")
+        yield Hit(f"a key in {where} is not a valid id: {error.message}", pointer=pointer, rule=SCHEMA_VIOLATION)
         return
-    yield Hit(f"{where}: {error.message}", pointer=pointer, rule="schema-violation")
+    yield Hit(f"{where}: {error.message}", pointer=pointer, rule=SCHEMA_VIOLATION)
 
 
 def check_schema(doc: Document) -> list[Hit]:
@@ -247,7 +258,7 @@ def check_schema(doc: Document) -> list[Hit]:
         explained = list(_explain(error))
         # An error of a form the explanations do not know still reaches the user, in jsonschema's words.
         hits.extend(explained or [Hit(f"{_where(_pointer(error.absolute_path))}: {error.message}",
-                                      pointer=_pointer(error.absolute_path), rule="schema-violation")])
+                                      pointer=_pointer(error.absolute_path), rule=SCHEMA_VIOLATION)])
     if not hits:
         hits = _fast_errors(doc.data)
     return list(dict.fromkeys(hits))

@@ -51,5 +51,16 @@ def test_a_cross_record_rule_reading_an_undeclared_field_fails_loudly(tmp_path, 
     monkeypatch.setattr(engine, "all_rules", lambda: rules)
     record = tmp_path / "a.yaml"
     record.write_text("id: a\nplace: {name: Ayorou}\n")
-    with pytest.raises(InternalError, match="sneaky-read.*'place'.*READS"):
+    with pytest.raises(InternalError, match=r"sneaky-read.*'place'.*READS"):
         lint_paths([(record, "a.yaml")], jobs=1)
+
+
+def test_stages_name_the_rules_they_report_through_the_rule_modules():
+    """A slug typed as a string is checked only when that path runs; a module's SLUG at import."""
+    import re
+
+    from tests.conftest import ROOT
+
+    typed = [f"{path.relative_to(ROOT)}:{text}" for path in sorted((ROOT / "linter").rglob("*.py"))
+             for text in re.findall(r'rule="[^"]*"', path.read_text("utf-8"))]
+    assert typed == []

@@ -14,6 +14,7 @@ from linter.infobox.items import Infobox, Item
 from linter.infobox.record import build, unknown_parameter
 from linter.markup import SIDE_PARAMETER
 from linter.model.document import Document, Hit
+from linter.rules.no_infobox import SLUG as NO_INFOBOX
 
 _TITLE = re.compile(r"^=\s*(.+?)\s*=\s*$")
 _HEADING = re.compile(r"^==+\s*(.+?)\s*==+\s*$")
@@ -49,8 +50,9 @@ def load_article_text(doc: Document) -> None:
         if heading:
             section, in_infobox = heading.group(1).casefold(), False
             continue
-        if _TITLE.match(stripped) and not title:
-            title = _TITLE.match(stripped).group(1)
+        titled = _TITLE.match(stripped)
+        if titled and not title:
+            title = titled.group(1)
             continue
         if stripped.casefold() == "infobox":
             in_infobox = True
@@ -69,6 +71,7 @@ def load_article_text(doc: Document) -> None:
                      else [Item(value.strip(), Span(number, value_column, number, value_column + len(value)))])
             box.params[key] = [item for item in items if item.text]
             box.name_spans[key] = key_span
+            box.names[key] = field.group(1).strip()
             box.value_spans[key] = Span(number, value_column, number, value_column + len(value))
             continue
         if stripped and in_infobox and not field:
@@ -80,7 +83,7 @@ def load_article_text(doc: Document) -> None:
                 Item(item.group(1), Span(number, column, number, column + len(item.group(1)))))
     if not box.params:
         doc.problems.append(Hit("no 'Infobox' block of '- Key: Value' lines in this file: nothing to check",
-                                span=Span(1, 1, 1, 1), rule="no-infobox"))
+                                span=Span(1, 1, 1, 1), rule=NO_INFOBOX))
         return
     if "conflict" not in box.params and title:
         box.params["conflict"] = [Item(title, Span(1, 1, 1, 1))]

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 
-from linter.dates import MONTHS
+from linter.dates import MONTH_NAMES, MONTHS
 from linter.limits import for_matching
 
-_MONTHS = MONTHS
-_MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DASH = r"\s*(?:-|–|—|to|until)\s*"
 _PATTERNS = (
     ("md-dy", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}){_DASH}(\d{{1,2}}),?\s+(\d{{1,4}})(\s*BC)?\b", re.IGNORECASE)),
@@ -45,19 +44,21 @@ def _dates(text: str) -> list[tuple[int, str]]:
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             groups = match.groups()
+            day: int | None
+            month: int | None
             bc = bool(groups[-1])
             if kind == "md-dy":  # "July 25–27, 1944"
-                month, year = _MONTHS[groups[0].lower()], int(groups[3])
+                month, year = MONTHS[groups[0].lower()], int(groups[3])
                 taken.append((match.start(), match.end()))
                 found.append((match.start(), match.start() + 1, _iso(year, month, int(groups[1]), bc)))
                 found.append((match.start() + 1, match.end(), _iso(year, month, int(groups[2]), bc)))
                 continue
             if kind == "dmy":
-                day, month, year = int(groups[0]), _MONTHS[groups[1].lower()], int(groups[2])
+                day, month, year = int(groups[0]), MONTHS[groups[1].lower()], int(groups[2])
             elif kind == "mdy":
-                month, day, year = _MONTHS[groups[0].lower()], int(groups[1]), int(groups[2])
+                month, day, year = MONTHS[groups[0].lower()], int(groups[1]), int(groups[2])
             elif kind == "my":
-                day, month, year = None, _MONTHS[groups[0].lower()], int(groups[1])
+                day, month, year = None, MONTHS[groups[0].lower()], int(groups[1])
             else:
                 day, month, year = None, None, int(groups[0])
             if year == 0:
@@ -70,13 +71,13 @@ def _dates(text: str) -> list[tuple[int, str]]:
             day_month = _DAY_MONTH_BEFORE_DASH.search(before)
             if day_month and kind == "dmy":  # "17 September – 3 October 1944"
                 found.append((day_month.start(), day_month.end(),
-                              _iso(year, _MONTHS[day_month.group(2).lower()], int(day_month.group(1)), bc)))
+                              _iso(year, MONTHS[day_month.group(2).lower()], int(day_month.group(1)), bc)))
                 taken.append((day_month.start(), day_month.end()))
                 continue
             month_day = _MONTH_DAY_BEFORE_DASH.search(before)
             if month_day and kind in ("mdy", "dmy"):
                 found.append((month_day.start(), month_day.end(),
-                              _iso(year, _MONTHS[month_day.group(1).lower()], int(month_day.group(2)), bc)))
+                              _iso(year, MONTHS[month_day.group(1).lower()], int(month_day.group(2)), bc)))
                 taken.append((month_day.start(), month_day.end()))
             elif lone_day and kind == "dmy":
                 found.append((lone_day.start(), lone_day.end(), _iso(year, month, int(lone_day.group(1)), bc)))
@@ -106,3 +107,25 @@ def read_span(text: str) -> dict:
     if text.strip():
         span["text"] = " ".join(text.split())
     return span
+
+
+_MONTH_NAMES = [name.lower() for name in MONTH_NAMES]
+# A word between a day and a year, or before a day and a year, where a month stands.
+_MONTH_SLOT = re.compile(r"\b\d{1,2}\s+([A-Za-z]{3,10})\.?,?\s+\d{3,4}\b|\b([A-Za-z]{3,10})\.?\s+\d{1,2},?\s+\d{3,4}\b")
+
+
+def misspelt_months(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, month) of each word that stands where a month does but is none,
+    while being close to one ("Agust", "Febuary"): a misspelt month, not another word."""
+    import difflib
+
+    found = []
+    for match in _MONTH_SLOT.finditer(for_matching(text)):
+        group = 1 if match.group(1) else 2
+        word = match.group(group)
+        if word.casefold() in MONTHS:
+            continue
+        close = difflib.get_close_matches(word.casefold(), _MONTH_NAMES, n=1, cutoff=0.75)
+        if close:
+            found.append((match.start(group), match.end(group), word, close[0].title()))
+    return found

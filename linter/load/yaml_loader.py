@@ -13,9 +13,17 @@ from typing import Any
 import yaml
 
 from linter.findings import Span, span_from
-from linter.limits import MAX_DEPTH, MAX_NODES
+from linter.limits import MAX_DEPTH, MAX_NODES, MAX_NUMBER_DIGITS
+from linter.load.hits import not_a_record, too_long_number
 from linter.model.document import Document, Hit, child_pointer
+from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
+from linter.rules.implicit_type import SLUG as IMPLICIT_TYPE
+from linter.rules.multiple_documents import SLUG as MULTIPLE_DOCUMENTS
+from linter.rules.schema_violation import SLUG as SCHEMA_VIOLATION
+from linter.rules.syntax_error import SLUG as SYNTAX_ERROR
+from linter.rules.unsupported_yaml import SLUG as UNSUPPORTED_YAML
 
+_Loader: Any  # the C loader, or the Python one
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
@@ -79,12 +87,13 @@ class _Builder:
             self.doc.problems.append(Hit(
                 f"the tag '{node.tag.replace(_TAG, '!!')}' asks YAML readers to build a special object; "
                 "a record holds only text, numbers, lists and mappings: remove the tag",
-                span=span_of_node(node), rule="unsupported-yaml"))
+                span=span_of_node(node), rule=UNSUPPORTED_YAML))
         kind = type(node)
+        # Identity of the type, not isinstance, for speed; mypy cannot narrow on it.
         if kind is _ScalarNode:
-            return self._scalar(node, pointer)
+            return self._scalar(node, pointer)  # type: ignore[arg-type]
         if kind is _MappingNode:
-            return self._mapping(node, pointer, depth)
+            return self._mapping(node, pointer, depth)  # type: ignore[arg-type]
         build, depth = self.build, depth + 1
         return [build(item, f"{pointer}/{index}", depth) for index, item in enumerate(node.value)]
 
@@ -95,7 +104,7 @@ class _Builder:
             if type(key_node) is not _ScalarNode:
                 self.doc.problems.append(Hit(
                     "a key must be plain text, not a list or mapping",
-                    span=span_of_node(key_node), rule="syntax-error"))
+                    span=span_of_node(key_node), rule=SYNTAX_ERROR))
                 continue
             key_span = span_of_node(key_node)
             tag = key_node.tag
@@ -104,7 +113,7 @@ class _Builder:
             elif tag == _MERGE_TAG:
                 self.doc.problems.append(Hit(
                     "merge keys ('<<') are a YAML 1.1 feature that YAML 1.2 readers take as a plain key; "
-                    "write the merged fields out in full", span=key_span, rule="unsupported-yaml"))
+                    "write the merged fields out in full", span=key_span, rule=UNSUPPORTED_YAML))
                 continue
             else:
                 key = self._scalar(key_node, None)
@@ -115,7 +124,7 @@ class _Builder:
                 self.doc.problems.append(Hit(
                     f"duplicate key '{key}' (first at line {key_spans[member].line}); YAML readers keep "
                     "only the last one, so the first is silently lost: remove or merge one of them",
-                    span=key_span, rule="duplicate-key"))
+                    span=key_span, rule=DUPLICATE_KEY))
                 continue
             key_spans[member] = key_span
             result[key] = build(value_node, member, depth)
@@ -132,6 +141,9 @@ class _Builder:
         if kind == "bool" and lowered in _BOOL_12:
             return _BOOL_12[lowered]
         if kind == "int" and _INT_12.match(text):
+            if len(text.lstrip("+-")) > MAX_NUMBER_DIGITS:
+                self.doc.problems.append(too_long_number(text, span_of_node(node)))
+                return text
             return int(text)
         if kind == "float":
             if lowered in _SPECIAL_FLOATS:
@@ -142,7 +154,7 @@ class _Builder:
             meaning = _TRAP_HINTS[kind].format(value=lowered in {"yes", "y", "on"})
             self.doc.problems.append(Hit(
                 f"unquoted '{text}' is read here as text, but {meaning}: "
-                f"quote it (\"{text}\") so every reader agrees", pointer=pointer, rule="implicit-type"))
+                f"quote it (\"{text}\") so every reader agrees", pointer=pointer, rule=IMPLICIT_TYPE))
         return text
 
 
@@ -153,7 +165,7 @@ _NESTING_OPENERS = ("[", "{", "- ", "? ", "-\n", ":\n")
 _NESTING_SCAN_THRESHOLD = 2000
 
 
-def _too_deep(text: str) -> yaml.Mark | None:
+def _too_deep(text: str) -> Any:  # a Mark of the C or the Python parser, or None
     """Where nesting first exceeds MAX_DEPTH, found without composing.
 
     PyYAML's C composer recurses once per level and overflows the C stack (a segmentation
@@ -183,7 +195,7 @@ def load_yaml(doc: Document) -> None:
     if deep is not None:
         doc.problems.append(Hit(f"values are nested more than {MAX_DEPTH} levels deep; a record needs "
                                 "a handful: the file is not checked further",
-                                span=span_of_mark(deep), rule="syntax-error"))
+                                span=span_of_mark(deep), rule=SYNTAX_ERROR))
         return
     events = yaml.compose_all(doc.text, Loader=_Loader)
     try:
@@ -194,24 +206,26 @@ def load_yaml(doc: Document) -> None:
         span = span_of_mark(mark) if mark else Span(1, 1, 1, 1)
         problem = error.problem or "invalid YAML"
         context = f" ({error.context})" if error.context else ""
-        doc.problems.append(Hit(f"YAML syntax error: {problem}{context}", span=span, rule="syntax-error"))
+        doc.problems.append(Hit(f"YAML syntax error: {problem}{context}", span=span, rule=SYNTAX_ERROR))
         return
     except yaml.YAMLError as error:  # reader errors (control characters) carry no problem_mark
-        doc.problems.append(Hit(f"YAML error: {error}", span=Span(1, 1, 1, 1), rule="syntax-error"))
+        doc.problems.append(Hit(f"YAML error: {error}", span=Span(1, 1, 1, 1), rule=SYNTAX_ERROR))
         return
     if extra is not None:
         doc.problems.append(Hit(
             "the file holds more than one YAML document ('---'); only the first is checked: "
-            "put each record in a file of its own", span=span_of_node(extra), rule="multiple-documents"))
+            "put each record in a file of its own", span=span_of_node(extra), rule=MULTIPLE_DOCUMENTS))
     if root is None:
         doc.problems.append(Hit("the file is empty: a record is a mapping of fields",
-                                span=Span(1, 1, 1, 1), rule="schema-violation"))
+                                span=Span(1, 1, 1, 1), rule=SCHEMA_VIOLATION))
         return
     try:
         doc.data = _Builder(doc).build(root, "")
+        if doc.data is None:  # "~", "null", "--- !!null": the schema is never run on no data
+            doc.problems.append(not_a_record(None))
     except LoadLimitExceeded as error:
         doc.data = None
         doc.value_spans.clear()
         doc.key_spans.clear()
         doc.problems.append(Hit(f"{error}: the file is not checked further",
-                                span=span_of_node(error.node), rule="syntax-error"))
+                                span=span_of_node(error.node), rule=SYNTAX_ERROR))

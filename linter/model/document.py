@@ -58,6 +58,30 @@ class Document:
     # Inline suppressions, when the document was rebuilt from a summary without its text
     # (linter/runner.py); otherwise the engine reads them from the text.
     suppressions: list | None = None
+    # For records read from an infobox: the parameter, as written in the file, each value came
+    # from ("/sides/1/casualties" -> "casualties2"), so messages can name what to edit.
+    origins: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def native(self) -> bool:
+        """Whether the file is a record itself (YAML, JSON) rather than an infobox read into one."""
+        return self.format not in ("wikitext", "article-text")
+
+    @property
+    def from_infobox(self) -> bool:
+        """Whether the record was read from an infobox: here, or imported with its provenance."""
+        if not self.native:
+            return True
+        provenance = self.data.get("provenance") if isinstance(self.data, dict) else None
+        return isinstance(provenance, dict) and provenance.get("format") in ("wikitext", "article-text")
+
+    def origin_of(self, pointer: str) -> str:
+        """The infobox parameter a value came from, or "" for a native record."""
+        while pointer:
+            if pointer in self.origins:
+                return self.origins[pointer]
+            pointer = pointer.rsplit("/", 1)[0]
+        return ""
 
     def span_of(self, pointer: str, at_key: bool = False) -> Span:
         """The span of a value (or its key); for a pointer with no value, its nearest parent."""
@@ -95,7 +119,7 @@ class Document:
             return _JSON_LINE_BREAK.split(self.text)
         return self.text.splitlines()
 
-    def value_at(self, pointer: str):
+    def value_at(self, pointer: str) -> Any:
         value = self.data
         for token in pointer.split("/")[1:]:
             token = token.replace("~1", "/").replace("~0", "~")

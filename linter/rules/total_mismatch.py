@@ -11,7 +11,9 @@ the total's certain upper bound. Approximations, text-only figures, civilians an
 source's total beside another's breakdown need not agree), nor are parts that overlap (a
 "missing and captured" figure beside a captured one). A total with a single part beside it
 ("74,000, including 50,000 captured") is a subset, not a sum, and is not reported unless the
-part is larger than the total.
+part is larger than the total. A total written on one line with its parts ("40 killed, 60
+wounded, 30 captured, 150 total" in one infobox cell or article-text value, or "150 (40
+killed, 60 wounded)") is that line's sum: any difference is reported.
 
 ## Why is this bad
 A total that its own parts contradict means one of the figures was mistyped or copied
@@ -40,12 +42,13 @@ sides:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterable, Iterator
 
 from linter.bounds import bounds
 from linter.figure_text import categories
 from linter.findings import Severity
 from linter.model.document import Document, Hit
+from linter.model.wording import subject
 from linter.records import mapping, sides
 from linter.rules.base import Context
 
@@ -57,7 +60,11 @@ PARTS = ("killed", "wounded", "captured", "missing")
 
 
 def _cited(figure: dict) -> set[str]:
-    return {s for s in figure.get("sources", ()) if isinstance(s, str)} if isinstance(figure.get("sources"), list) else set()
+    return (
+        {s for s in figure.get("sources", ()) if isinstance(s, str)}
+        if isinstance(figure.get("sources"), list)
+        else set()
+    )
 
 
 def _same_account(total: dict, part: dict) -> bool:
@@ -69,29 +76,47 @@ def _same_account(total: dict, part: dict) -> bool:
     return bool(total_sources & part_sources) or not (total_sources or part_sources)
 
 
-def _check_casualties(casualties: dict, pointer: str, owner: str) -> Iterator[Hit]:
+def _on_one_line(doc: Document, pointer: str, names: Iterable[str]) -> bool:
+    """Whether the total and every part stand on one line of an infobox: written together, as one sum."""
+    if doc.native:
+        return False
+    line = doc.span_of(f"{pointer}/total").line
+    return all(doc.span_of(f"{pointer}/{name}").line == line for name in names)
+
+
+def _check_casualties(doc: Document, casualties: dict, pointer: str, owner: str) -> Iterator[Hit]:
     total = casualties.get("total")
     if not isinstance(total, dict):
         return
     total_bounds = bounds(total)
-    parts = {name: bounds(casualties[name]) for name in PARTS
-             if isinstance(casualties.get(name), dict) and _same_account(total, casualties[name])}
+    parts = {
+        name: bounds(casualties[name])
+        for name in PARTS
+        if isinstance(casualties.get(name), dict) and _same_account(total, casualties[name])
+    }
     if not parts:
         return
     named = ", ".join(parts)
     exact = [b.exact for b in parts.values()]
     if _overlapping(casualties, parts):
         return
-    if total_bounds.exact is not None and len(parts) >= 2 and all(v is not None for v in exact):
+    known = [v for v in exact if v is not None]
+    if total_bounds.exact is not None and len(parts) >= 2 and len(known) == len(exact):
         stated = total_bounds.exact
-        if sum(exact) > stated or (sum(exact) != stated and len(parts) == len(PARTS)):
-            yield Hit(f"{owner}: the total is {stated:,}, but {named} add up to {sum(exact):,}",
-                      pointer=f"{pointer}/total")
+        together = _on_one_line(doc, pointer, parts)
+        if sum(known) > stated or (sum(known) != stated and (len(parts) == len(PARTS) or together)):
+            yield Hit(
+                f"{subject(doc, pointer, owner)}: the total is {stated:,}, but {named} add up to {sum(known):,}",
+                pointer=f"{pointer}/total",
+            )
         return
     lows = [b.low for b in parts.values() if b.low is not None]
     if total_bounds.high is not None and sum(lows) > total_bounds.high:
-        yield Hit(f"{owner}: the total is at most {total_bounds.high:,}, but {named} come to at least "
-                  f"{sum(lows):,}", pointer=f"{pointer}/total")
+        yield Hit(
+            f"{subject(doc, pointer, owner)}: the total is at most {total_bounds.high:,}, but {named} come to at least "
+            f"{sum(lows):,}",
+            pointer=f"{pointer}/total",
+        )
 
 
 def _overlapping(casualties: dict, parts: dict) -> bool:
@@ -107,5 +132,5 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
     if doc.record is None:
         return
     for number, pointer, side in sides(doc.record):
-        yield from _check_casualties(mapping(side.get("casualties")), f"{pointer}/casualties", f"side {number}")
-    yield from _check_casualties(mapping(doc.record.get("other_casualties")), "/other_casualties", "joint")
+        yield from _check_casualties(doc, mapping(side.get("casualties")), f"{pointer}/casualties", f"side {number}")
+    yield from _check_casualties(doc, mapping(doc.record.get("other_casualties")), "/other_casualties", "joint")
