@@ -47,7 +47,19 @@ def measure(count: int, repeat: int, seed: int, jobs: list[str]) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         generate.generate(count, work / "records", seed=seed, defect_rate=0.05)
-        lint = [*tool, "lint", "records", "--format", "json", "--fail-on", "never", "--today", TODAY, "--no-cache", *jobs]
+        lint = [
+            *tool,
+            "lint",
+            "records",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--today",
+            TODAY,
+            "--no-cache",
+            *jobs,
+        ]
         lint_times, report_times, digests = [], [], []
         run_process(lint, work)  # one untimed start: bytecode written, files in the page cache
         for attempt in range(repeat):
@@ -59,9 +71,14 @@ def measure(count: int, repeat: int, seed: int, jobs: list[str]) -> dict:
             sizes = [p.stat().st_size for p in site.rglob("*") if p.is_file()]
             if attempt < repeat - 1:
                 shutil.rmtree(site)
-        return {"lint": statistics.median(lint_times), "report": statistics.median(report_times),
-                "identical": len(set(digests)) == 1, "files": len(sizes), "bytes": sum(sizes),
-                "largest": max(sizes)}
+        return {
+            "lint": statistics.median(lint_times),
+            "report": statistics.median(report_times),
+            "identical": len(set(digests)) == 1,
+            "files": len(sizes),
+            "bytes": sum(sizes),
+            "largest": max(sizes),
+        }
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -81,11 +98,17 @@ def main(argv: list[str] | None = None) -> None:
     print("| measurement | time | ratio | target |")
     print("|---|---:|---|---|")
     print(f"| lint (the run itself) | {found['lint']:.2f} s | 1.00x | |")
-    print(f"| report --html (lint, then the site) | {found['report']:.2f} s | {found['report'] / found['lint']:.2f}x | |")
-    print(f"| rendering the site (the difference) | {rendering:.2f} s | {ratio:.2f}x of lint | "
-          f"<= 2x: {'met' if ratio <= 2 else 'missed'} |")
-    print(f"site: {found['files']:,} files, {found['bytes'] / 2**20:.1f} MiB, largest page "
-          f"{found['largest'] / 1024:.1f} KiB; byte-identical across runs: {'yes' if found['identical'] else 'NO'}")
+    print(
+        f"| report --html (lint, then the site) | {found['report']:.2f} s | {found['report'] / found['lint']:.2f}x | |"
+    )
+    print(
+        f"| rendering the site (the difference) | {rendering:.2f} s | {ratio:.2f}x of lint | "
+        f"<= 2x: {'met' if ratio <= 2 else 'missed'} |"
+    )
+    print(
+        f"site: {found['files']:,} files, {found['bytes'] / 2**20:.1f} MiB, largest page "
+        f"{found['largest'] / 1024:.1f} KiB; byte-identical across runs: {'yes' if found['identical'] else 'NO'}"
+    )
 
 
 if __name__ == "__main__":

@@ -89,7 +89,7 @@ def entry_key(settings: str, display_path: str, content: bytes) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _settings_digest(settings: str):
+def _settings_digest(settings: str) -> hashlib._Hash:
     digest = hashlib.sha256(code_digest().encode())
     part = settings.encode()
     digest.update(len(part).to_bytes(8, "little"))
@@ -127,7 +127,7 @@ def _row(row: object) -> list:
     """A finding's row, checked field by field: a planted entry with a number for a path would
     otherwise reach the reporters (and the sort) as one."""
     if type(row) is not list or len(row) != len(_ROW_TYPES) or not all(
-            type(value) is kind for value, kind in zip(row, _ROW_TYPES)):
+            type(value) is kind for value, kind in zip(row, _ROW_TYPES, strict=False)):
         raise TypeError("a finding of a cache entry has the wrong shape")
     return row
 

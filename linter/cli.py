@@ -161,7 +161,8 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=()
     for missing in found.missing:
         raise UsageError(f"no such file or directory: {missing}")
     for unsupported in found.unsupported:
-        raise UsageError(f"{unsupported}: not a record file (expected .yaml, .yml, .json, .wiki, .wikitext, .mediawiki or .txt)")
+        raise UsageError(f"{unsupported}: not a record file "
+                         "(expected .yaml, .yml, .json, .wiki, .wikitext, .mediawiki or .txt)")
     from linter.runner import FileError, default_jobs, lint_paths
 
     given = [(path, display_path(path)) for path in found.files]
@@ -169,12 +170,16 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=()
     written = [write_baseline] if write_baseline is not None else [path for _, path in outputs]
     _refuse_inputs_as_outputs(written, [path for path, _ in given + neighbours])
     try:
-        findings = lint_paths(given, selection=selection, today=today.date() if today else settings.today,
-                              # more workers than CPUs only cost memory (each holds the rules)
-                              jobs=min(jobs or default_jobs(), default_jobs()),
-                              cache_dir=None if no_cache else _cache_dir(cache_dir),
-                              max_file_size=max_file_size or settings.max_file_size or MAX_FILE_BYTES,
-                              neighbours=neighbours)
+        findings = lint_paths(
+            given,
+            selection=selection,
+            today=today.date() if today else settings.today,
+            # more workers than CPUs only cost memory (each holds the rules)
+            jobs=min(jobs or default_jobs(), default_jobs()),
+            cache_dir=None if no_cache else _cache_dir(cache_dir),
+            max_file_size=max_file_size or settings.max_file_size or MAX_FILE_BYTES,
+            neighbours=neighbours,
+        )
     except FileError as error:
         _report_bug(str(error))
     findings = sorted(findings + _skipped_findings(found.skipped, selection), key=lambda f: f.sort_key())
@@ -184,27 +189,46 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=()
     baseline_counts = None
     if baseline_file is not None:
         findings, baseline_counts = _apply_baseline(baseline_file, findings)
-    run = RunSummary(files=len(found.files), findings=tuple(findings), rules=all_rules(),
-                     paths=tuple(display for _, display in given), baseline=baseline_counts)
+    run = RunSummary(
+        files=len(found.files),
+        findings=tuple(findings),
+        rules=all_rules(),
+        paths=tuple(display for _, display in given),
+        baseline=baseline_counts,
+    )
     sites = [path for report_format, path in outputs if report_format == "html"]
     outputs = tuple(output for output in outputs if output[0] != "html")
     if not report_only:
-        _write_reports(run, output_format, outputs, quiet=quiet, statistics=statistics,
-                       github=_github_annotations(github_annotations, output_format, outputs))
+        _write_reports(
+            run,
+            output_format,
+            outputs,
+            quiet=quiet,
+            statistics=statistics,
+            github=_github_annotations(github_annotations, output_format, outputs),
+        )
     for site in sites:
         from linter.html_report import write_html
 
         try:
-            write_html(site, run, given, settings, today=today.date() if today else settings.today,
-                       max_file_size=max_file_size or settings.max_file_size or MAX_FILE_BYTES,
-                       options={"select": select, "ignore": ignore, "baseline": baseline_file, "fail-on": fail_on},
-                       jobs=jobs)
+            write_html(
+                site,
+                run,
+                given,
+                settings,
+                today=today.date() if today else settings.today,
+                max_file_size=max_file_size or settings.max_file_size or MAX_FILE_BYTES,
+                options={"select": select, "ignore": ignore, "baseline": baseline_file, "fail-on": fail_on},
+                jobs=jobs,
+            )
         except OSError as error:
             click.echo(f"conflict-lint: cannot write the report into {site}: {error.strerror or error}", err=True)
             sys.exit(EXIT_ERROR)
         if report_only:
-            click.echo(f"{run.files} file{'s' * (run.files != 1)} checked: {len(findings)} finding"
-                       f"{'s' * (len(findings) != 1)}; report written to {os.path.join(site, 'index.html')}")
+            click.echo(
+                f"{run.files} file{'s' * (run.files != 1)} checked: {len(findings)} finding"
+                f"{'s' * (len(findings) != 1)}; report written to {os.path.join(site, 'index.html')}"
+            )
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     failing = threshold is not None and any(f.severity >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
@@ -217,9 +241,18 @@ def _skipped_findings(skipped, selection) -> list:
     from linter.rules import get_rule
 
     rule = get_rule("file-unreadable")
-    return [Finding(path=display_path(path), span=FILE_START, code=rule.code, rule=rule.slug,
-                    severity=selection.severity_of(rule), message=reason)
-            for path, reason in skipped if selection.enabled(rule, display_path(path))]
+    return [
+        Finding(
+            path=display_path(path),
+            span=FILE_START,
+            code=rule.code,
+            rule=rule.slug,
+            severity=selection.severity_of(rule),
+            message=reason,
+        )
+        for path, reason in skipped
+        if selection.enabled(rule, display_path(path))
+    ]
 
 
 def _cache_dir(given: str):
@@ -233,8 +266,11 @@ def _cache_dir(given: str):
         if os.path.islink(candidate):
             from linter.report.escape import printable
 
-            click.echo(f"conflict-lint: the cache directory {printable(candidate)} is a symbolic link: "
-                       "the cache is not used (remove the link)", err=True)
+            click.echo(
+                f"conflict-lint: the cache directory {printable(candidate)} is a symbolic link: "
+                "the cache is not used (remove the link)",
+                err=True,
+            )
             return None
     return Path(given)
 
@@ -252,11 +288,13 @@ def _refuse_inputs_as_outputs(outputs: list[str], inputs: list) -> None:
         if real in real_inputs:
             raise UsageError(f"{output} is one of the files being linted: write the report elsewhere")
         if os.path.islink(output):
-            raise UsageError(f"{output} is a symbolic link: conflict-lint does not write through links; "
-                             "name the file itself")
+            raise UsageError(
+                f"{output} is a symbolic link: conflict-lint does not write through links; name the file itself"
+            )
         if not os.path.isabs(output) and real != os.path.abspath(output) and not is_within(real, here):
-            raise UsageError(f"{output} leads outside the working directory through a symbolic link: "
-                             "name the file itself")
+            raise UsageError(
+                f"{output} leads outside the working directory through a symbolic link: name the file itself"
+            )
 
 
 def _github_annotations(wanted: bool | None, output_format: str, outputs) -> bool:
@@ -331,8 +369,14 @@ def _write_baseline(path: str, findings) -> None:
 
 @cli.command(name="baseline")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=".conflict-lint-baseline.json",
-              show_default=True, help="Where to write the baseline.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    default=".conflict-lint-baseline.json",
+    show_default=True,
+    help="Where to write the baseline.",
+)
 @click.option("--select", multiple=True, metavar="RULE", help="Record only these rules; repeatable.")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Do not record these rules; repeatable.")
 @click.pass_context
@@ -345,25 +389,56 @@ def baseline_command(ctx, paths, output, select, ignore) -> None:
 @cli.command(name="report")
 @CONFIG_OPTION
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--html", "html_dir", required=True, type=click.Path(file_okay=False),
-              help="Directory to write the site into; open its index.html.")
-@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
-              help="Show what is new and what was fixed since this baseline.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
+@click.option(
+    "--html",
+    "html_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Directory to write the site into; open its index.html.",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Show what is new and what was fixed since this baseline.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="never",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
 @click.option("--select", multiple=True, metavar="RULE", help="Report only these rules (code or slug); repeatable.")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Do not report these rules; repeatable.")
-@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="The date rules take as today (YYYY-MM-DD); fix it for a report that is the same every day.")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date rules take as today (YYYY-MM-DD); fix it for a report that is the same every day.",
+)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes for the checks.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.pass_context
 def report_command(ctx, paths, html_dir, baseline_file, fail_on, select, ignore, today, jobs, no_cache) -> None:
     """Write an HTML report of record files and directories (default: records/)."""
     # The same pipeline as `lint`, so the site shows exactly the findings lint would report.
-    ctx.invoke(lint, paths=paths, output_format="text", fail_on=fail_on, quiet=False, select=select,
-               ignore=ignore, today=today, outputs=(("html", html_dir),), baseline_file=baseline_file,
-               jobs=jobs, no_cache=no_cache, report_only=True)
+    ctx.invoke(
+        lint,
+        paths=paths,
+        output_format="text",
+        fail_on=fail_on,
+        quiet=False,
+        select=select,
+        ignore=ignore,
+        today=today,
+        outputs=(("html", html_dir),),
+        baseline_file=baseline_file,
+        jobs=jobs,
+        no_cache=no_cache,
+        report_only=True,
+    )
 
 
 @cli.command(name="rules")
@@ -376,8 +451,21 @@ def list_rules(output_format) -> None:
 
     rules = all_rules()
     if output_format == "json":
-        click.echo(json.dumps([{"code": r.code, "rule": r.slug, "severity": r.severity.label,
-                                "summary": r.summary, "aliases": list(r.aliases)} for r in rules], indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "rule": r.slug,
+                        "severity": r.severity.label,
+                        "summary": r.summary,
+                        "aliases": list(r.aliases),
+                    }
+                    for r in rules
+                ],
+                indent=2,
+            )
+        )
         return
     width = max(len(r.slug) for r in rules)
     for r in rules:
@@ -412,8 +500,13 @@ def config(show) -> None:
 
 @cli.command(name="import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Directory to write one YAML record per infobox into.")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Directory to write one YAML record per infobox into.",
+)
 @click.option("--force", is_flag=True, help="Replace records that already exist in --out.")
 def import_command(files, out_dir, force) -> None:
     """Convert infobox wikitext and article text into native YAML records.
@@ -437,7 +530,9 @@ def import_command(files, out_dir, force) -> None:
     for given in files:
         path = Path(given)
         if not path.is_file() or not is_lintable(path):
-            raise UsageError(f"{given}: no such record file (expected .wiki, .wikitext, .mediawiki, .txt, .yaml or .json)")
+            raise UsageError(
+                f"{given}: no such record file (expected .wiki, .wikitext, .mediawiki, .txt, .yaml or .json)"
+            )
         try:
             records = with_extra(load_file(path, display_path(path)))
         except InternalError as error:
@@ -460,8 +555,10 @@ def import_command(files, out_dir, force) -> None:
                 _fail(f"cannot write into {out_dir}: {error.strerror or error}")
             invalid = check_schema(doc)
             verb = "replaced" if written.replaced else "wrote"
-            click.echo(f"{line_start(doc.path)}: {verb} {printable(str(written.path))}"
-                       + (f" ({len(invalid)} schema finding{'s' * (len(invalid) != 1)})" if invalid else ""))
+            click.echo(
+                f"{line_start(doc.path)}: {verb} {printable(str(written.path))}"
+                + (f" ({len(invalid)} schema finding{'s' * (len(invalid) != 1)})" if invalid else "")
+            )
             for hit in invalid:
                 span = doc.span_of(hit.pointer, hit.at_key)
                 click.echo(f"  {line_start(doc.path)}:{span.line}:{span.column}: [{hit.rule}] {printable(hit.message)}")
@@ -487,8 +584,11 @@ def _unique_name(name: str, used: set[str]) -> str:
 def _report_bug(description: str) -> None:
     from linter.report.escape import printable
 
-    click.echo(f"conflict-lint: {printable(description)}\n"
-               "This is a bug in conflict-lint: please report it with the command and the file it names.", err=True)
+    click.echo(
+        f"conflict-lint: {printable(description)}\n"
+        "This is a bug in conflict-lint: please report it with the command and the file it names.",
+        err=True,
+    )
     sys.exit(EXIT_ERROR)
 
 
@@ -513,8 +613,10 @@ def refuse_file_names_as_options(arguments: list[str]) -> None:
         if argument == "--":
             return
         if argument.startswith("-") and os.path.lexists(argument):
-            _fail(f"{argument!r} is the name of a file, but it would be read as an option: put `--` before "
-                  "file names (`conflict-lint lint [OPTIONS] -- FILE...`), as the shipped pre-commit hooks do")
+            _fail(
+                f"{argument!r} is the name of a file, but it would be read as an option: put `--` before "
+                "file names (`conflict-lint lint [OPTIONS] -- FILE...`), as the shipped pre-commit hooks do"
+            )
 
 
 def main() -> None:
@@ -528,5 +630,5 @@ def main() -> None:
         # the process pool has stopped its workers on the way out (linter/runner.py)
         click.echo("conflict-lint: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
-    except Exception as error:  # the last guard: a bug is one message and exit 2, never a traceback
+    except Exception as error:  # noqa: BLE001  the last guard: a bug is one message and exit 2, never a traceback
         _report_bug(f"internal error: {type(error).__name__}: {error}")

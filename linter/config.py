@@ -180,7 +180,8 @@ def _rules(path: Path, key: str, value: Any) -> tuple[str, ...]:
         try:
             get_rule(name)
         except UnknownRule:
-            raise ConfigError(f"{path}: `{key}` names unknown rule {name!r}: `conflict-lint rules` lists them") from None
+            raise ConfigError(f"{path}: `{key}` names unknown rule {name!r}: "
+                              "`conflict-lint rules` lists them") from None
     return names
 
 
@@ -210,8 +211,10 @@ def parse_settings(table: dict, path: Path) -> Settings:
         settings.select = _rules(path, "select", table["select"])
         if not settings.select:
             # An empty list would turn every rule off and make every run "clean": never silence.
-            raise ConfigError(f"{path}: `select` is empty, which would report nothing: name the rules to "
-                              "run, or remove the key to run every rule")
+            raise ConfigError(
+                f"{path}: `select` is empty, which would report nothing: name the rules to "
+                "run, or remove the key to run every rule"
+            )
     if "ignore" in table:
         settings.ignore = _rules(path, "ignore", table["ignore"])
     for rule, label in _table(path, "severity", table.get("severity", {})).items():
@@ -232,8 +235,10 @@ def parse_settings(table: dict, path: Path) -> Settings:
                 raise ConfigError(f"{path}: `roots` names {root!r}, which does not exist")
             # Settings arrive with the pull request: roots may not send the run around the machine.
             if not is_within(os.path.realpath(settings.base / root), project):
-                raise ConfigError(f"{path}: `roots` names {root!r}, which is outside the project "
-                                  f"({settings.base}): roots must be directories of the project")
+                raise ConfigError(
+                    f"{path}: `roots` names {root!r}, which is outside the project "
+                    f"({settings.base}): roots must be directories of the project"
+                )
     if "today" in table:
         settings.today = _today(path, table["today"])
     if "max-file-size" in table:

@@ -23,6 +23,7 @@ from linter.rules.schema_violation import SLUG as SCHEMA_VIOLATION
 from linter.rules.syntax_error import SLUG as SYNTAX_ERROR
 from linter.rules.unsupported_yaml import SLUG as UNSUPPORTED_YAML
 
+_Loader: Any  # the C loader, or the Python one
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
@@ -88,10 +89,11 @@ class _Builder:
                 "a record holds only text, numbers, lists and mappings: remove the tag",
                 span=span_of_node(node), rule=UNSUPPORTED_YAML))
         kind = type(node)
+        # Identity of the type, not isinstance, for speed; mypy cannot narrow on it.
         if kind is _ScalarNode:
-            return self._scalar(node, pointer)
+            return self._scalar(node, pointer)  # type: ignore[arg-type]
         if kind is _MappingNode:
-            return self._mapping(node, pointer, depth)
+            return self._mapping(node, pointer, depth)  # type: ignore[arg-type]
         build, depth = self.build, depth + 1
         return [build(item, f"{pointer}/{index}", depth) for index, item in enumerate(node.value)]
 
@@ -163,7 +165,7 @@ _NESTING_OPENERS = ("[", "{", "- ", "? ", "-\n", ":\n")
 _NESTING_SCAN_THRESHOLD = 2000
 
 
-def _too_deep(text: str) -> yaml.Mark | None:
+def _too_deep(text: str) -> Any:  # a Mark of the C or the Python parser, or None
     """Where nesting first exceeds MAX_DEPTH, found without composing.
 
     PyYAML's C composer recurses once per level and overflows the C stack (a segmentation

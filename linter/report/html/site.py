@@ -109,7 +109,7 @@ def write_site(run: RunSummary, out_dir: Path, sources: Sources, settings: list[
     tasks = ((path, by_path.get(path, []), sources.source(path)) for path in paths)
     rows: list[FileRow] = []
     for path, (title, file_format, count, counts) in zip(
-            paths, map_batches(_record_pages, tasks, jobs, _start_worker, (out_dir,))):
+            paths, map_batches(_record_pages, tasks, jobs, _start_worker, (out_dir,)), strict=True):
         rows.append(FileRow(path, page_of(path), title, file_format, count, counts))
         writer.written.add(page_of(path))
     records = sum(row.records for row in rows)
