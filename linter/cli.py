@@ -438,8 +438,12 @@ def import_command(files, out_dir, force) -> None:
         path = Path(given)
         if not path.is_file() or not is_lintable(path):
             raise UsageError(f"{given}: no such record file (expected .wiki, .wikitext, .mediawiki, .txt, .yaml or .json)")
+        # Provenance names the file relative to here, as given, never by an absolute path.
+        shown = display_path(path)
+        if Path(shown).is_absolute():
+            shown = Path(os.path.relpath(path.resolve())).as_posix()
         try:
-            records = with_extra(load_file(path, display_path(path)))
+            records = with_extra(load_file(path, shown))
         except InternalError as error:
             _report_bug(str(error))
         for doc in records:

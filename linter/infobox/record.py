@@ -231,7 +231,10 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
     builder = _Builder(infobox, doc)
     record: dict = {}
     conflict = infobox.text("conflict")
-    record["id"] = slug(conflict or f"{provenance['file']}-{infobox.index}")
+    # Without a conflict name, the record is named after its file ("Untitled Page.wiki" is
+    # untitled-page), as an imported record's file is.
+    stem = provenance["file"].replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    record["id"] = slug(conflict or (stem if infobox.index == 1 else f"{stem}-{infobox.index}"))
     builder.place("/id", builder.whole("conflict"), "conflict")
     if conflict:
         record["conflict"] = conflict
@@ -243,7 +246,7 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
         named = [(target, item) for item in parents for target in (item.links or (item.text,))]
         record["part_of"] = list(dict.fromkeys(target for target, _ in named))
         builder.place("/part_of", builder.whole("partof"), "partof")
-        spans = {}
+        spans: dict[str, Span] = {}
         for target, item in named:
             spans.setdefault(target, item.span)
         for index, target in enumerate(record["part_of"]):

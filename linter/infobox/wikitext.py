@@ -72,13 +72,11 @@ def _degrees(parts: list[str], hemisphere: str) -> float:
 def _items(value, base: int, lines: LineIndex, renderer: Renderer, category: str = "", name: str = "") -> list[Item]:
     import dataclasses
 
-    import mwparserfromhell
-
     items: list[Item] = []
     for segment in cells.segments(value, base):
         raw = "".join(str(node) for node, _ in segment.nodes)
         renderer.start_item()
-        text = renderer.render(mwparserfromhell.parse(raw))
+        text = "".join(renderer.node(node) for node, _ in segment.nodes)
         text = " ".join(text.replace("\n", " ").split()).lstrip("*#:;•· ").rstrip(",; ").strip()
         if segment.term:
             text = text.replace("'''", "").strip()
@@ -130,12 +128,13 @@ def _record_key(name: str, form: Form) -> tuple[str, str]:
     return ("see also" if name == "see_also" else name), ""
 
 
-def _read(template, form: Form, offset: int, lines: LineIndex, refs: dict[str, str], index: int,
+def _read(template, form: Form, offset: int, lines: LineIndex, refs: dict[str, object], index: int,
           problems: list[Hit]) -> Infobox:
     box = Infobox(span=lines.span(offset, offset + len(str(template))), index=index, form=form.kind)
     renderer = Renderer(box.sources, refs)
     label = "Infobox civilian attack" if form.kind == "attack" else "Infobox military conflict"
     given: dict[str, tuple] = {}  # exact name -> (param, name span, value offset, value span)
+    spans_of: dict[str, list[Span]] = {}  # exact name -> the span of each occurrence of it
     invoke = is_invoke(template)
     for param, position, value_offset in params(template, offset):
         raw_name = str(param.name)
@@ -154,12 +153,18 @@ def _read(template, form: Form, offset: int, lines: LineIndex, refs: dict[str, s
         if not is_known(name, form.kind):
             problems.append(unknown_parameter(name, name_span, label))
             continue
-        if name in given:
-            first = given[name][1]
-            problems.append(Hit(f"'{name}' is given twice (first on line {first.line}); MediaWiki shows only "
-                                "this last value and drops the first silently: remove one", span=name_span,
-                                rule=DUPLICATE_KEY))
+        spans_of.setdefault(name, []).append(name_span)
         given[name] = (param, name_span, value_offset, value_span)
+    # One finding per repeated name, at its second occurrence: each further copy is the same slip.
+    for name, spans in spans_of.items():
+        if len(spans) == 2:
+            problems.append(Hit(f"'{name}' is given twice (first on line {spans[0].line}); MediaWiki shows only "
+                                "this last value and drops the first silently: remove one", span=spans[1],
+                                rule=DUPLICATE_KEY))
+        elif len(spans) > 2:
+            problems.append(Hit(f"'{name}' is given {len(spans)} times (first on line {spans[0].line}, last on line "
+                                f"{spans[-1].line}); MediaWiki shows only the last value: keep one", span=spans[1],
+                                rule=DUPLICATE_KEY))
     # Lettered rows (combatant2a, ...) add to their side's numbered row.
     for name, (param, name_span, value_offset, value_span) in given.items():
         key, category = _record_key(name, form)
