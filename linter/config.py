@@ -20,7 +20,7 @@ from linter.safe_io import is_within
 
 DEDICATED = ".conflict-lint.toml"
 PYPROJECT = "pyproject.toml"
-KEYS = ("select", "ignore", "severity", "per-path", "exclude", "roots", "today", "max-file-size")
+KEYS = ("select", "ignore", "severity", "per-path", "exclude", "roots", "today", "max-file-size", "baseline")
 
 
 class ConfigError(Exception):
@@ -39,6 +39,7 @@ class Settings:
     roots: tuple[str, ...] = ()
     today: datetime.date | None = None
     max_file_size: int | None = None
+    baseline: Path | None = None  # the baseline file lint reads and `baseline` writes
     _real_base: str | None = field(default=None, init=False, repr=False, compare=False)
     _relative: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # path -> relative
 
@@ -91,6 +92,10 @@ class Settings:
             table["max-file-size"] = self.max_file_size
         else:
             unset.append("max-file-size: the default, 5 MiB")
+        if self.baseline is not None:
+            table["baseline"] = Path(os.path.relpath(self.baseline, self.base)).as_posix()
+        else:
+            unset.append("baseline: .conflict-lint-baseline.json when it exists")
         table["severity"] = {rule: severity.label for rule, severity in self.severity.items()}
         table["per-path"] = {glob: list(rules) for glob, rules in self.per_path.items()}
         source = self.path if self.path else "(defaults: no settings file found)"
@@ -158,7 +163,9 @@ def load_settings(path: Path | None = None, start: Path | None = None) -> Settin
     elif not path.is_file():
         raise ConfigError(f"{path}: no such settings file")
     table = _read(path)
-    if path.name != DEDICATED:
+    # Only a pyproject.toml keeps the settings under [tool.conflict-lint]; any other file named
+    # with --config is a dedicated one, keys at the top level (as .conflict-lint.toml).
+    if path.name == PYPROJECT:
         table = _tool(table).get("conflict-lint", {})
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: `tool.conflict-lint` must be a table ([tool.conflict-lint]), "
@@ -180,7 +187,8 @@ def _rules(path: Path, key: str, value: Any) -> tuple[str, ...]:
         try:
             get_rule(name)
         except UnknownRule:
-            raise ConfigError(f"{path}: `{key}` names unknown rule {name!r}: `conflict-lint rules` lists them") from None
+            raise ConfigError(f"{path}: `{key}` names unknown rule {name!r}: "
+                              "`conflict-lint rules` lists them") from None
     return names
 
 
@@ -210,8 +218,10 @@ def parse_settings(table: dict, path: Path) -> Settings:
         settings.select = _rules(path, "select", table["select"])
         if not settings.select:
             # An empty list would turn every rule off and make every run "clean": never silence.
-            raise ConfigError(f"{path}: `select` is empty, which would report nothing: name the rules to "
-                              "run, or remove the key to run every rule")
+            raise ConfigError(
+                f"{path}: `select` is empty, which would report nothing: name the rules to "
+                "run, or remove the key to run every rule"
+            )
     if "ignore" in table:
         settings.ignore = _rules(path, "ignore", table["ignore"])
     for rule, label in _table(path, "severity", table.get("severity", {})).items():
@@ -232,8 +242,10 @@ def parse_settings(table: dict, path: Path) -> Settings:
                 raise ConfigError(f"{path}: `roots` names {root!r}, which does not exist")
             # Settings arrive with the pull request: roots may not send the run around the machine.
             if not is_within(os.path.realpath(settings.base / root), project):
-                raise ConfigError(f"{path}: `roots` names {root!r}, which is outside the project "
-                                  f"({settings.base}): roots must be directories of the project")
+                raise ConfigError(
+                    f"{path}: `roots` names {root!r}, which is outside the project "
+                    f"({settings.base}): roots must be directories of the project"
+                )
     if "today" in table:
         settings.today = _today(path, table["today"])
     if "max-file-size" in table:
@@ -241,4 +253,17 @@ def parse_settings(table: dict, path: Path) -> Settings:
         if not isinstance(size, int) or isinstance(size, bool) or size < 1:
             raise ConfigError(f"{path}: `max-file-size` must be a number of bytes above 0, not {size!r}")
         settings.max_file_size = size
+    if "baseline" in table:
+        value = table["baseline"]
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{path}: `baseline` must be the path of a baseline file, not {value!r}")
+        settings.baseline = _shown_path(settings.base / value)
     return settings
+
+
+def _shown_path(path: Path) -> Path:
+    """A path from the settings as the user would write it: relative to here when below here."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path

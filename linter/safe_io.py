@@ -8,6 +8,7 @@ redirect the write. Every file the linter opens goes through here.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -66,10 +67,8 @@ def write_atomic(path: str | os.PathLike, content: str) -> None:
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise
 
 

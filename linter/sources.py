@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from linter.limits import MAX_FILE_BYTES
 from linter.model.document import Document
@@ -40,7 +40,7 @@ class _Read(NamedTuple):
     references: list[str]
 
 
-def _json_safe(value):
+def _json_safe(value: Any) -> Any:
     # Keys that are not strings (YAML allows them) would stop json.dumps; a reader sees them as text.
     if isinstance(value, dict):
         return {str(k): _json_safe(v) for k, v in value.items()}
@@ -49,7 +49,7 @@ def _json_safe(value):
     return value
 
 
-def _listed(value) -> list:
+def _listed(value: Any) -> list:
     return value if isinstance(value, list) else []
 
 
@@ -91,7 +91,9 @@ class RunFiles:
         every = list(files) + [(p, d) for p, d in neighbours if d not in mine]
         self._read: dict[str, _Read] = {}
         self._index = RecordSet()
-        for (_, display), read in zip(every, map_batches(_read_batch, every, jobs, _start, (max_file_size,))):
+        for (_, display), read in zip(
+            every, map_batches(_read_batch, every, jobs, _start, (max_file_size,)), strict=True
+        ):
             if display in mine:
                 self._read[display] = read
             for keys in read.keys:
@@ -114,6 +116,5 @@ class RunFiles:
         others: set[str] = set()
         for name in keys.values():
             if name.strip():
-                others.update(doc.path for doc in self._index.by_key.get(normalise_name(name), ())
-                              if doc.path != path)
+                others.update(doc.path for doc in self._index.by_key.get(normalise_name(name), ()) if doc.path != path)
         return sorted(others)

@@ -27,7 +27,9 @@ UNCORRECTED = "tests/fixtures/invalid/ayorou-uncorrected.yaml"
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install -e '.[test]')")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="Playwright is not installed (pip install -e '.[test]')"
+    )
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed: `apt-get install chromium` (Debian) as root; .ci/run installs it")
     with sync_api.sync_playwright() as playwright:
@@ -44,7 +46,9 @@ class Visit:
         self.page = browser.new_page(viewport=viewport)
         self.problems: list[str] = []
         self.requests: list[str] = []
-        self.page.on("console", lambda m: m.type in ("error", "warning") and self.problems.append(f"{m.type}: {m.text}"))
+        self.page.on(
+            "console", lambda m: m.type in ("error", "warning") and self.problems.append(f"{m.type}: {m.text}")
+        )
         self.page.on("pageerror", lambda error: self.problems.append(f"uncaught: {error}"))
         self.page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
         self.page.on("request", lambda r: self.requests.append(r.url))
@@ -68,8 +72,10 @@ def screenshot_dir(tmp_path: Path) -> Path:
 
 
 def counts_on(page) -> dict[str, int]:
-    return {name: int(page.locator(f'[data-count="{name}"]').inner_text().replace(",", ""))
-            for name in ("files", "findings", "error", "warning", "info")}
+    return {
+        name: int(page.locator(f'[data-count="{name}"]').inner_text().replace(",", ""))
+        for name in ("files", "findings", "error", "warning", "info")
+    }
 
 
 def assert_counts(page, report: dict) -> None:
@@ -102,8 +108,9 @@ def assert_finding_under_its_line(page, line: int, column: int, code: str) -> No
     below = page.locator(f"#L{line + 1}")
     if below.count():
         first_note = page.locator(f"#L{line} + tr.note")
-        assert page.locator(f"#L{line}").bounding_box()["y"] < first_note.bounding_box()["y"] \
-            < below.bounding_box()["y"]
+        assert (
+            page.locator(f"#L{line}").bounding_box()["y"] < first_note.bounding_box()["y"] < below.bounding_box()["y"]
+        )
 
 
 def test_site_of_the_bundled_records_in_chromium(browser, tmp_path, monkeypatch):

@@ -40,8 +40,10 @@ def build_wheel(out: Path, scratch: Path) -> None:
                    check=True, capture_output=True, timeout=600)
 
 
-@pytest.mark.skipif(os.environ.get("CONFLICT_LINT_WHEEL_TEST") != "1",
-                    reason="builds and installs a wheel (network, minutes): set CONFLICT_LINT_WHEEL_TEST=1, as .ci/run does")
+@pytest.mark.skipif(
+    os.environ.get("CONFLICT_LINT_WHEEL_TEST") != "1",
+    reason="builds and installs a wheel (network, minutes): set CONFLICT_LINT_WHEEL_TEST=1, as .ci/run does",
+)
 def test_a_wheel_in_a_fresh_venv_runs_the_documented_ci_commands(tmp_path):
     repository = tmp_path / "data"
     (repository / "records").mkdir(parents=True)

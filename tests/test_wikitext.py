@@ -157,6 +157,6 @@ def test_combatant_headings_are_no_parties_and_a_party_under_two_is_listed_once(
 | combatant1 = '''Ground forces:'''<br>{{flag|United States}}<br>'''Naval support:'''<br>{{flag|United States}}<br>{{flag|Canada}}
 | combatant2 = {{flag|Japan}}
 }}
-"""
+"""  # noqa: E501  a cell as an article writes it
     assert load_text(text, "island.wiki").data["sides"][0]["combatants"] == ["United States", "Canada"]
     assert only(lint_text(text, "island.wiki"), "schema-violation") == []

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from linter.findings import Span
+from linter.findings import FILE_START, Span
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Infobox:
     name_spans: dict[str, Span] = field(default_factory=dict)
     value_spans: dict[str, Span] = field(default_factory=dict)
     sources: dict[str, dict] = field(default_factory=dict)
-    span: Span = Span(1, 1, 1, 1)
+    span: Span = FILE_START
     index: int = 1
     coordinates: tuple[float, float] | None = None
     form: str = "conflict"  # "conflict" or "attack": which template it was

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import PurePosixPath
 
 from linter import figure_text, parties
 from linter.findings import Span
@@ -231,9 +232,9 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
     builder = _Builder(infobox, doc)
     record: dict = {}
     conflict = infobox.text("conflict")
-    # Without a conflict name, the record is named after its file ("Untitled Page.wiki" is
-    # untitled-page), as an imported record's file is.
-    stem = provenance["file"].replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    # Without a conflict name, the file's stem (not its path, which may be absolute), and for
+    # the second infobox of a file "-2", as the importer numbers files that share a name.
+    stem = PurePosixPath(provenance["file"].replace("\\", "/")).stem
     record["id"] = slug(conflict or (stem if infobox.index == 1 else f"{stem}-{infobox.index}"))
     builder.place("/id", builder.whole("conflict"), "conflict")
     if conflict:
@@ -310,7 +311,7 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
 def _misspelt_months(item: Item, doc: Document, name: str) -> list[Hit]:
     """A word written where a date's month stands that is no month but nearly one ("4 Agust 1916")."""
     hits = []
-    for start, end, word, month in misspelt_months(item.text):
+    for _start, _end, word, month in misspelt_months(item.text):
         line = doc.lines[item.span.line - 1] if item.span.line <= len(doc.lines) else ""
         found = line.find(word, item.span.column - 1)
         span = Span(item.span.line, found + 1, item.span.line, found + 1 + len(word)) if found >= 0 else item.span

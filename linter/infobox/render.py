@@ -13,16 +13,21 @@ not in the file still cites: the file may be an excerpt of an article that defin
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from linter.infobox.record import slug
 from linter.infobox.templates import KINDS, country_codes, template_name
+
+if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is read
+    from mwparserfromhell.nodes import Node, Tag, Template
+    from mwparserfromhell.wikicode import Wikicode
 
 _FILE_NAMESPACES = ("file:", "image:", "category:", "media:")
 _MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December")
 
 
-def named_refs(code) -> dict[str, object]:
+def named_refs(code: Wikicode) -> dict[str, object]:
     """The content (parsed) of every named reference of the page, by name, wherever it is defined."""
     import mwparserfromhell.nodes as n
 
@@ -58,10 +63,10 @@ class Renderer:
     def start_item(self) -> None:
         self.cited, self.links, self.unsourced_marked = [], [], False
 
-    def render(self, code) -> str:
+    def render(self, code: Wikicode) -> str:
         return "".join(self.node(node) for node in code.nodes)
 
-    def node(self, node) -> str:
+    def node(self, node: Node) -> str:
         import mwparserfromhell.nodes as n
 
         if isinstance(node, n.Text):
@@ -92,13 +97,13 @@ class Renderer:
             return self.render(node.title)
         return ""  # comments, arguments
 
-    def param(self, template, key) -> str:
+    def param(self, template: Template, key: str | int) -> str:
         return self.render(template.get(key).value).strip() if template.has(key) else ""
 
-    def positional(self, template) -> list:
+    def positional(self, template: Template) -> list:
         return [p for p in template.params if not p.showkey]
 
-    def template(self, template) -> str:
+    def template(self, template: Template) -> str:
         name = template_name(template)
         if name in KINDS["flag_name"]:
             if self.name_parties:
@@ -148,10 +153,10 @@ class Renderer:
             self.cite(slug("sfn " + " ".join(words)), {"title": " ".join(w for w in words if w) or name})
         return ""  # icons, page numbers ({{rp}}), layout: no text of their own
 
-    def param_text(self, template, key: str) -> str:
+    def param_text(self, template: Template, key: str) -> str:
         return str(template.get(key).value).strip() if template.has(key) else ""
 
-    def as_written(self, template, name: str) -> str:
+    def as_written(self, template: Template, name: str) -> str:
         """{{frac|5|1|2}} "5 1/2", {{convert|5|km}} "5 km", {{GRT|1,234}} "1,234 GRT": as the page shows them."""
         values = [self.render(p.value).strip() for p in self.positional(template)]
         values = [v for v in values if v]
@@ -163,7 +168,7 @@ class Renderer:
             return " ".join(values[:2])
         return " ".join([*values[:1], name.upper()])  # GRT, NTS: a tonnage
 
-    def date(self, template, name: str) -> str:
+    def date(self, template: Template, name: str) -> str:
         values = [self.render(p.value).strip() for p in self.positional(template)]
         values = [v for v in values if v and v.casefold() not in ("df=y", "df=yes", "mf=y")]
         groups = [values[:3], values[3:6]] if name in ("start and end dates", "start and end date") else [values[:3]]
@@ -179,7 +184,7 @@ class Renderer:
             words.append(" ".join(w for w in (day.lstrip("0"), _MONTH_NAMES[int(month)] if month else "", year) if w))
         return " – ".join(words)
 
-    def cite_ref(self, tag) -> None:
+    def cite_ref(self, tag: Tag) -> None:
         name = str(tag.get("name").value).strip() if tag.has("name") else ""
         self.cite_body(name, tag.contents)
 

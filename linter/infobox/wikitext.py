@@ -11,6 +11,8 @@ reader sees it (``linter.infobox.render``); each infobox then becomes a record t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from linter.findings import Span
 from linter.infobox import cells
@@ -32,8 +34,13 @@ from linter.infobox.templates import (
 from linter.model.document import Document, Hit
 from linter.rules.date_malformed import SLUG as DATE_MALFORMED
 from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
+from linter.rules.limit_exceeded import SLUG as LIMIT_EXCEEDED
 from linter.rules.no_infobox import SLUG as NO_INFOBOX
 from linter.rules.positional_parameter import SLUG as POSITIONAL_PARAMETER
+
+if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is read
+    from mwparserfromhell.nodes import Template
+    from mwparserfromhell.wikicode import Wikicode
 
 _OPENING = re.compile(r"\{\{\s*(?:" + "|".join(re.escape(n).replace(r"\ ", r"[ _]+")
                                                for n in sorted(INFOBOX_NAMES | ATTACK_NAMES))
@@ -41,7 +48,7 @@ _OPENING = re.compile(r"\{\{\s*(?:" + "|".join(re.escape(n).replace(r"\ ", r"[ _
 _ATTACK_CATEGORIES = {"fatalities": "killed", "injuries": "wounded"}
 
 
-def _coordinates(value) -> tuple[float, float] | None:
+def _coordinates(value: Wikicode) -> tuple[float, float] | None:
     """Latitude and longitude of the first {{coord}} in a value: decimal or degrees,
     minutes and seconds, as the template takes them."""
     for template in value.filter_templates(recursive=True):
@@ -69,7 +76,9 @@ def _degrees(parts: list[str], hemisphere: str) -> float:
     return -value if hemisphere.upper() in ("S", "W") else value
 
 
-def _items(value, base: int, lines: LineIndex, renderer: Renderer, category: str = "", name: str = "") -> list[Item]:
+def _items(
+    value: Wikicode, base: int, lines: LineIndex, renderer: Renderer, category: str = "", name: str = ""
+) -> list[Item]:
     import dataclasses
 
     items: list[Item] = []
@@ -83,7 +92,9 @@ def _items(value, base: int, lines: LineIndex, renderer: Renderer, category: str
         if not text:
             if renderer.cited and items:  # "{{ubl|a|b}}<ref>": a citation closing a list, on the last item
                 last = items[-1]
-                items[-1] = dataclasses.replace(last, sources=tuple(dict.fromkeys(last.sources + tuple(renderer.cited))))
+                items[-1] = dataclasses.replace(
+                    last, sources=tuple(dict.fromkeys(last.sources + tuple(renderer.cited)))
+                )
             continue
         start = segment.nodes[0][1] + cells.lead_length(raw)
         end = segment.nodes[0][1] + len(raw.rstrip())
@@ -96,7 +107,7 @@ def _items(value, base: int, lines: LineIndex, renderer: Renderer, category: str
     return items
 
 
-def _infoboxes(code, base: int = 0):
+def _infoboxes(code: Wikicode, base: int = 0) -> Iterator[tuple[Template, Form, int]]:
     """(template, form, offset) of every infobox call, at any depth, in file order."""
     import mwparserfromhell.nodes as n
 
@@ -128,13 +139,12 @@ def _record_key(name: str, form: Form) -> tuple[str, str]:
     return ("see also" if name == "see_also" else name), ""
 
 
-def _read(template, form: Form, offset: int, lines: LineIndex, refs: dict[str, object], index: int,
+def _read(template: Template, form: Form, offset: int, lines: LineIndex, refs: dict[str, object], index: int,
           problems: list[Hit]) -> Infobox:
     box = Infobox(span=lines.span(offset, offset + len(str(template))), index=index, form=form.kind)
     renderer = Renderer(box.sources, refs)
     label = "Infobox civilian attack" if form.kind == "attack" else "Infobox military conflict"
     given: dict[str, tuple] = {}  # exact name -> (param, name span, value offset, value span)
-    spans_of: dict[str, list[Span]] = {}  # exact name -> the span of each occurrence of it
     invoke = is_invoke(template)
     for param, position, value_offset in params(template, offset):
         raw_name = str(param.name)
@@ -147,24 +157,28 @@ def _read(template, form: Form, offset: int, lines: LineIndex, refs: dict[str, o
             if invoke and value_text.strip() == "main":  # the module's function, not a value
                 invoke = False
             elif value_text.strip():
-                problems.append(Hit(f"'{value_text.strip()[:40]}' has no '=', so the template ignores it: "
-                                    "write 'name = value'", span=value_span, rule=POSITIONAL_PARAMETER))
+                problems.append(
+                    Hit(
+                        f"'{value_text.strip()[:40]}' has no '=', so the template ignores it: write 'name = value'",
+                        span=value_span,
+                        rule=POSITIONAL_PARAMETER,
+                    )
+                )
             continue
         if not is_known(name, form.kind):
             problems.append(unknown_parameter(name, name_span, label))
             continue
-        spans_of.setdefault(name, []).append(name_span)
+        if name in given:
+            first = given[name][1]
+            problems.append(
+                Hit(
+                    f"'{name}' is given twice (first on line {first.line}); MediaWiki shows only "
+                    "this last value and drops the first silently: remove one",
+                    span=name_span,
+                    rule=DUPLICATE_KEY,
+                )
+            )
         given[name] = (param, name_span, value_offset, value_span)
-    # One finding per repeated name, at its second occurrence: each further copy is the same slip.
-    for name, spans in spans_of.items():
-        if len(spans) == 2:
-            problems.append(Hit(f"'{name}' is given twice (first on line {spans[0].line}); MediaWiki shows only "
-                                "this last value and drops the first silently: remove one", span=spans[1],
-                                rule=DUPLICATE_KEY))
-        elif len(spans) > 2:
-            problems.append(Hit(f"'{name}' is given {len(spans)} times (first on line {spans[0].line}, last on line "
-                                f"{spans[-1].line}); MediaWiki shows only the last value: keep one", span=spans[1],
-                                rule=DUPLICATE_KEY))
     # Lettered rows (combatant2a, ...) add to their side's numbered row.
     for name, (param, name_span, value_offset, value_span) in given.items():
         key, category = _record_key(name, form)
@@ -188,7 +202,7 @@ def _read(template, form: Form, offset: int, lines: LineIndex, refs: dict[str, o
     return box
 
 
-def _report_dates(value, value_offset: int, lines: LineIndex, bad: list, problems: list[Hit]) -> None:
+def _report_dates(value: Wikicode, value_offset: int, lines: LineIndex, bad: list, problems: list[Hit]) -> None:
     text = str(value)
     for template, reason in bad:
         start = text.find(str(template))
@@ -200,6 +214,13 @@ def load_wikitext(doc: Document) -> None:
     """Fill ``doc`` with the file's first infobox; later ones go to ``doc.extra``."""
     import mwparserfromhell
 
+    from linter.infobox.budget import measure
+
+    too_much = measure(doc.text).over_budget()
+    if too_much:  # the parser's time would grow with the square of the page: not parsed at all
+        doc.problems.append(Hit(f"{too_much}: the page is not parsed, so nothing in it is checked; "
+                                "close the markup that is left open", span=Span(1, 1, 1, 1), rule=LIMIT_EXCEEDED))
+        return
     code = mwparserfromhell.parse(doc.text)
     lines = LineIndex(doc.text)
     refs = named_refs(code)
@@ -207,8 +228,10 @@ def load_wikitext(doc: Document) -> None:
     if not found:
         opened = _OPENING.search(doc.text)
         if opened:  # the parser saw no template: its braces never balance
-            message = ("the infobox opened here is never closed: a '}}' is missing (or a '{{' too many) "
-                       "before the end of the file, so nothing in it can be checked")
+            message = (
+                "the infobox opened here is never closed: a '}}' is missing (or a '{{' too many) "
+                "before the end of the file, so nothing in it can be checked"
+            )
             span = lines.span(opened.start(), opened.end())
         else:
             message, span = "no {{Infobox military conflict}} call in this file: nothing to check", Span(1, 1, 1, 1)

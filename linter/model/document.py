@@ -119,7 +119,7 @@ class Document:
             return _JSON_LINE_BREAK.split(self.text)
         return self.text.splitlines()
 
-    def value_at(self, pointer: str):
+    def value_at(self, pointer: str) -> Any:
         value = self.data
         for token in pointer.split("/")[1:]:
             token = token.replace("~1", "/").replace("~0", "~")

@@ -31,7 +31,7 @@ sides:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter import figure_text
 from linter.findings import Severity

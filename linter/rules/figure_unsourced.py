@@ -32,7 +32,7 @@ sources:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter import figure_text
 from linter.findings import Severity

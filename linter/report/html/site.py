@@ -109,7 +109,7 @@ def write_site(run: RunSummary, out_dir: Path, sources: Sources, settings: list[
     tasks = ((path, by_path.get(path, []), sources.source(path)) for path in paths)
     rows: list[FileRow] = []
     for path, (title, file_format, count, counts) in zip(
-            paths, map_batches(_record_pages, tasks, jobs, _start_worker, (out_dir,))):
+            paths, map_batches(_record_pages, tasks, jobs, _start_worker, (out_dir,)), strict=True):
         rows.append(FileRow(path, page_of(path), title, file_format, count, counts))
         writer.written.add(page_of(path))
     records = sum(row.records for row in rows)
@@ -119,7 +119,7 @@ def write_site(run: RunSummary, out_dir: Path, sources: Sources, settings: list[
     writer.write("index.html", renderer.overview(
         run=run, records=records, rows=rows, settings=settings, rules=rules,
         top=sorted((r for r in rows if r.total), key=lambda r: (-r.total, r.path))[:TOP_FILES],
-        directories=_directories(rows)))
+        directories=_directories(rows), top_directories=TOP_DIRECTORIES))
     writer.remove_stale()
 
 

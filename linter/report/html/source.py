@@ -53,12 +53,16 @@ def _code(text: str, spans: list[tuple[int, int]]) -> Markup:
 
 
 def _row(number: int, code: Markup) -> str:
-    return f'<tr id="L{number}"><th scope="row"><a href="#L{number}">{number}</a></th><td><code>{code}</code></td></tr>\n'
+    return (
+        f'<tr id="L{number}"><th scope="row"><a href="#L{number}">{number}</a></th><td><code>{code}</code></td></tr>\n'
+    )
 
 
 def _gap(start: int, end: int) -> str:
-    return (f'<tr class="gap"><td></td><td>{"line" if start == end else "lines"} {start}'
-            f'{"" if start == end else f"–{end}"} have no findings and are not shown</td></tr>\n')
+    return (
+        f'<tr class="gap"><td></td><td>{"line" if start == end else "lines"} {start}'
+        f"{'' if start == end else f'–{end}'} have no findings and are not shown</td></tr>\n"
+    )
 
 
 def source_lines(text: str | None, findings: list[Finding]) -> tuple[list[Markup | Line], list[Note]]:
@@ -80,8 +84,10 @@ def source_lines(text: str | None, findings: list[Finding]) -> tuple[list[Markup
     if len(lines) <= WHOLE_FILE_LINES:
         shown: list[int] | range = range(1, len(lines) + 1)
     else:
-        shown = sorted({n for line in notes_at for n in range(line - CONTEXT, line + CONTEXT + 1)
-                        if 1 <= n <= len(lines)} | set(range(1, min(len(lines), 20) + 1)))
+        shown = sorted(
+            {n for line in notes_at for n in range(line - CONTEXT, line + CONTEXT + 1) if 1 <= n <= len(lines)}
+            | set(range(1, min(len(lines), 20) + 1))
+        )
     result: list[Markup | Line] = []
     plain: list[str] = []
     previous = 0
