@@ -90,10 +90,14 @@ def normalise_name(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+# Dashes and slashes between words are word breaks: "Kidal–Gao" is kidal-gao, not kidalgao.
+_WORD_BREAKS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212/\xa0", "-"))
+
+
 def id_form(name: str) -> str:
     """A name in record-id form ("Battle of Narva (1944)" -> "battle-of-narva-1944"), so that a
     reference by article title finds the record whose id was made from that title."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    ascii_name = unicodedata.normalize("NFKD", name.translate(_WORD_BREAKS)).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
