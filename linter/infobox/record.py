@@ -243,7 +243,7 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
         named = [(target, item) for item in parents for target in (item.links or (item.text,))]
         record["part_of"] = list(dict.fromkeys(target for target, _ in named))
         builder.place("/part_of", builder.whole("partof"), "partof")
-        spans = {}
+        spans: dict[str, Span] = {}
         for target, item in named:
             spans.setdefault(target, item.span)
         for index, target in enumerate(record["part_of"]):
