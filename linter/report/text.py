@@ -1,4 +1,7 @@
-"""The human-readable report: ``path:line:column: CODE [slug] message`` and a summary."""
+"""The human-readable report: ``path:line:column: CODE [slug] severity: message`` and a summary.
+
+The ``full`` view adds each finding's source lines with a caret under its span.
+"""
 
 from __future__ import annotations
 
@@ -26,12 +29,22 @@ def summary_line(run: RunSummary) -> str:
     return line
 
 
-def render(run: RunSummary, colour: bool = False, quiet: bool = False) -> str:
+def render(run: RunSummary, colour: bool = False, quiet: bool = False, full: bool = False) -> str:
     lines = []
+    texts: dict[str, list[str]] = {}
     for f in run.findings:
         location = _paint(f"{line_start(f.path)}:{f.line}:{f.column}:", "1", colour)
         code = _paint(f.code, _COLOURS[f.severity], colour)
-        lines.append(f"{location} {code} [{f.rule}] {printable(f.message)}")
+        # the severity in words on every line: without colour a warning must not read as an error
+        severity = _paint(f"{f.severity.label}:", _COLOURS[f.severity], colour)
+        lines.append(f"{location} {code} [{f.rule}] {severity} {printable(f.message)}")
+        if full and run.source is not None:
+            from linter.report.source_view import frame
+
+            if f.path not in texts:
+                text = run.source(f.path)
+                texts[f.path] = text.splitlines() if text is not None else []
+            lines += frame(f, texts[f.path])
     if not quiet:
         lines.append(summary_line(run))
     return "\n".join(lines) + ("\n" if lines else "")
