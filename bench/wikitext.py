@@ -61,8 +61,11 @@ def main() -> None:
 
     lint()  # warm: imports, rule registry, data tables
     floor_time = best(args.repeat, floor)
-    rows = [("parse floor (mwparserfromhell.parse)", floor_time), ("load: parse + read the infoboxes", best(args.repeat, load)),
-            ("lint: load + every per-record rule", best(args.repeat, lint))]
+    rows = [
+        ("parse floor (mwparserfromhell.parse)", floor_time),
+        ("load: parse + read the infoboxes", best(args.repeat, load)),
+        ("lint: load + every per-record rule", best(args.repeat, lint)),
+    ]
     print(f"{len(files)} files, best of {args.repeat} passes")
     for label, seconds in rows:
         print(f"| {label:<40} | {seconds / len(files) * 1000:7.3f} ms/file | {seconds / floor_time:5.2f}x floor |")

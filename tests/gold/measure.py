@@ -200,9 +200,8 @@ def measure(expectations: list[tuple[Path, dict]] | None = None) -> list[Field]:
             compared.append(Field(name, "records", None, "an infobox the expectation does not list"))
         findings = lint_documents(documents, selection=selection, today=TODAY)
         actual = [f"{f.rule} {f.line}:{f.column}" for f in findings]
-        compared += compare_findings(
-            name, [str(f).split("#")[0].strip() for f in expectation.get("findings") or []], actual
-        )
+        expected = [str(f).split("#")[0].strip() for f in expectation.get("findings") or []]
+        compared += compare_findings(name, expected, actual)
     return compared
 
 
