@@ -54,14 +54,16 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         if not isinstance(value, str) or not value.strip():
             continue
         key = normalise_name(value)
-        # The set indexes ids and names under one key space; keep the records whose same field matches.
-        for other in context.records.by_key.get(key, ()):
-            if other is doc or other.path == doc.path or _imported(doc, other) or _imported(other, doc):
+        # The first records of other files whose same field matches: a look-up, not a walk over
+        # every record of the key (32,000 infoboxes of one file made that quadratic). A record
+        # and the page it was imported from are one infobox, not two.
+        for other in context.records.matching(key, field_name):
+            if other is None or other is doc or other.path == doc.path or other.record is None:
                 continue
-            theirs = other.record.get(field_name) if other.record else None
-            if isinstance(theirs, str) and normalise_name(theirs) == key:
-                shared.setdefault(other.path, []).append((field_name, theirs))
-                break
+            if _imported(doc, other) or _imported(other, doc):
+                continue
+            shared.setdefault(other.path, []).append((field_name, other.record[field_name]))
+            break
     for path, fields in shared.items():  # one finding per other record, at the first field it shares
         field_name, theirs = fields[0]
         also = " and the same conflict name" if len(fields) > 1 else ""
