@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,7 +162,8 @@ class Update:
     dropped: int  # findings recorded for files that no longer exist
 
 
-def update(findings: list[Finding], old: list[dict], checked: Iterable[str], exists=None) -> Update:
+def update(findings: list[Finding], old: list[dict], checked: Iterable[str],
+           exists: Callable[[str], bool] | None = None) -> Update:
     """A baseline for this run's findings that keeps the old entries of files it did not check.
 
     Entries of files that no longer exist (``exists(path)`` false) are dropped too: a deleted

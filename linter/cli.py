@@ -40,7 +40,6 @@ CONFIG_OPTION = click.option("--config", type=click.Path(dir_okay=False), defaul
 
 def _settings():
     """The effective settings; a bad settings file ends the run with its message and exit 2."""
-    from pathlib import Path
 
     from linter.config import ConfigError, load_settings
 
@@ -161,7 +160,8 @@ def _request(options: dict):
     return Request(paths=tuple(options.get("paths") or ()), select=tuple(options.get("select") or ()),
                    ignore=tuple(options.get("ignore") or ()), today=today.date() if today else None,
                    max_file_size=options.get("max_file_size"), jobs=options.get("jobs"),
-                   cache_dir=None if options.get("no_cache") else _cache_dir(options.get("cache_dir", ".conflict-lint-cache")),
+                   cache_dir=None if options.get("no_cache")
+                  else _cache_dir(options.get("cache_dir", ".conflict-lint-cache")),
                    stdin_filename=options.get("stdin_filename"), follow_links=options.get("follow_links", False))
 
 
@@ -181,7 +181,7 @@ def _check(options: dict, written: list[str]):
         click.echo(settings.show(), nl=False)
         sys.exit(EXIT_CLEAN)
     try:
-        the_plan = plan(request, settings, read_stdin=lambda: sys.stdin.buffer.read())
+        the_plan = plan(request, settings, read_stdin=lambda: sys.stdin.buffer.read())  # noqa: PLW0108  stdin when read
     except RequestError as error:
         raise UsageError(str(error)) from None
     _refuse_inputs_as_outputs(written, [path for path, _ in the_plan.files + the_plan.neighbours])
@@ -415,7 +415,6 @@ def _write_file(path: str, content: str) -> None:
 
 
 def _apply_baseline(baseline_file: str, findings, checked: tuple[str, ...]):
-    from pathlib import Path
 
     from linter import baseline
     from linter.report import BaselineCounts
@@ -437,7 +436,6 @@ def baseline_command(**options) -> None:
 
     Only the entries of the files checked are replaced: entries of other files are kept (those
     of files that no longer exist are dropped), and the command says what changed."""
-    from pathlib import Path
 
     from linter import baseline
     from linter.report.escape import printable
@@ -465,7 +463,6 @@ def baseline_command(**options) -> None:
               help="The cache to remove.")
 def clean(cache_dir) -> None:
     """Remove the result cache (as `ruff clean` does)."""
-    from pathlib import Path
 
     from linter.cache import clean as remove
     from linter.report.escape import printable
@@ -608,7 +605,6 @@ def import_command(files, out_dir, force) -> None:
     Exits 0 when every infobox became a schema-valid record, 1 when some could not be written
     or are not schema-valid (each is reported), 2 on a usage error.
     """
-    from pathlib import Path
 
     from linter.discover import display_path
     from linter.errors import InternalError

@@ -64,7 +64,8 @@ _HOSTILE_CHARACTERS = st.sampled_from(["\n", "\r", "\x1b", "\x07", "\x00", "\x7f
                                        "\ud800", "\udfff", "::", "%", "##[", "<ref", "{{", "é", "a", "9", " "])
 hostile_text = st.lists(_HOSTILE_CHARACTERS, max_size=12).map("".join)
 # Integers around Python's 4,300-digit limit for int <-> str, written as digits.
-huge_numbers = st.builds(lambda digits, sign: sign + "9" * digits, st.integers(4_290, 5_000), st.sampled_from(["", "-"]))
+huge_numbers = st.builds(lambda digits, sign: sign + "9" * digits, st.integers(4_290, 5_000),
+                         st.sampled_from(["", "-"]))
 _NAME_CHARACTERS = st.sampled_from(["a", "é", "\n", "\r", "\x1b", "\x07", "\u2028", ":", "::error ", "%", " ", "-",
                                     "\udcff", "\udc80"])  # the last two: bytes that are not UTF-8
 file_stems = st.lists(_NAME_CHARACTERS, min_size=1, max_size=8).map(lambda parts: "x" + "".join(parts))
