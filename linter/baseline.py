@@ -9,6 +9,7 @@ their file (``path``), so that a run over some files judges and rewrites only th
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -170,7 +171,7 @@ def update(findings: list[Finding], old: list[dict], checked: Iterable[str],
     or renamed file's findings cannot come back under that name unnoticed.
     """
     checked = set(checked)
-    exists = exists or (lambda path: Path(path).exists())
+    exists = exists or os.path.exists
     others = [entry for entry in old if "path" in entry and entry["path"] not in checked]
     kept = [entry for entry in others if exists(entry["path"])]
     other_ids = {id(entry) for entry in others}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from linter.findings import Finding
 from linter.limits import MAX_FILE_BYTES
 
-if TYPE_CHECKING:  # imported where used: the one-file path loads neither early
+if TYPE_CHECKING:  # imported when a run needs them
     from linter.config import Settings
     from linter.engine import Selection
 
@@ -83,7 +83,7 @@ def selection_of(request: Request, settings: Settings) -> Selection:
         return Selection(select=frozenset(chosen) if chosen is not None else None,
                          ignore=frozenset(settings.ignore) | frozenset(request.ignore),
                          severity=dict(settings.severity),
-                         per_path={glob: frozenset(names) for glob, names in settings.per_path.items()},
+                         per_path={glob: frozenset(rules) for glob, rules in settings.per_path.items()},
                          relative=settings.relative)
     except UnknownRule as error:
         raise RequestError(str(error)) from None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import click
 
@@ -40,6 +39,7 @@ CONFIG_OPTION = click.option("--config", type=click.Path(dir_okay=False), defaul
 
 def _settings():
     """The effective settings; a bad settings file ends the run with its message and exit 2."""
+    from pathlib import Path
 
     from linter.config import ConfigError, load_settings
 
@@ -161,7 +161,7 @@ def _request(options: dict):
                    ignore=tuple(options.get("ignore") or ()), today=today.date() if today else None,
                    max_file_size=options.get("max_file_size"), jobs=options.get("jobs"),
                    cache_dir=None if options.get("no_cache")
-                  else _cache_dir(options.get("cache_dir", ".conflict-lint-cache")),
+                   else _cache_dir(options.get("cache_dir", ".conflict-lint-cache")),
                    stdin_filename=options.get("stdin_filename"), follow_links=options.get("follow_links", False))
 
 
@@ -181,7 +181,7 @@ def _check(options: dict, written: list[str]):
         click.echo(settings.show(), nl=False)
         sys.exit(EXIT_CLEAN)
     try:
-        the_plan = plan(request, settings, read_stdin=lambda: sys.stdin.buffer.read())  # noqa: PLW0108  stdin when read
+        the_plan = plan(request, settings, read_stdin=sys.stdin.buffer.read)
     except RequestError as error:
         raise UsageError(str(error)) from None
     _refuse_inputs_as_outputs(written, [path for path, _ in the_plan.files + the_plan.neighbours])
@@ -415,6 +415,7 @@ def _write_file(path: str, content: str) -> None:
 
 
 def _apply_baseline(baseline_file: str, findings, checked: tuple[str, ...]):
+    from pathlib import Path
 
     from linter import baseline
     from linter.report import BaselineCounts
@@ -436,6 +437,7 @@ def baseline_command(**options) -> None:
 
     Only the entries of the files checked are replaced: entries of other files are kept (those
     of files that no longer exist are dropped), and the command says what changed."""
+    from pathlib import Path
 
     from linter import baseline
     from linter.report.escape import printable
@@ -463,6 +465,7 @@ def baseline_command(**options) -> None:
               help="The cache to remove.")
 def clean(cache_dir) -> None:
     """Remove the result cache (as `ruff clean` does)."""
+    from pathlib import Path
 
     from linter.cache import clean as remove
     from linter.report.escape import printable
@@ -605,6 +608,7 @@ def import_command(files, out_dir, force) -> None:
     Exits 0 when every infobox became a schema-valid record, 1 when some could not be written
     or are not schema-valid (each is reported), 2 on a usage error.
     """
+    from pathlib import Path
 
     from linter.discover import display_path
     from linter.errors import InternalError
@@ -627,8 +631,12 @@ def import_command(files, out_dir, force) -> None:
         if os.path.realpath(path) in imported:  # named twice (a glob and a path): one record, not two
             continue
         imported.add(os.path.realpath(path))
+        # Provenance names the file relative to here, as given, never by an absolute path.
+        shown = display_path(path)
+        if Path(shown).is_absolute():
+            shown = Path(os.path.relpath(path.resolve())).as_posix()
         try:
-            records = with_extra(load_file(path, display_path(path)))
+            records = with_extra(load_file(path, shown))
         except InternalError as error:
             _report_bug(str(error))
         for doc in records:

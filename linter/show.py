@@ -26,8 +26,7 @@ def show_files(plan: Plan) -> str:
     from linter.discover import display_path
 
     settings = plan.settings
-    lines.append(
-        f"# settings: {display_path(settings.path) if settings and settings.path else 'none found, the defaults'}; "
-        f"{len(plan.files)} file{'s' * (len(plan.files) != 1)} to check"
-    )
+    found = settings.path if settings is not None else None
+    lines.append(f"# settings: {display_path(found) if found else 'none found, the defaults'}; "
+                 f"{len(plan.files)} file{'s' * (len(plan.files) != 1)} to check")
     return "\n".join(lines) + "\n"

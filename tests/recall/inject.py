@@ -24,11 +24,34 @@ SEED = 12
 PER_KIND = 4
 
 PARAM = re.compile(r"^(\s*\|\s*)([A-Za-z_ ]+?[A-Za-z0-9_]*)(\s*=\s*)(.*)$")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-MISSPELT = {"January": "Janaury", "February": "Febuary", "March": "Marhc", "April": "Apirl", "May": "Mya",
-            "June": "Juen", "July": "Jluy", "August": "Agust", "September": "Septmber", "October": "Ocotber",
-            "November": "Novmber", "December": "Decmber"}
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MISSPELT = {
+    "January": "Janaury",
+    "February": "Febuary",
+    "March": "Marhc",
+    "April": "Apirl",
+    "May": "Mya",
+    "June": "Juen",
+    "July": "Jluy",
+    "August": "Agust",
+    "September": "Septmber",
+    "October": "Ocotber",
+    "November": "Novmber",
+    "December": "Decmber",
+}
 
 
 @dataclass(frozen=True)
