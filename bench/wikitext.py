@@ -3,7 +3,8 @@
     python bench/wikitext.py [--corpus DIR] [--repeat 5]
 
 For every ``.wiki`` file of the corpus (default ``../shared/corpus``), in this process, best of
-``--repeat`` passes over all files, in CPU time of this process: the parse floor (``mwparserfromhell.parse`` of the text),
+``--repeat`` passes over all files, in CPU time of this process: the parse floor
+(``mwparserfromhell.parse`` of the text),
 loading (the floor plus reading every infobox into a record: cells, figures, citations), and
 linting (loading plus every per-record rule, as ``conflict-lint lint --jobs 1 --no-cache`` does
 per file). Prints milliseconds per file and each stage as a multiple of the floor; the target

@@ -32,7 +32,8 @@ def named_refs(code: Wikicode) -> dict[str, object]:
     import mwparserfromhell.nodes as n
 
     found: dict[str, object] = {}
-    for node in code.ifilter(recursive=True, forcetype=(n.Tag, n.Template)):  # one walk for both
+    # one walk for both; the stubs take one forcetype, the code a tuple of them too
+    for node in code.ifilter(recursive=True, forcetype=(n.Tag, n.Template)):  # type: ignore[call-overload]
         if isinstance(node, n.Tag):
             if (str(node.tag).casefold() == "ref" and node.has("name") and node.contents is not None
                     and str(node.contents).strip()):
@@ -188,10 +189,10 @@ class Renderer:
         name = str(tag.get("name").value).strip() if tag.has("name") else ""
         self.cite_body(name, tag.contents)
 
-    def cite_body(self, name: str, body) -> None:
+    def cite_body(self, name: str, body: Wikicode | str | None) -> None:
         """Cite a reference by its name and content (parsed wikitext, text, or None)."""
         if body is None or not str(body).strip():
-            body = self.named_refs.get(name, "") if name else ""
+            body = str(self.named_refs.get(name, "")) if name else ""
         if not str(body).strip() and not name:
             return  # an empty ref: no source. A named one cites what the article defines elsewhere.
         source_id = slug(name) if name else f"ref-{len(self.registry) + 1}"
@@ -228,7 +229,7 @@ def _date_problem(group: list[str]) -> str:
     return ""
 
 
-def _describe_source(code, name: str) -> dict:
+def _describe_source(code: Wikicode | str, name: str) -> dict:
     import mwparserfromhell
 
     if isinstance(code, str):
