@@ -110,7 +110,7 @@ class RecordSet:
     def __init__(self, documents: Iterable[Document] = ()):
         self.by_key: dict[str, list[Document]] = {}
         self.by_file: dict[str, list[Document]] = {}
-        self._matching: dict[tuple[str, str], tuple[Document | None, Document | None]] = {}
+        self._matching: dict[tuple[str, str], tuple[Document, ...]] = {}
         for doc in documents:
             self.add(doc)
 
@@ -124,23 +124,22 @@ class RecordSet:
         self.by_file.setdefault(file_stem(doc.path), []).append(doc)
         self._matching.clear()
 
-    def matching(self, key: str, field_name: str) -> tuple[Document | None, Document | None]:
-        """The first record whose ``field_name`` reads as ``key``, and the first such record of
-        another file than that one: enough to find, for any record, one in another file in
-        constant time, however many records of one file share the key."""
+    def matching(self, key: str, field_name: str) -> tuple[Document, ...]:
+        """The first records whose ``field_name`` reads as ``key``, one per file, from at most
+        three files: enough to find, for any record, one in another file than its own and than
+        the one it was imported from, in constant time, however many records of one file share
+        the key."""
         known = self._matching.get((key, field_name))
         if known is None:
-            first = second = None
+            found: dict[str, Document] = {}
             for doc in self.by_key.get(key, ()):
                 value = doc.record.get(field_name) if doc.record else None
-                if not isinstance(value, str) or normalise_name(value) != key:
+                if not isinstance(value, str) or normalise_name(value) != key or doc.path in found:
                     continue
-                if first is None:
-                    first = doc
-                elif doc.path != first.path:
-                    second = doc
+                found[doc.path] = doc
+                if len(found) == 3:
                     break
-            known = self._matching[(key, field_name)] = (first, second)
+            known = self._matching[(key, field_name)] = tuple(found.values())
         return known
 
     def resolve(self, reference: str) -> Document | None:
