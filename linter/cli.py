@@ -631,8 +631,12 @@ def import_command(files, out_dir, force) -> None:
         if os.path.realpath(path) in imported:  # named twice (a glob and a path): one record, not two
             continue
         imported.add(os.path.realpath(path))
+        # Provenance names the file relative to here, as given, never by an absolute path.
+        shown = display_path(path)
+        if Path(shown).is_absolute():
+            shown = Path(os.path.relpath(path.resolve())).as_posix()
         try:
-            records = with_extra(load_file(path, display_path(path)))
+            records = with_extra(load_file(path, shown))
         except InternalError as error:
             _report_bug(str(error))
         for doc in records:
