@@ -90,7 +90,7 @@ def _valid(output_format: str, output: str) -> None:
     if output_format == "github":
         # GitHub reads one command per "\n" (other line separators were checked absent above): each
         # line is a workflow command, or the plain note on GitHub's limit of shown annotations
-        assert all(line.startswith("::") or line.startswith("conflict-lint: GitHub shows only")
+        assert all(line.startswith(("::", "conflict-lint: GitHub shows only"))
                    for line in output.split("\n") if line), output
 
 
