@@ -45,7 +45,15 @@ def _ecma_search(pattern: str, text: str) -> bool:
     newline (so "ayorou\\n" would pass as an id) and its ``\\d`` and ``\\w`` take any script's
     digits and letters. regress implements ECMA-262 (check-jsonschema validates with it too).
     """
+    if not text.isascii():
+        # regress takes UTF-8, which has no lone surrogate ("\udfff" escaped in JSON or YAML):
+        # each becomes U+FFFD, one code unit for one, as ECMA-262 matches code units.
+        text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _has_surrogate(text) else text
     return _ecma_regex(pattern).find(text) is not None
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= character <= "\udfff" for character in text)
 
 
 def _pattern(validator: Any, pattern: str, instance: Any, schema: dict) -> Iterator[ValidationError]:

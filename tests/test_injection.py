@@ -6,6 +6,7 @@ GitHub Actions a log line that starts with ``::`` (or holds ``##[``) is a workfl
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -91,3 +92,14 @@ def test_a_file_named_like_an_option_is_refused_not_obeyed(tmp_path):
     after_separator = lint("--", "--baseline=hide.json", "bad.yaml")
     assert after_separator.returncode == 1  # both are files to lint; bad.yaml's findings stand
     assert "bad.yaml:1:" in after_separator.stdout
+
+
+def test_a_lone_surrogate_in_a_json_record_is_reported_in_every_format(tmp_path):
+    """JSON may escape a lone surrogate ("\\udfff"); the ECMA-262 pattern check once crashed on it."""
+    (tmp_path / "a.json").write_text(json.dumps({"id": "\u202e{{##[9\udfff%", "conflict": 5}), "ascii")
+    for output_format in ("text", "json", "sarif", "junit", "github", "gitlab"):
+        result = subprocess.run([sys.executable, "-m", "linter", "lint", "--no-cache", "--format", output_format,
+                                 "--", "a.json"], cwd=tmp_path, capture_output=True, check=False, timeout=120)
+        assert result.returncode == 1, (output_format, result.stderr)
+        assert b"internal error" not in result.stderr
+        assert b"\\udfff" in result.stdout or b"\\\\udfff" in result.stdout or output_format != "text"
