@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from linter import __version__
+from linter.edits import Edit, Fix
 from linter.findings import Finding, Severity, Span
 
 DEFAULT_DIR = ".conflict-lint-cache"
-FORMAT = "3"  # 2: a list of summaries, one per record of the file; 3: signed entries
+FORMAT = "4"  # 2: a list of summaries, one per record of the file; 3: signed entries; 4: fixes
 KEY_BYTES = 32
 
 
@@ -102,8 +103,23 @@ def _span(span: Span) -> list[int]:
     return [span.line, span.column, span.end_line, span.end_column]
 
 
+def _fix_row(fix: Fix | None) -> list:
+    if fix is None:
+        return []
+    return [[fix.applicability, fix.message, [[*_span(e.span), e.content] for e in fix.edits]]]
+
+
+def _fix_of(row: list) -> Fix | None:
+    if not row:
+        return None
+    (applicability, message, edits), = row
+    return Fix(applicability, message, tuple(Edit(Span(*(int(n) for n in edit[:4])), str(edit[4]))
+                                             for edit in edits))
+
+
 def encode(findings: list[Finding], summaries: list[dict]) -> str:
-    rows = [[f.path, *_span(f.span), f.code, f.rule, int(f.severity), f.message, f.pointer] for f in findings]
+    rows = [[f.path, *_span(f.span), f.code, f.rule, int(f.severity), f.message, f.pointer, *_fix_row(f.fix)]
+            for f in findings]
     return json.dumps({"findings": rows, "summaries": summaries}, ensure_ascii=False)
 
 
@@ -111,8 +127,8 @@ def decode(text: str) -> tuple[list[Finding], list[dict]]:
     """Raises ValueError (or KeyError, TypeError) on an entry that is not one of ours."""
     entry = json.loads(text)
     findings = [Finding(path=path, span=Span(line, column, end_line, end_column), code=code, rule=rule,
-                        severity=Severity(severity), message=message, pointer=pointer)
-                for path, line, column, end_line, end_column, code, rule, severity, message, pointer
+                        severity=Severity(severity), message=message, pointer=pointer, fix=_fix_of(fix))
+                for path, line, column, end_line, end_column, code, rule, severity, message, pointer, *fix
                 in entry["findings"]]
     summaries = entry["summaries"]
     if not isinstance(summaries, list) or not all(_is_summary(s) for s in summaries):

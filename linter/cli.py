@@ -120,9 +120,16 @@ def _report_formats():
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=".conflict-lint-cache", show_default=True,
               help="Where to keep results of unchanged files.")
+@click.option("--fix", "fix", is_flag=True, help="Apply the safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Count unsafe fixes as fixable too, and with --fix, --diff or --fix-only apply them.")
+@click.option("--diff", "diff", is_flag=True,
+              help="Print a unified diff of what --fix would change; write nothing; exit 1 if anything would.")
+@click.option("--fix-only", is_flag=True, help="Apply the fixes and report nothing else; exit 0.")
 def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=(), statistics=False,
          baseline_file=None, github_annotations=None, write_baseline=None,
-         max_file_size=None, jobs=None, no_cache=False, cache_dir=".conflict-lint-cache") -> None:
+         max_file_size=None, jobs=None, no_cache=False, cache_dir=".conflict-lint-cache",
+         fix=False, unsafe_fixes=False, diff=False, fix_only=False) -> None:
     """Lint record files and directories (default: records/)."""
     from pathlib import Path
 
@@ -150,6 +157,14 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=()
     from linter.runner import FileError, lint_paths
 
     given = [(path, display_path(path)) for path in found.files]
+    run_day = today.date() if today else settings.today
+    fixed = None
+    if fix or diff or fix_only:
+        from linter.cli_fix import run_fixes
+
+        fixed = run_fixes(given, list(paths) or list(DEFAULT_PATHS), selection=selection, today=run_day,
+                          unsafe=unsafe_fixes, mode="diff" if diff else "fix-only" if fix_only else "fix",
+                          max_bytes=max_file_size or settings.max_file_size or MAX_FILE_BYTES)
     try:
         findings = lint_paths(given, selection=selection, today=today.date() if today else settings.today,
                             jobs=jobs, cache_dir=None if no_cache else Path(cache_dir),
@@ -165,7 +180,8 @@ def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=()
     if baseline_file is not None:
         findings, baseline_counts = _apply_baseline(baseline_file, findings)
     run = RunSummary(files=len(found.files), findings=tuple(findings), rules=all_rules(),
-                     paths=tuple(display for _, display in given), baseline=baseline_counts)
+                     paths=tuple(display for _, display in given), baseline=baseline_counts,
+                     unsafe_fixes=unsafe_fixes, fixed=fixed)
     _write_reports(run, output_format, outputs, quiet=quiet, statistics=statistics,
                    github=_github_annotations(github_annotations, output_format, outputs))
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
@@ -252,11 +268,14 @@ def list_rules(output_format) -> None:
     rules = all_rules()
     if output_format == "json":
         click.echo(json.dumps([{"code": r.code, "rule": r.slug, "severity": r.severity.label,
-                                "summary": r.summary, "aliases": list(r.aliases)} for r in rules], indent=2))
+                                "summary": r.summary, "aliases": list(r.aliases), "fix": r.fix or None}
+                               for r in rules], indent=2))
         return
     width = max(len(r.slug) for r in rules)
     for r in rules:
-        click.echo(f"{r.code}  {r.slug:<{width}}  {r.severity.label:<7}  {r.summary}")
+        # the fix column: [*] safe, [~] unsafe, as `conflict-lint explain` says in words
+        mark = {"safe": "[*]", "unsafe": "[~]"}.get(r.fix, "   ")
+        click.echo(f"{r.code}  {r.slug:<{width}}  {r.severity.label:<7}  {mark}  {r.summary}")
 
 
 @cli.command()
@@ -269,7 +288,8 @@ def explain(rule) -> None:
         found = get_rule(rule)
     except UnknownRule as error:
         raise UsageError(str(error)) from None
-    click.echo(f"{found.code} {found.slug} (default severity: {found.severity.label})\n")
+    fixes = f"; fix: {found.fix} (see `## Fix`)" if found.fix else "; no fix"
+    click.echo(f"{found.code} {found.slug} (default severity: {found.severity.label}{fixes})\n")
     click.echo(found.doc)
 
 

@@ -75,13 +75,14 @@ def test_json_output_contract():
     assert report["tool"] == {"name": "conflict-lint", "version": __version__}
     first = report["findings"][0]
     assert set(first) == {"path", "line", "column", "end_line", "end_column", "code", "rule",
-                          "severity", "message", "pointer"}
+                          "severity", "message", "pointer", "fix"}
     assert (first["rule"], first["code"], first["line"], first["column"], first["pointer"]) == (
         "result-unlisted-party", "CL301", 10, 9, "/result/text")
     assert report["summary"] == {
         "files": 1, "findings": 5,
         "by_severity": {"error": 4, "warning": 1, "info": 0},
         "by_rule": {"figure-unsourced": 3, "placeholder-value": 1, "result-unlisted-party": 1},
+        "fixable": {"safe": 0, "unsafe": 2}, "fixed": None,
     }
 
 

@@ -26,12 +26,32 @@ def summary_line(run: RunSummary) -> str:
     return line
 
 
+def fix_line(run: RunSummary) -> str:
+    """How many findings a fix run would repair, or '' when none: a line of its own, before the
+    summary, so that the summary line reads as it always has."""
+    counts = run.fix_counts()
+    safe, every = counts["safe"], counts["safe"] + counts["unsafe"]
+    if not every:
+        return ""
+    return f"[*] {safe} fixable with `--fix`, {every} with `--fix --unsafe-fixes`."
+
+
+def fixed_line(run: RunSummary) -> str:
+    n = run.fixed or 0
+    return f"Fixed {n} finding{'s' * (n != 1)}."
+
+
 def render(run: RunSummary, colour: bool = False, quiet: bool = False) -> str:
     lines = []
     for f in run.findings:
         location = _paint(f"{line_start(f.path)}:{f.line}:{f.column}:", "1", colour)
         code = _paint(f.code, _COLOURS[f.severity], colour)
-        lines.append(f"{location} {code} [{f.rule}] {printable(f.message)}")
+        mark = " [*]" if run.fixable(f) else ""
+        lines.append(f"{location} {code}{mark} [{f.rule}] {printable(f.message)}")
     if not quiet:
+        if run.fixed is not None:
+            lines.append(fixed_line(run))
+        if fix_line(run):
+            lines.append(fix_line(run))
         lines.append(summary_line(run))
     return "\n".join(lines) + ("\n" if lines else "")
