@@ -167,7 +167,7 @@ def append_to_list(doc_text: str, doc_format: str, list_span: Span, last_item: S
 def remove_block_lines(positions: Positions, first: Span, last: Span) -> Edit | None:
     """An edit removing whole lines, from the line ``first`` starts on to the line ``last`` ends
     on, provided nothing else stands on them: before ``first`` only indentation and block-list
-    dashes, after ``last`` nothing."""
+    dashes, after ``last`` nothing but a YAML comment."""
     text = positions.text
     start = positions.offsets(first)
     end = positions.offsets(last)
@@ -177,6 +177,22 @@ def remove_block_lines(positions: Positions, first: Span, last: Span) -> Edit | 
     if text[line_start:start[0]].strip(" -") or "\t" in text[line_start:start[0]]:
         return None
     following = positions.starts[last.end_line] if last.end_line < len(positions.starts) else len(text)
-    if text[end[1]:following].strip():
-        return None
+    rest = text[end[1]:following].strip()
+    if rest and not (rest.startswith("#") and text[end[1]:end[1] + 1] in " \t"):
+        return None  # a YAML comment on the lines goes with them; anything else stays
     return replace(positions, line_start, following, "")
+
+
+def yaml_quoted(text: str) -> str:
+    """Text as a YAML quoted scalar: double quotes unless it holds a quote or backslash."""
+    if '"' in text or "\\" in text:
+        return "'" + text.replace("'", "''") + "'"
+    return f'"{text}"'
+
+
+def one_close_name(name: str, known, cutoff: float = 0.8) -> str | None:
+    """The one known name ``name`` is a close misspelling of, or None when none or several are."""
+    import difflib
+
+    matches = difflib.get_close_matches(name, list(known), n=2, cutoff=cutoff)
+    return matches[0] if len(matches) == 1 and matches[0] != name else None
