@@ -8,7 +8,7 @@ import textwrap
 from linter.engine import Selection, lint_documents
 from linter.findings import Finding
 from linter.load import load_bytes
-from linter.load.document import Document
+from linter.model.document import Document
 from linter.records import RecordSet
 
 

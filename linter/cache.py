@@ -24,7 +24,6 @@ import hmac
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 from linter import __version__
 from linter.edits import Edit, Fix
@@ -201,6 +200,3 @@ class Cache:
             pass
 
 
-def settings_key(*parts: Any) -> str:
-    """The run's settings that change per-file results, as one stable string."""
-    return json.dumps([repr(part) for part in parts])

@@ -199,7 +199,8 @@ def _github_annotations(wanted: bool | None, output_format: str, outputs) -> boo
 
 
 def _write_reports(run, output_format: str, outputs, *, quiet: bool, statistics: bool, github: bool) -> None:
-    from linter.report import reporter, statistics as statistics_report, text
+    from linter.report import reporter, text
+    from linter.report import statistics as statistics_report
 
     if output_format == "text":
         click.echo(text.render(run, colour=_use_colour(sys.stdout), quiet=quiet), nl=False)
@@ -320,8 +321,8 @@ def import_command(files, out_dir, force) -> None:
 
     from linter.discover import display_path
     from linter.errors import InternalError
-    from linter.importer.record import slug
     from linter.importer.write import Exists, write_record
+    from linter.infobox.record import slug
     from linter.load import is_lintable, load_file, with_extra
     from linter.report.escape import line_start, printable
     from linter.schema import check_schema

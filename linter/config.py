@@ -67,22 +67,37 @@ class Settings:
         return [self.base / root for root in self.roots]
 
     def show(self) -> str:
-        """The effective settings, as TOML a user could paste back."""
-        lines = [f"# settings from {self.path if self.path else '(defaults: no settings file found)'}",
-                 "[tool.conflict-lint]"]
-        quote = lambda items: "[" + ", ".join(f'"{i}"' for i in items) + "]"  # noqa: E731
-        lines.append(f"select = {quote(self.select)}" if self.select is not None else "# select: every rule")
-        lines.append(f"ignore = {quote(self.ignore)}")
-        lines.append(f"exclude = {quote(self.exclude)}")
-        lines.append(f"roots = {quote(self.roots)}")
-        lines.append(f"today = {self.today.isoformat()}" if self.today else "# today: the system date")
-        lines.append(f"max-file-size = {self.max_file_size}" if self.max_file_size
-                     else "# max-file-size: the default, 5 MiB")
-        lines.append("[tool.conflict-lint.severity]")
-        lines += [f'"{rule}" = "{severity.label}"' for rule, severity in self.severity.items()]
-        lines.append("[tool.conflict-lint.per-path]")
-        lines += [f'"{glob}" = {quote(rules)}' for glob, rules in self.per_path.items()]
-        return "\n".join(lines) + "\n"
+        """The effective settings as the TOML of a ``.conflict-lint.toml``, which reads back as them.
+
+        Written by tomli-w, so any text (a backslash or a quote in a glob) is quoted right.
+        """
+        import tomli_w  # only this command writes TOML
+
+        table: dict[str, Any] = {}
+        unset = []
+        if self.select is not None:
+            table["select"] = list(self.select)
+        else:
+            unset.append("select: every rule")
+        table["ignore"] = list(self.ignore)
+        table["exclude"] = list(self.exclude)
+        table["roots"] = list(self.roots)
+        if self.today is not None:
+            table["today"] = self.today
+        else:
+            unset.append("today: the system date")
+        if self.max_file_size is not None:
+            table["max-file-size"] = self.max_file_size
+        else:
+            unset.append("max-file-size: the default, 5 MiB")
+        table["severity"] = {rule: severity.label for rule, severity in self.severity.items()}
+        table["per-path"] = {glob: list(rules) for glob, rules in self.per_path.items()}
+        source = self.path if self.path else "(defaults: no settings file found)"
+        header = [f"# settings from {source}",
+                  f"# as {DEDICATED}; in {PYPROJECT}, put them under [tool.conflict-lint] and name",
+                  "# the tables [tool.conflict-lint.severity] and [tool.conflict-lint.per-path]",
+                  *(f"# {note}" for note in unset)]
+        return "\n".join(header) + "\n" + tomli_w.dumps(table)
 
 
 def matches_any(relative: str, globs: tuple[str, ...] | list[str]) -> bool:
@@ -177,6 +192,10 @@ def parse_settings(table: dict, path: Path) -> Settings:
     settings = Settings(path=path, base=path.parent)
     if "select" in table:
         settings.select = _rules(path, "select", table["select"])
+        if not settings.select:
+            # An empty list would turn every rule off and make every run "clean": never silence.
+            raise ConfigError(f"{path}: `select` is empty, which would report nothing: name the rules to "
+                              "run, or remove the key to run every rule")
     if "ignore" in table:
         settings.ignore = _rules(path, "ignore", table["ignore"])
     for rule, label in _table(path, "severity", table.get("severity", {})).items():

@@ -15,6 +15,19 @@ import functools
 import re
 from typing import NamedTuple
 
+# English month names, as English Wikipedia's infoboxes write them (and whatever the locale),
+# with the abbreviations they use; every reader of month names builds on these.
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+MONTHS: dict[str, int] = {
+    **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **{name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    "sept": 9,
+}
+# A month name or abbreviation as written ("March", "Mar.", "Sept"): capitalised, so that a
+# pattern compiled without IGNORECASE takes "may" in running text for the verb it is.
+MONTH_PATTERN = "(?:" + "|".join(sorted((name.title() for name in MONTHS), key=len, reverse=True)) + r")\b\.?"
+
 DATE_FORM = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<bc> BC)?\Z")
 
 Day = tuple[int, int, int]
@@ -42,15 +55,12 @@ class PartialDate(NamedTuple):  # a named tuple: made once per date of every rec
         return (self.year, month, self.day or _month_length(self.year, month))
 
 
-_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
 def _month_length(year: int, month: int) -> int:
-    # The proleptic Gregorian calendar: astronomical year 0 (1 BC) is a leap year, and Python's
-    # modulo keeps the rule right for negative years.
+    # The proleptic Gregorian calendar: astronomical year 0 (1 BC) is a leap year. isleap's
+    # modulo arithmetic keeps the rule right for negative years; monthrange cannot take them.
     if month == 2:
-        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-    return _DAYS_IN_MONTH[month]
+        return 29 if calendar.isleap(year) else 28
+    return calendar.mdays[month]
 
 
 def parse_date(text: str) -> PartialDate:
@@ -67,7 +77,7 @@ def parse_date(text: str) -> PartialDate:
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"'{text}': there is no month {month:02d}")
     if day is not None and not 1 <= day <= _month_length(year, month):
-        month_name = calendar.month_name[month]
+        month_name = MONTH_NAMES[month - 1]
         raise DateError(f"'{text}': {month_name} {_display_year(year)} has no day {day}")
     return PartialDate(text, year, month, day)
 
@@ -99,4 +109,4 @@ def day_of(date: datetime.date) -> Day:
 
 def show_day(day: Day) -> str:
     year, month, number = day
-    return f"{number} {calendar.month_name[month]} {_display_year(year)}"
+    return f"{number} {MONTH_NAMES[month - 1]} {_display_year(year)}"

@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 
 from linter.errors import InternalError
 from linter.findings import Finding, Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import RecordSet
 from linter.rules import Context, Rule, all_rules, get_rule
 from linter.schema import check_schema

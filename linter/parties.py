@@ -17,7 +17,6 @@ from linter.data import load
 from linter.limits import for_matching
 
 _WORD = re.compile(r"[^\W\d_]+")
-_MAX_PHRASE_WORDS = 9
 
 
 class Mention(NamedTuple):
@@ -87,6 +86,12 @@ def _display_names() -> dict[str, str]:
     return names
 
 
+@functools.lru_cache(maxsize=1)
+def _longest_alias_words() -> int:
+    """The most words any alias has, counted as matching counts them: no phrase is tried longer."""
+    return max(len(_WORD.findall(alias)) for alias in _tables()[0])
+
+
 def mentions(text: str) -> list[Mention]:
     """Every party named in ``text``, left to right, without overlaps."""
     return list(_mentions(text))
@@ -96,13 +101,14 @@ def mentions(text: str) -> list[Mention]:
 @functools.lru_cache(maxsize=4096)
 def _mentions(text: str) -> tuple[Mention, ...]:
     aliases, combining, _, _ = _tables()
+    longest = _longest_alias_words()
     words = [(m.start(), m.end()) for m in _WORD.finditer(for_matching(text))]
     found: list[Mention] = []
     i = 0
     while i < len(words):
         start = words[i][0]
         matched = None
-        for j in range(min(len(words), i + _MAX_PHRASE_WORDS) - 1, i - 1, -1):
+        for j in range(min(len(words), i + longest) - 1, i - 1, -1):
             end = words[j][1]
             surface = text[start:end]
             entry = aliases.get(normalise(surface))

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from typing import Any, Iterator, NamedTuple
 
-from linter.load.document import Document, child_pointer
+from linter.model.document import Document, child_pointer
 
 CASUALTY_CATEGORIES = ("killed", "wounded", "captured", "missing", "civilians", "total")
 VALUE_FORMS = (("count",), ("at_least",), ("about",), ("min", "max"), ("low", "best", "high"),
@@ -96,6 +96,10 @@ def id_form(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
+# The fields a RecordSet indexes records by: the cross-record stage carries them for every record.
+RECORD_SET_FIELDS = ("id", "conflict")
+
+
 class RecordSet:
     """The records of a run, looked up by id or by conflict name for cross-record rules, and
     failing those by file name: a record's file is named after its id by convention, and an
@@ -112,7 +116,7 @@ class RecordSet:
         record = doc.record
         if record is None:
             return
-        keys = {normalise_name(v) for v in (record.get("id"), record.get("conflict")) if isinstance(v, str)}
+        keys = {normalise_name(v) for v in map(record.get, RECORD_SET_FIELDS) if isinstance(v, str)}
         for key in keys:
             self.by_key.setdefault(key, []).append(doc)
         self.by_file.setdefault(file_stem(doc.path), []).append(doc)

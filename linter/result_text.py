@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from linter.data import load
 from linter.limits import for_matching
+from linter.markup import LINK as _LINK
+from linter.markup import NOT_TEXT
 
-_MARKUP = re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>|\{\{.*?\}\}|<!--.*?-->|'{2,}|\[\d+\]",
+_MARKUP = re.compile(rf"{NOT_TEXT}|'{{2,}}|\[\d+\]",
                      re.DOTALL | re.IGNORECASE)
-_LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
 _BREAK = re.compile(r"\n|<br\s*/?>|\s[*•]\s|^\s*[*•]", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _TRAILING_POINTER = re.compile(r"\s*[(\[,;.]?\s*\bsee\b.*$", re.IGNORECASE)

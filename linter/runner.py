@@ -1,10 +1,10 @@
 """Lint many files fast: per-file work in a process pool and a content-hash cache,
 cross-record rules over small record summaries.
 
-Linting splits in two. The per-file stage (load, schema, every rule outside the cross-record
-family CL4xx) depends on one file alone, so it runs in worker processes and its result is
-cached by content. It also yields the record's summary: the fields cross-record rules read
-(``SUMMARY_FIELDS``), with their positions. The cross-record stage then runs the CL4xx rules
+Linting splits in two. The per-file stage (load, schema, every rule whose ``SCOPE`` is one
+record) depends on one file alone, so it runs in worker processes and its result is
+cached by content. It also yields the record's summary: the fields cross-record rules declare
+they read (``summary_fields``), with their positions. The cross-record stage then runs those rules
 in the main process over documents rebuilt from those summaries, every time, cached or not,
 so a run's results never depend on which files were cached. Full documents are dropped as soon
 as a file is done: memory grows with the findings and summaries, not with the files.
@@ -15,21 +15,19 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
+import functools
 import gc
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from sys import intern
-from typing import Iterable
+from typing import Any, Iterable
 
 from linter.findings import Finding
 from linter.limits import MAX_FILE_BYTES
-from linter.load.document import Document
+from linter.model.document import Document
 
-# The fields cross-record rules may read from the other records of a run (and from their own).
-SUMMARY_FIELDS = ("id", "conflict", "part_of", "see_also", "date", "status")
-CROSS_RECORD_FAMILY = "CL4"
 BATCH = 64  # files per task: large enough to amortise pickling, small enough to balance 2 cores
 # Loading makes hundreds of short-lived containers per file, nearly all freed by reference
 # counting; at the default threshold (700) the cycle collector ran often enough to take a fifth
@@ -87,8 +85,46 @@ class FileError(Exception):
         return (FileError, (str(self), self.internal))
 
 
-def is_cross_record(rule) -> bool:
-    return rule.code.startswith(CROSS_RECORD_FAMILY)
+@functools.lru_cache(maxsize=1)
+def summary_fields() -> tuple[str, ...]:
+    """The fields a summary carries: those cross-record rules declare in ``READS``, and those
+    the record set looks records up by."""
+    from linter.records import RECORD_SET_FIELDS
+    from linter.rules import all_rules
+
+    declared = [name for rule in all_rules() if rule.cross_record for name in rule.reads]
+    return tuple(dict.fromkeys([*RECORD_SET_FIELDS, *declared]))
+
+
+class UndeclaredField(KeyError):
+    def __str__(self) -> str:
+        return (f"a cross-record rule read the field {self.args[0]!r}, which no cross-record rule declares "
+                "in READS, so record summaries do not carry it: add it to the rule's READS")
+
+
+class SummaryRecord(dict):
+    """A record's summarised fields; reading any other field is a bug, and says so.
+
+    Without this, a cross-record rule that reads a field no rule declares would find it
+    missing in every record and report nothing, silently."""
+
+    __slots__ = ()
+
+    def _check(self, name: object) -> None:
+        if name not in summary_fields():
+            raise UndeclaredField(name)
+
+    def __getitem__(self, name: str) -> Any:
+        self._check(name)
+        return super().__getitem__(name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        self._check(name)
+        return super().get(name, default)
+
+    def __contains__(self, name: object) -> bool:
+        self._check(name)
+        return super().__contains__(name)
 
 
 def summarise(doc: Document) -> dict | None:
@@ -96,7 +132,7 @@ def summarise(doc: Document) -> dict | None:
     record = doc.record
     if record is None:
         return None
-    data = {name: record[name] for name in SUMMARY_FIELDS if name in record}
+    data = {name: record[name] for name in summary_fields() if name in record}
     wanted = tuple(f"/{name}" for name in data)
 
     def kept(spans: dict) -> dict:
@@ -106,6 +142,9 @@ def summarise(doc: Document) -> dict | None:
     from linter.engine import suppressions_of
 
     summary = {"data": data, "values": kept(doc.value_spans), "keys": kept(doc.key_spans)}
+    if not doc.native:  # messages name the infobox's parameters
+        summary["format"] = doc.format
+        summary["origins"] = {p: name for p, name in doc.origins.items() if p.startswith(wanted)}
     suppressions = suppressions_of(doc)
     if suppressions:  # the cross-record stage has no text to read them from
         summary["suppressions"] = [[s.kind, s.line, {name: list(span) for name, span in s.names.items()}]
@@ -128,8 +167,9 @@ def document_of(path: str, summary: dict) -> Document:
 
     suppressions = [Suppression(kind, line, {name: Span(*span) for name, span in names.items()})
                     for kind, line, names in summary.get("suppressions", ())]
-    return Document(path=path, format="summary", data=summary["data"], value_spans=spans(summary["values"]),
-                    key_spans=spans(summary["keys"]), suppressions=suppressions)
+    return Document(path=path, format=summary.get("format", "summary"), data=SummaryRecord(summary["data"]),
+                    value_spans=spans(summary["values"]), key_spans=spans(summary["keys"]),
+                    suppressions=suppressions, origins=summary.get("origins", {}))
 
 
 @dataclass
@@ -145,14 +185,14 @@ class _Prepared:
     def of(cls, settings: Settings) -> _Prepared:
         from linter.rules import all_rules
 
-        cross = {rule.slug for rule in all_rules() if is_cross_record(rule)}
+        cross = {rule.slug for rule in all_rules() if rule.cross_record}
         selection = dataclasses.replace(settings.selection, ignore=frozenset(settings.selection.ignore) | cross)
         cache = None
         if settings.cache_dir is not None:  # imported only here: --no-cache runs skip hashlib
             from linter.cache import Cache
 
             cache = Cache.open(Path(settings.cache_dir))
-        enabled = any(is_cross_record(rule) and settings.selection.enabled(rule) for rule in all_rules())
+        enabled = any(rule.cross_record and settings.selection.enabled(rule) for rule in all_rules())
         return cls(selection, settings.key(), cache, enabled)
 
 
@@ -293,10 +333,10 @@ def lint_paths(
             if mine:
                 findings.extend(found)
             (summaries if mine else neighbour_summaries).extend(document_of(display, s) for s in summary)
-    if any(is_cross_record(rule) and selection.enabled(rule) for rule in all_rules()):
+    if any(rule.cross_record and selection.enabled(rule) for rule in all_rules()):
         # unused-suppression too: a suppression of a cross-record rule is judged in this stage
         cross_only = dataclasses.replace(selection, select=frozenset(
-            rule.slug for rule in all_rules() if (is_cross_record(rule) or rule.slug == "unused-suppression")
+            rule.slug for rule in all_rules() if (rule.cross_record or rule.slug == "unused-suppression")
             and selection.enabled(rule)))
         findings.extend(lint_documents(summaries, selection=cross_only, today=settings.today,
                                        record_set=RecordSet(summaries + neighbour_summaries), per_file=False))

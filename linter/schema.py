@@ -7,7 +7,9 @@ import json
 import os
 from typing import Any, Iterator
 
-from linter.load.document import Document, Hit, child_pointer
+from linter.model.document import Document, Hit, child_pointer
+from linter.rules.schema_violation import SLUG as SCHEMA_VIOLATION
+from linter.rules.unknown_field import SLUG as UNKNOWN_FIELD
 
 SCHEMA_FILE = os.path.join(os.path.dirname(__file__), "schemas", "conflict.schema.json")
 _TYPE_NAMES = {
@@ -23,12 +25,48 @@ def load_schema() -> dict:
     return json.loads(text)
 
 
+@functools.cache
+def _ecma_regex(pattern: str):
+    import regress
+
+    return regress.Regex(pattern, "u")
+
+
+def _ecma_search(pattern: str, text: str) -> bool:
+    """Whether an ECMA-262 pattern matches anywhere in ``text``, as JSON Schema defines patterns.
+
+    Python's ``re`` differs where it matters to records: its ``$`` also matches before a final
+    newline (so "ayorou\\n" would pass as an id) and its ``\\d`` and ``\\w`` take any script's
+    digits and letters. regress implements ECMA-262 (check-jsonschema validates with it too).
+    """
+    return _ecma_regex(pattern).find(text) is not None
+
+
+def _pattern(validator, pattern, instance, schema):
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not _ecma_search(pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _pattern_properties(validator, properties, instance, schema):
+    if not validator.is_type(instance, "object"):
+        return
+    for pattern, subschema in properties.items():
+        for key, value in instance.items():
+            if _ecma_search(pattern, key):
+                yield from validator.descend(value, subschema, path=key, schema_path=pattern)
+
+
 @functools.lru_cache(maxsize=1)
 def _validator():
     import jsonschema  # imported here: it is the slowest import on the one-file path
 
-    schema = load_schema()
-    return jsonschema.Draft202012Validator(schema)
+    # Every keyword that reads a regular expression, with ECMA-262 semantics, so that this
+    # validator and jsonschema-rs (which translates patterns to ECMA meaning) give one verdict.
+    validator = jsonschema.validators.extend(
+        jsonschema.Draft202012Validator, {"pattern": _pattern, "patternProperties": _pattern_properties})
+    return validator(load_schema())
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,6 +93,22 @@ def _surely_valid(data: Any) -> bool:
         return False
 
 
+def _fast_errors(data: Any) -> list[Hit]:
+    """jsonschema-rs's own reasons, for a record it rejects that jsonschema accepts.
+
+    The two are meant to agree (tests/test_schema_verdict.py holds them to it); should they
+    not, the record is still reported rather than passed silently."""
+    fast = _fast_validator()
+    if fast is None:
+        return []
+    try:
+        errors = list(fast.iter_errors(data))
+    except Exception:  # noqa: BLE001  values it cannot convert, as in _surely_valid
+        return []
+    return [Hit(f"{_where(_pointer(error.instance_path))}: {error.message}",
+                pointer=_pointer(error.instance_path), rule=SCHEMA_VIOLATION) for error in errors]
+
+
 def _pointer(path) -> str:
     pointer = ""
     for token in path:
@@ -74,6 +128,9 @@ def _describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     shown = value if len(value) <= 60 else value[:57] + "..."
+    # A newline or other control character shown raw would break the one-line message and hide
+    # the very thing that is wrong.
+    shown = "".join(char if char.isprintable() else repr(char)[1:-1] for char in shown)
     return f"'{shown}'"
 
 
@@ -124,22 +181,22 @@ def _explain(error) -> Iterator[Hit]:
         for key in extras:
             yield Hit(f"unknown field '{key}' in {where}{_close_match(key, allowed)} "
                       f"(allowed: {', '.join(allowed)})",
-                      pointer=child_pointer(pointer, key), at_key=True, rule="unknown-field")
+                      pointer=child_pointer(pointer, key), at_key=True, rule=UNKNOWN_FIELD)
         return
     if kind == "required":
-        # jsonschema reports each missing name as an error of its own, naming it in the message.
-        missing = [name for name in error.validator_value
-                   if isinstance(value, dict) and name not in value and repr(name) in error.message]
-        for name in missing[:1]:
+        # Worked out from the data, not from the message's wording. jsonschema reports each
+        # missing name as an error of its own; check_schema drops the repeats.
+        missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
+        for name in missing:
             yield Hit(f"{where} lacks the required field '{name}'",
-                      pointer=pointer, at_key=bool(pointer), rule="schema-violation")
+                      pointer=pointer, at_key=bool(pointer), rule=SCHEMA_VIOLATION)
         return
     if kind in ("oneOf", "anyOf"):
         choices = _alternatives(error.validator_value)
         if choices is not None:
             verb = "takes exactly one of" if kind == "oneOf" else "needs one of"
             matched = "" if error.context else " (it has several)"
-            yield Hit(f"{where} {verb}: {choices}{matched}", pointer=pointer, rule="schema-violation")
+            yield Hit(f"{where} {verb}: {choices}{matched}", pointer=pointer, rule=SCHEMA_VIOLATION)
             return
         deepest = _deepest(error)
         if deepest is not None:
@@ -149,44 +206,50 @@ def _explain(error) -> Iterator[Hit]:
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
         wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
-        yield Hit(f"{where} should be {wanted}, not {_describe(value)}", pointer=pointer, rule="schema-violation")
+        yield Hit(f"{where} should be {wanted}, not {_describe(value)}", pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
         yield Hit(f"{where} is {_describe(value)}; use one of: {options}{_close_match(value, error.validator_value)}",
-                  pointer=pointer, rule="schema-violation")
+                  pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "const":
         yield Hit(f"{where} can only be {json.dumps(error.validator_value)}; leave the field out otherwise",
-                  pointer=pointer, rule="schema-violation")
+                  pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "pattern":
         rule_text = schema.get("description", f"the pattern {error.validator_value}")
         yield Hit(f"{where} is {_describe(value)}, which is not of the expected form. {rule_text}",
-                  pointer=pointer, rule="schema-violation")
+                  pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind in ("minItems", "maxItems"):
         bound = "at least" if kind == "minItems" else "at most"
         count = len(value) if isinstance(value, list) else 0
         yield Hit(f"{where} has {count} item{'s' * (count != 1)}; it takes {bound} {error.validator_value}",
-                  pointer=pointer, rule="schema-violation")
+                  pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "uniqueItems":
-        yield Hit(f"{where} lists the same item twice; remove the repeat", pointer=pointer, rule="schema-violation")
+        yield Hit(f"{where} lists the same item twice; remove the repeat", pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "minLength":
-        yield Hit(f"{where} is empty; fill it in or leave the field out", pointer=pointer, rule="schema-violation")
+        yield Hit(f"{where} is empty; fill it in or leave the field out", pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "propertyNames":
-        yield Hit(f"a key in {where} is not a valid id: {error.message}", pointer=pointer, rule="schema-violation")
+        yield Hit(f"a key in {where} is not a valid id: {error.message}", pointer=pointer, rule=SCHEMA_VIOLATION)
         return
-    yield Hit(f"{where}: {error.message}", pointer=pointer, rule="schema-violation")
+    yield Hit(f"{where}: {error.message}", pointer=pointer, rule=SCHEMA_VIOLATION)
 
 
 def check_schema(doc: Document) -> list[Hit]:
+    """A hit for every schema error: at least one each, each said once."""
     if doc.data is None or _surely_valid(doc.data):
         return []
     hits: list[Hit] = []
     for error in _validator().iter_errors(doc.data):
-        hits.extend(_explain(error))
-    return hits
+        explained = list(_explain(error))
+        # An error of a form the explanations do not know still reaches the user, in jsonschema's words.
+        hits.extend(explained or [Hit(f"{_where(_pointer(error.absolute_path))}: {error.message}",
+                                      pointer=_pointer(error.absolute_path), rule=SCHEMA_VIOLATION)])
+    if not hits:
+        hits = _fast_errors(doc.data)
+    return list(dict.fromkeys(hits))

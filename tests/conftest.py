@@ -12,6 +12,8 @@ from linter.findings import Finding
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
+# Report-format schemas the tests validate against, kept in the checkout (tests/specs/SOURCES.md).
+SPECS = ROOT / "tests" / "specs"
 
 
 def codes_at(findings: list[Finding]) -> list[tuple[str, int, int]]:

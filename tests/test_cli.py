@@ -117,3 +117,20 @@ def test_python_dash_m_runs_the_bundled_records_clean():
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.endswith("no findings.\n")
+
+
+def test_exit_codes_of_unreadable_files_are_as_documented(tmp_path, monkeypatch):
+    # README.md and docs/json-output.md: found in a directory, a file that cannot be read is a
+    # file-unreadable finding (exit 1); named on the command line, a broken link is a missing path (exit 2).
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "records").mkdir()
+    (tmp_path / "records" / "dangling.yaml").symlink_to(tmp_path / "records" / "nowhere.yaml")
+    found = run("lint", "--no-cache", "records")
+    assert found.exit_code == 1
+    assert "records/dangling.yaml:1:1: CL021 [file-unreadable]" in found.output
+    assert run("lint", "--no-cache", "--fail-on", "never", "records").exit_code == 0
+    named = CliRunner().invoke(cli, ["lint", "--no-cache", "records/dangling.yaml"])
+    assert named.exit_code == 2 and "no such file or directory: records/dangling.yaml" in named.output
+    for page in ("README.md", "docs/json-output.md"):
+        text = (ROOT / page).read_text("utf-8")
+        assert "`file-unreadable` (CL021, an error) |" in text and "an unreadable file |" not in text

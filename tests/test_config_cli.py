@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import json
 import shutil
 import textwrap
@@ -103,6 +105,8 @@ def test_exclude(project):
 @pytest.mark.parametrize("settings, key", [
     ("colour = true\n", "colour"),
     ('select = ["no-such-rule"]\n', "select"),
+    # empty: every rule off and every run clean, whatever the records hold
+    ("select = []\n", "select` is empty"),
     ('ignore = "date-order"\n', "ignore"),
     ('[severity]\ndate-order = "fatal"\n', "severity.date-order"),
     ('[per-path]\n"x/*" = ["nope"]\n', "per-path.x/*"),
@@ -112,16 +116,20 @@ def test_exclude(project):
 ])
 def test_bad_settings_exit_2_naming_the_key(project, settings, key):
     write(project / ".conflict-lint.toml", settings)
-    result = CliRunner().invoke(cli, ["lint", "records"])
-    assert result.exit_code == 2
-    assert key in result.output and "Traceback" not in result.output
+    for command in (["lint", "records"], ["config"]):
+        result = CliRunner().invoke(cli, command)
+        assert result.exit_code == 2
+        assert key in result.output and "Traceback" not in result.output
 
 
 def test_config_show_prints_effective_settings(project):
     write(project / ".conflict-lint.toml", 'ignore = ["date-order"]\nroots = ["records"]\ntoday = 2024-05-01\n')
     code, output = run("config", "--show")
     assert code == 0
-    assert 'ignore = ["date-order"]' in output and 'roots = ["records"]' in output and "today = 2024-05-01" in output
+    import tomllib
+
+    shown = tomllib.loads(output)
+    assert (shown["ignore"], shown["roots"], shown["today"]) == (["date-order"], ["records"], datetime.date(2024, 5, 1))
     assert run("config")[0] == 0
 
 

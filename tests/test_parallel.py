@@ -15,9 +15,9 @@ from linter.discover import discover, display_path
 from linter.engine import lint_documents
 from linter.findings import Severity
 from linter.load import load_file
-from linter.load.document import Hit
+from linter.model.document import Hit
 from linter.records import references
-from linter.rules.base import Rule
+from linter.rules.base import CROSS_RECORD, Rule
 from linter.runner import lint_paths
 from tests.conftest import FIXTURES, ROOT
 
@@ -39,9 +39,9 @@ def _cross_reference(doc, context):
 
 @pytest.fixture
 def with_cross_rule(monkeypatch):
-    """Registers a CL4xx rule for the test; fork-started workers inherit it."""
+    """Registers a cross-record rule for the test; fork-started workers inherit it."""
     rule = Rule(code="CL499", slug="test-cross-reference", severity=Severity.WARNING,
-                summary="test", doc="test", check=_cross_reference)
+                summary="test", doc="test", check=_cross_reference, scope=CROSS_RECORD, reads=("part_of",))
     registered = linter.rules.all_rules() + (rule,)
     monkeypatch.setattr(linter.rules, "all_rules", lambda: registered)
     monkeypatch.setattr(linter.engine, "all_rules", lambda: registered)

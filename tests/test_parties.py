@@ -61,3 +61,9 @@ def test_mentions_are_ordered_in_range_and_disjoint(text):
         assert end <= mention.start < mention.end <= len(text)
         assert text[mention.start:mention.end] == mention.surface
         end = mention.end
+
+
+def test_the_longest_party_name_is_matched_whole():
+    """Phrases are tried up to the longest alias the tables hold (12 words here), not a fixed 9."""
+    text = "Hong Kong Special Administrative Region of the People's Republic of China"
+    assert [(m.party, m.surface) for m in parties.mentions(text)] == [("hong-kong", text)]

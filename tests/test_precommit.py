@@ -92,6 +92,29 @@ def test_hook_passes_clean_records_and_fails_a_broken_one(tmp_path, sandbox):
     assert f"{len(valid) + 1} files checked" in failed.stdout  # every record, not the CI file
 
 
+def documented_local_hook() -> str:
+    from tests.markdown_blocks import blocks
+
+    [block] = [b for b in blocks(ROOT / "docs" / "ci.md", "docs/ci.md")
+               if b.language == "yaml" and "repo: local" in b.text]
+    return block.text
+
+
+@needs_git
+def test_the_documented_local_hook_runs_as_written(tmp_path, sandbox):
+    # docs/ci.md's .pre-commit-config.yaml, pasted as is, with conflict-lint installed where
+    # pre-commit runs (here: this interpreter's environment, first on PATH).
+    env = {**sandbox, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{sandbox.get('PATH', '')}"}
+    repository = make_repository(tmp_path / "data", FIXTURES / "invalid" / "ayorou-uncorrected.yaml", env=env)
+    (repository / ".pre-commit-config.yaml").write_text(documented_local_hook())
+    git(repository, "add", ".", env=env)
+    command = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"]
+    result = subprocess.run(command, cwd=repository, env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "records/ayorou-uncorrected.yaml:10:9: CL301 [result-unlisted-party]" in result.stdout
+    assert "1 file checked" in result.stdout  # the record, not the CI file or the hook's own config
+
+
 @needs_git
 def test_a_committed_file_named_like_an_option_cannot_silence_the_hook(tmp_path, sandbox):
     """The attack: commit a baseline hiding the findings under a dot-directory the hook skips, and a

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from linter.engine import lint_documents
 from linter.findings import Finding
 from linter.load import load_bytes
-from linter.load.document import Document
+from linter.model.document import Document
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -33,7 +33,8 @@ def test_rule_is_documented(module):
     positions = [rule.doc.find(section) for section in SECTIONS]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), f"{module}: sections missing or out of order"
     example = rule.doc.split("## Example", 1)[1]
-    assert module in FILE_RULES or example.lstrip().startswith("```yaml"), f"{module}: ## Example needs a yaml block"
+    assert module in FILE_RULES or example.lstrip().startswith(("```yaml", "```wikitext")), \
+        f"{module}: ## Example needs a yaml or wikitext block"
     assert rule.doc.split("## Use instead", 1)[1].strip(), f"{module}: ## Use instead is empty"
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
+import xmlschema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.report import junit
+from tests.conftest import SPECS
 from tests.reporting import finding, invalid_run, summary_of
 
-xmlschema = pytest.importorskip("xmlschema", reason="xmlschema (test extras) validates the JUnit XML")
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +20,8 @@ def report() -> str:
     return junit.render(invalid_run())
 
 
-def test_validates_against_the_junit_schema(report, shared_dir):
-    schema = xmlschema.XMLSchema(str(shared_dir / "specs" / "junit-10.xsd"))
+def test_validates_against_the_junit_schema(report):
+    schema = xmlschema.XMLSchema(str(SPECS / "junit-10.xsd"))
     errors = [error.reason for error in schema.iter_errors(report)]
     assert errors == []
 

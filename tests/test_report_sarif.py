@@ -9,6 +9,7 @@ import pytest
 
 from linter.report import sarif
 from linter.rules import all_rules
+from tests.conftest import SPECS
 from tests.reporting import UNSOURCED, invalid_run, lint_record, summary_of
 
 
@@ -17,8 +18,8 @@ def log() -> dict:
     return json.loads(sarif.render(invalid_run()))
 
 
-def test_validates_against_the_sarif_schema(log, shared_dir):
-    schema = json.loads((shared_dir / "specs" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+def test_validates_against_the_sarif_schema(log):
+    schema = json.loads((SPECS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     validator = jsonschema.validators.validator_for(schema)(schema)
     errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(log)]
     assert errors == []

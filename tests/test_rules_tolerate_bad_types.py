@@ -7,7 +7,7 @@ import datetime
 from hypothesis import given, settings, strategies as st
 
 from linter.engine import lint_documents
-from linter.load.document import Document
+from linter.model.document import Document
 
 KEYS = ["id", "conflict", "part_of", "see_also", "date", "start", "end", "ongoing", "approximate", "status",
         "result", "text", "outcome", "victors", "sides", "combatants", "commanders", "units", "strength",

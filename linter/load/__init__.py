@@ -9,20 +9,24 @@ from typing import Callable
 from linter.errors import InternalError
 from linter.findings import Span
 from linter.limits import MAX_FILE_BYTES
-from linter.load.document import Document, Hit
 from linter.load.json_loader import load_json
 from linter.load.yaml_loader import load_yaml
+from linter.model.document import Document, Hit
+from linter.rules.file_unreadable import SLUG as FILE_UNREADABLE
+from linter.rules.syntax_error import SLUG as SYNTAX_ERROR
 
 Loader = Callable[[Document], None]
 
 def load_wikitext(doc: Document) -> None:
-    from linter.load.wikitext import load_wikitext as load  # only when a wikitext file is read
+    from linter.infobox.wikitext import (
+        load_wikitext as load,  # only when a wikitext file is read
+    )
 
     load(doc)
 
 
 def load_article_text(doc: Document) -> None:
-    from linter.load.article_text import load_article_text as load
+    from linter.infobox.article_text import load_article_text as load
 
     load(doc)
 
@@ -39,10 +43,6 @@ LOADERS: dict[str, tuple[str, Loader]] = {
 
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-
-def register_loader(suffix: str, format_name: str, loader: Loader) -> None:
-    LOADERS[suffix] = (format_name, loader)
 
 
 def is_lintable(path: Path) -> bool:
@@ -72,11 +72,11 @@ def load_bytes(raw: bytes, display_path: str, suffix: str, max_bytes: int = MAX_
     if len(raw) > max_bytes:
         doc.problems.append(Hit(
             f"the file is over the {max_bytes:,}-byte limit for a record (--max-file-size); "
-            "it is not parsed", span=Span(1, 1, 1, 1), rule="syntax-error"))
+            "it is not parsed", span=Span(1, 1, 1, 1), rule=SYNTAX_ERROR))
         return doc
     text, reason = decode(raw)
     if text is None:
-        doc.problems.append(Hit(reason, span=Span(1, 1, 1, 1), rule="syntax-error"))
+        doc.problems.append(Hit(reason, span=Span(1, 1, 1, 1), rule=SYNTAX_ERROR))
         return doc
     doc.text = text
     try:
@@ -99,6 +99,6 @@ def load_file(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) ->
     except OSError as error:
         doc = Document(path=display_path, format=LOADERS[path.suffix.lower()][0])
         reason = error.strerror or str(error)
-        doc.problems.append(Hit(f"cannot read the file: {reason}", span=Span(1, 1, 1, 1), rule="file-unreadable"))
+        doc.problems.append(Hit(f"cannot read the file: {reason}", span=Span(1, 1, 1, 1), rule=FILE_UNREADABLE))
         return doc
     return load_bytes(raw, display_path, path.suffix, max_bytes)

@@ -1,16 +1,14 @@
-"""Load JSON records: values from the standard library, positions from YAML's composer.
-
-JSON is (nearly) a subset of YAML's flow style, so PyYAML's C composer gives every value a
-position cheaply; the values themselves come from ``json`` so that JSON's own typing holds.
-"""
+"""Load JSON records: values from the standard library, positions from a scanner of the same text."""
 
 from __future__ import annotations
 
 import json
 
 from linter.findings import Span
-from linter.load.document import Document, Hit
-from linter.load.yaml_loader import load_yaml
+from linter.load.json_positions import position_of, scan_positions
+from linter.model.document import Document, Hit
+from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
+from linter.rules.syntax_error import SLUG as SYNTAX_ERROR
 
 
 def _reject_constant(name: str) -> None:
@@ -21,17 +19,20 @@ def load_json(doc: Document) -> None:
     try:
         data = json.loads(doc.text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        doc.problems.append(Hit(f"JSON syntax error: {error.msg}",
-                                span=Span(error.lineno, error.colno, error.lineno, error.colno + 1),
-                                rule="syntax-error"))
+        # The decoder's own line count knows only '\n'; a file may break lines with '\r'.
+        line, column = position_of(doc.text, error.pos)
+        doc.problems.append(Hit(f"JSON syntax error: {error.msg}", span=Span(line, column, line, column + 1),
+                                rule=SYNTAX_ERROR))
         return
     except (ValueError, RecursionError) as error:
-        doc.problems.append(Hit(f"JSON error: {error}", span=Span(1, 1, 1, 1), rule="syntax-error"))
+        doc.problems.append(Hit(f"JSON error: {error}", span=Span(1, 1, 1, 1), rule=SYNTAX_ERROR))
         return
-    positions = Document(path=doc.path, format="yaml", text=doc.text)
-    load_yaml(positions)
+    positions = scan_positions(doc.text)
     doc.value_spans = positions.value_spans
     doc.key_spans = positions.key_spans
-    # Only the problems JSON shares with YAML; YAML-only typing advice does not apply to JSON.
-    doc.problems.extend(p for p in positions.problems if p.rule == "duplicate-key")
+    for duplicate in positions.duplicates:
+        doc.problems.append(Hit(
+            f"duplicate key '{duplicate.key}' (first at line {duplicate.first.line}); JSON readers differ "
+            "on which one they keep, so one is silently lost: remove or merge one of them",
+            span=duplicate.span, rule=DUPLICATE_KEY))
     doc.data = data

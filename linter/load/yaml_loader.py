@@ -14,7 +14,13 @@ import yaml
 
 from linter.findings import Span, span_from
 from linter.limits import MAX_DEPTH, MAX_NODES
-from linter.load.document import Document, Hit, child_pointer
+from linter.model.document import Document, Hit, child_pointer
+from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
+from linter.rules.implicit_type import SLUG as IMPLICIT_TYPE
+from linter.rules.multiple_documents import SLUG as MULTIPLE_DOCUMENTS
+from linter.rules.schema_violation import SLUG as SCHEMA_VIOLATION
+from linter.rules.syntax_error import SLUG as SYNTAX_ERROR
+from linter.rules.unsupported_yaml import SLUG as UNSUPPORTED_YAML
 
 try:
     _Loader = yaml.CSafeLoader
@@ -79,7 +85,7 @@ class _Builder:
             self.doc.problems.append(Hit(
                 f"the tag '{node.tag.replace(_TAG, '!!')}' asks YAML readers to build a special object; "
                 "a record holds only text, numbers, lists and mappings: remove the tag",
-                span=span_of_node(node), rule="unsupported-yaml"))
+                span=span_of_node(node), rule=UNSUPPORTED_YAML))
         kind = type(node)
         if kind is _ScalarNode:
             return self._scalar(node, pointer)
@@ -95,7 +101,7 @@ class _Builder:
             if type(key_node) is not _ScalarNode:
                 self.doc.problems.append(Hit(
                     "a key must be plain text, not a list or mapping",
-                    span=span_of_node(key_node), rule="syntax-error"))
+                    span=span_of_node(key_node), rule=SYNTAX_ERROR))
                 continue
             key_span = span_of_node(key_node)
             tag = key_node.tag
@@ -104,7 +110,7 @@ class _Builder:
             elif tag == _MERGE_TAG:
                 self.doc.problems.append(Hit(
                     "merge keys ('<<') are a YAML 1.1 feature that YAML 1.2 readers take as a plain key; "
-                    "write the merged fields out in full", span=key_span, rule="unsupported-yaml"))
+                    "write the merged fields out in full", span=key_span, rule=UNSUPPORTED_YAML))
                 continue
             else:
                 key = self._scalar(key_node, None)
@@ -115,7 +121,7 @@ class _Builder:
                 self.doc.problems.append(Hit(
                     f"duplicate key '{key}' (first at line {key_spans[member].line}); YAML readers keep "
                     "only the last one, so the first is silently lost: remove or merge one of them",
-                    span=key_span, rule="duplicate-key"))
+                    span=key_span, rule=DUPLICATE_KEY))
                 continue
             key_spans[member] = key_span
             result[key] = build(value_node, member, depth)
@@ -142,7 +148,7 @@ class _Builder:
             meaning = _TRAP_HINTS[kind].format(value=lowered in {"yes", "y", "on"})
             self.doc.problems.append(Hit(
                 f"unquoted '{text}' is read here as text, but {meaning}: "
-                f"quote it (\"{text}\") so every reader agrees", pointer=pointer, rule="implicit-type"))
+                f"quote it (\"{text}\") so every reader agrees", pointer=pointer, rule=IMPLICIT_TYPE))
         return text
 
 
@@ -183,7 +189,7 @@ def load_yaml(doc: Document) -> None:
     if deep is not None:
         doc.problems.append(Hit(f"values are nested more than {MAX_DEPTH} levels deep; a record needs "
                                 "a handful: the file is not checked further",
-                                span=span_of_mark(deep), rule="syntax-error"))
+                                span=span_of_mark(deep), rule=SYNTAX_ERROR))
         return
     events = yaml.compose_all(doc.text, Loader=_Loader)
     try:
@@ -194,18 +200,18 @@ def load_yaml(doc: Document) -> None:
         span = span_of_mark(mark) if mark else Span(1, 1, 1, 1)
         problem = error.problem or "invalid YAML"
         context = f" ({error.context})" if error.context else ""
-        doc.problems.append(Hit(f"YAML syntax error: {problem}{context}", span=span, rule="syntax-error"))
+        doc.problems.append(Hit(f"YAML syntax error: {problem}{context}", span=span, rule=SYNTAX_ERROR))
         return
     except yaml.YAMLError as error:  # reader errors (control characters) carry no problem_mark
-        doc.problems.append(Hit(f"YAML error: {error}", span=Span(1, 1, 1, 1), rule="syntax-error"))
+        doc.problems.append(Hit(f"YAML error: {error}", span=Span(1, 1, 1, 1), rule=SYNTAX_ERROR))
         return
     if extra is not None:
         doc.problems.append(Hit(
             "the file holds more than one YAML document ('---'); only the first is checked: "
-            "put each record in a file of its own", span=span_of_node(extra), rule="multiple-documents"))
+            "put each record in a file of its own", span=span_of_node(extra), rule=MULTIPLE_DOCUMENTS))
     if root is None:
         doc.problems.append(Hit("the file is empty: a record is a mapping of fields",
-                                span=Span(1, 1, 1, 1), rule="schema-violation"))
+                                span=Span(1, 1, 1, 1), rule=SCHEMA_VIOLATION))
         return
     try:
         doc.data = _Builder(doc).build(root, "")
@@ -214,4 +220,4 @@ def load_yaml(doc: Document) -> None:
         doc.value_spans.clear()
         doc.key_spans.clear()
         doc.problems.append(Hit(f"{error}: the file is not checked further",
-                                span=span_of_node(error.node), rule="syntax-error"))
+                                span=span_of_node(error.node), rule=SYNTAX_ERROR))

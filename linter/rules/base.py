@@ -9,7 +9,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 
 if TYPE_CHECKING:
     from linter.edits import Fix
@@ -18,6 +18,12 @@ if TYPE_CHECKING:
 
 RULE_CODE = re.compile(r"CL[0-9]{3}\Z")
 RULE_SLUG = re.compile(r"[a-z]+(-[a-z]+)*\Z")
+
+# What a rule reads, declared by its module as ``SCOPE`` (yamllint rules declare ``TYPE``): one
+# record, or the other records of the run too. A cross-record rule runs over record summaries
+# that carry only the top-level fields such rules declare in ``READS``.
+RECORD = "record"
+CROSS_RECORD = "cross-record"
 
 
 @dataclass
@@ -45,7 +51,14 @@ class Rule:
     aliases: tuple[str, ...] = ()
     stage: str = ""  # who reports a rule without a check of its own, when not the loader or schema
     fix: str = ""  # "safe" or "unsafe" when the rule offers fixes (module-level FIX), else ""
+    # the module-level ``repair(doc, finding)`` that works out a finding's fix
     fixer: Fixer | None = None
+    scope: str = RECORD
+    reads: tuple[str, ...] = ()  # the top-level record fields a cross-record rule reads
+
+    @property
+    def cross_record(self) -> bool:
+        return self.scope == CROSS_RECORD
 
     @property
     def reported_by(self) -> str:
@@ -60,6 +73,11 @@ class Rule:
         code, slug = module.CODE, module.SLUG
         if not RULE_CODE.match(code) or not RULE_SLUG.match(slug):
             raise ValueError(f"{module.__name__}: bad rule code {code!r} or slug {slug!r}")
+        scope = getattr(module, "SCOPE", RECORD)
+        reads = tuple(getattr(module, "READS", ()))
+        if scope not in (RECORD, CROSS_RECORD) or (scope == CROSS_RECORD) != bool(reads):
+            raise ValueError(f"{module.__name__}: SCOPE is {RECORD!r} or {CROSS_RECORD!r}, and a "
+                             "cross-record rule (only) names the fields it reads in READS")
         return cls(
             code=code,
             slug=slug,
@@ -70,5 +88,7 @@ class Rule:
             aliases=tuple(getattr(module, "ALIASES", ())),
             stage=getattr(module, "REPORTED_BY", ""),
             fix=getattr(module, "FIX", ""),
-            fixer=getattr(module, "fix", None),
+            fixer=getattr(module, "repair", None),
+            scope=scope,
+            reads=reads,
         )

@@ -16,6 +16,7 @@ another side, or counts something else (a whole army's losses beside one battle'
 
 ## Example
 ```yaml
+date: {start: "2020-03-12"}
 sides:
   - combatants: [Niger]
     strength:
@@ -26,6 +27,7 @@ sides:
 
 ## Use instead
 ```yaml
+date: {start: "2020-03-12"}
 sides:
   - combatants: [Niger]
     strength:
@@ -44,8 +46,9 @@ from linter.bounds import bounds
 from linter.dates import try_parse
 from linter.figure_text import split_label
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.limits import for_matching
+from linter.markup import FLAGS, LINK as _LINK, NOT_TEXT
 from linter.records import mapping, sequence, sides
 from linter.rules.base import Context
 
@@ -61,8 +64,7 @@ _PERSONNEL_WORDS = {"men", "troops", "soldiers", "personnel", "militants", "infa
 # Words that qualify a count without saying what is counted.
 _FILLER = {"c", "ca", "circa", "about", "around", "approximately", "approx", "over", "more", "than", "at", "least",
            "up", "to", "some", "nearly", "almost", "total", "and", "in", "all", "est", "estimated", "initially"}
-_NOISE = re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>|\{\{.*?\}\}|<[^>]+>", re.DOTALL)
-_LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
+_NOISE = re.compile(rf"{NOT_TEXT}|<[^>]+>", FLAGS)
 CATEGORIES = ("total", "killed", "wounded", "captured", "missing")
 
 

@@ -31,7 +31,7 @@ from typing import Iterator
 
 from linter.dates import day_of, show_day, try_parse
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.rules.base import Context
 from linter.rules.date_malformed import record_dates
 

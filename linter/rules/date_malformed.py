@@ -30,7 +30,7 @@ from typing import Iterator
 
 from linter.dates import DATE_FORM, DateError, parse_date
 from linter.findings import Severity
-from linter.load.document import Document, Hit, child_pointer
+from linter.model.document import Document, Hit, child_pointer
 from linter.records import mapping
 from linter.rules.base import Context
 

@@ -32,7 +32,7 @@ from typing import Iterator
 
 from linter.dates import show_day, try_parse
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import mapping
 from linter.rules.base import Context
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from linter.edits import SAFE, Edit, Fix, Positions, remove_block_lines, remove_item
 from linter.findings import Finding, Severity, Span
-from linter.load.document import Document
+from linter.model.document import Document
 
 CODE = "CL002"
 SLUG = "duplicate-key"
@@ -56,7 +56,7 @@ def _span(start, end) -> Span:
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
-def fix(doc: Document, finding: Finding) -> Fix | None:
+def repair(doc: Document, finding: Finding) -> Fix | None:
     """Remove the repeated entry when its value reads exactly as the kept one's."""
     if doc.format != "yaml":
         return None

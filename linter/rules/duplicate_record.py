@@ -20,7 +20,8 @@ conflict: 2020 Ayorou attack
 
 ## Use instead
 ```yaml
-# one record per conflict: merge the two files and delete one
+# records/2020-ayorou-attack.yaml, the one record of the conflict: records/ayorou.yaml
+# merged into it and deleted
 id: 2020-ayorou-attack
 conflict: 2020 Ayorou attack
 ```
@@ -31,13 +32,15 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import normalise_name
-from linter.rules.base import Context
+from linter.rules.base import CROSS_RECORD, Context
 
 CODE = "CL403"
 SLUG = "duplicate-record"
 SEVERITY = Severity.ERROR
+SCOPE = CROSS_RECORD
+READS = ("id", "conflict")
 
 
 def check(doc: Document, context: Context) -> Iterator[Hit]:

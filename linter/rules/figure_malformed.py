@@ -32,7 +32,7 @@ from typing import Iterator
 
 from linter import figure_text
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import VALUE_FORMS, figures
 from linter.rules.base import Context
 from linter.vocabulary import is_placeholder

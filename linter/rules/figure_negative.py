@@ -10,14 +10,18 @@ written the wrong way ("-20" for "up to 20").
 
 ## Example
 ```yaml
-casualties:
-  killed: {count: -9, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: -9, sources: [afp]}
 ```
 
 ## Use instead
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
 ```
 """
 
@@ -26,7 +30,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
+from linter.model.wording import fix, subject
 from linter.records import NUMERIC_FIELDS, figures
 from linter.rules.base import Context
 
@@ -42,5 +47,8 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         for name in NUMERIC_FIELDS:
             value = ref.figure.get(name)
             if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
-                yield Hit(f"{ref.where}: {name} is {value}, but a count cannot be negative",
+                text = ref.figure.get("text")
+                yield Hit(fix(doc, f"{ref.where}: {name} is {value}, but a count cannot be negative",
+                              f"{subject(doc, ref.pointer, ref.where)} figure '{text}' has a minus sign, but a "
+                              "count cannot be negative: remove the sign (or write the range it meant)"),
                           pointer=f"{ref.pointer}/{name}")

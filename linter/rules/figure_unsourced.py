@@ -34,7 +34,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
+from linter.model.wording import fix, subject
 from linter.records import figures, mapping
 from linter.rules.base import Context
 from linter.vocabulary import is_placeholder
@@ -60,8 +61,12 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
             continue
         cited = ref.figure.get("sources")
         if not isinstance(cited, list) or not cited:
-            yield Hit(f"{ref.where} figure{_describe(ref.figure)} has no source: add the ids of the "
-                      "sources that give it to 'sources'", pointer=ref.pointer)
+            what = subject(doc, ref.pointer, ref.where)
+            yield Hit(f"{what} figure{_describe(ref.figure)} has no source: " + fix(
+                doc, "add the ids of the sources that give it to 'sources'",
+                "add a <ref> with its source right after the figure",
+                "article text cannot cite one: state the figure's source in the article, "
+                "or write the infobox as wikitext with a <ref>"), pointer=ref.pointer)
             continue
         for index, source_id in enumerate(cited):
             if isinstance(source_id, str) and source_id not in registry:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from linter.edits import SAFE, Fix, Positions, replace, yaml_quoted
 from linter.findings import Finding, Severity
-from linter.load.document import Document
+from linter.model.document import Document
 
 CODE = "CL004"
 SLUG = "implicit-type"
@@ -41,7 +41,7 @@ SEVERITY = Severity.ERROR
 FIX = SAFE
 
 
-def fix(doc: Document, finding: Finding) -> Fix | None:
+def repair(doc: Document, finding: Finding) -> Fix | None:
     """Quote the plain scalar the finding stands on, keeping its text."""
     value = doc.value_at(finding.pointer)
     positions = Positions(doc.text)

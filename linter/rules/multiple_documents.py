@@ -18,7 +18,17 @@ conflict: Battle B
 ```
 
 ## Use instead
-Two files, `battle-a.yaml` and `battle-b.yaml`, one record each.
+Two files, one record each:
+```yaml
+# battle-a.yaml
+id: battle-a
+conflict: Battle A
+```
+```yaml
+# battle-b.yaml
+id: battle-b
+conflict: Battle B
+```
 """
 
 from linter.findings import Severity

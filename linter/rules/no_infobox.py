@@ -10,16 +10,14 @@ The file was given to the linter as a conflict record, yet nothing in it can be 
 usually the template name is misspelt or the infobox was cut from the page.
 
 ## Example
-```yaml
-# wikitext
+```wikitext
 {{Infobox militry conflict
 | conflict = Battle of Red Ford
 }}
 ```
 
 ## Use instead
-```yaml
-# wikitext
+```wikitext
 {{Infobox military conflict
 | conflict = Battle of Red Ford
 }}

@@ -36,13 +36,15 @@ from typing import Iterator
 
 from linter.dates import Day, show_day, try_parse
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import mapping, references
-from linter.rules.base import Context
+from linter.rules.base import CROSS_RECORD, Context
 
 CODE = "CL402"
 SLUG = "partof-date-outside"
 SEVERITY = Severity.ERROR
+SCOPE = CROSS_RECORD
+READS = ("id", "part_of", "date", "status")
 
 
 def _span(record: dict) -> tuple[Day, Day, Day, Day | None] | None:

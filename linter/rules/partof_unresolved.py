@@ -32,13 +32,16 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
+from linter.model.wording import fix, subject
 from linter.records import references
-from linter.rules.base import Context
+from linter.rules.base import CROSS_RECORD, Context
 
 CODE = "CL401"
 SLUG = "partof-unresolved"
 SEVERITY = Severity.ERROR
+SCOPE = CROSS_RECORD
+READS = ("part_of",)
 
 
 def unresolved(doc: Document, context: Context, field_name: str, label: str) -> Iterator[Hit]:
@@ -48,8 +51,13 @@ def unresolved(doc: Document, context: Context, field_name: str, label: str) -> 
     for pointer, reference in references(doc.record, field_name):
         found = context.records.resolve(reference)
         if found is None:
+            parameter = subject(doc, pointer, "")
             yield Hit(f"{label} '{reference}' names no record in the record set (by id, conflict name or file name); "
-                      "fix the id, or add the record's directory to `roots`", pointer=pointer)
+                      + fix(doc, "fix the id, or add the record's directory to `roots`",
+                            f"write the {'parent ' if field_name == 'part_of' else ''}article's exact title"
+                            f"{' in ' + parameter if parameter else ''} (the record imported from it is found by "
+                            "that title), or lint that record with this file"),
+                      pointer=pointer)
         elif found is doc or found.path == doc.path:
             yield Hit(f"{label} '{reference}' names this record itself", pointer=pointer)
 

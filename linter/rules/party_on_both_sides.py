@@ -32,7 +32,7 @@ from typing import Iterator
 
 from linter import parties
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import sequence, sides
 from linter.rules.base import Context
 

@@ -16,16 +16,20 @@ use: either the figure is unknown, or there were none.
 
 ## Example
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
-  other:
-    - text: None
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
+      other:
+        - text: None
 ```
 
 ## Use instead
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
 ```
 
 ## Fix
@@ -42,8 +46,9 @@ from typing import Iterator
 
 from linter.edits import UNSAFE, Edit, Fix, Positions, remove_block_lines, remove_item
 from linter.findings import Finding, Severity
-from linter.load.document import Document, Hit, child_pointer
 from linter.limits import for_matching
+from linter.model.document import Document, Hit, child_pointer
+from linter.model.wording import fix, subject
 from linter.records import mapping, sides
 from linter.rules.base import Context
 from linter.vocabulary import is_never_allowed, is_placeholder
@@ -132,8 +137,8 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         if pointer in reported:
             continue
         if is_never_allowed(text):
-            yield Hit(f"'{text.strip()}' says nothing a reader can use: write 'unknown', 'none', "
-                      "or leave the field out", pointer=pointer)
+            yield Hit(f"{subject(doc, pointer, repr(text.strip()))} says nothing a reader can use: write 'unknown', "
+                      + fix(doc, "'none', or leave the field out", "'none', or leave the parameter out"), pointer=pointer)
         elif siblings is not None and is_placeholder(text):
             if any(isinstance(s, str) and not is_placeholder(s) for s in siblings):
                 yield Hit(f"stray placeholder '{text}' in a list of real values: remove it",
@@ -144,7 +149,7 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
                           pointer=pointer)
 
 
-def fix(doc: Document, finding: Finding) -> Fix | None:
+def repair(doc: Document, finding: Finding) -> Fix | None:
     """Remove the placeholder the finding stands on, if it follows an item on its value."""
     if not finding.message.startswith("stray placeholder"):
         return None

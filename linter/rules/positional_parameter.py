@@ -9,16 +9,20 @@ A value written without its name, or a line broken off after a stray `|`, never 
 the infobox; readers miss it and editors believe it is there.
 
 ## Example
-```yaml
-# wikitext
+```wikitext
+{{Infobox military conflict
+| conflict = Battle of Red Ford
 | result = German victory
 | Soviet counter-offensive repulsed
+}}
 ```
 
 ## Use instead
-```yaml
-# wikitext
+```wikitext
+{{Infobox military conflict
+| conflict = Battle of Red Ford
 | result = German victory; Soviet counter-offensive repulsed
+}}
 ```
 """
 

@@ -16,14 +16,18 @@ whether the sources said 800 to 1,200 or 1,200 to 8,000.
 
 ## Example
 ```yaml
-strength:
-  - {min: 1200, max: 800, sources: [gazette]}
+sides:
+  - combatants: [Niger]
+    strength:
+      - {min: 1200, max: 800, sources: [gazette]}
 ```
 
 ## Use instead
 ```yaml
-strength:
-  - {min: 800, max: 1200, sources: [gazette]}
+sides:
+  - combatants: [Niger]
+    strength:
+      - {min: 800, max: 1200, sources: [gazette]}
 ```
 
 ## Fix
@@ -41,7 +45,7 @@ from typing import Iterator
 from linter.bounds import integer
 from linter.edits import UNSAFE, Fix, Positions, replace
 from linter.findings import Finding, Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.figure_text import text_ranges
 from linter.records import figures
 from linter.rules.base import Context
@@ -75,7 +79,7 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
 _RANGE = re.compile(r"(\d[\d,]*)(\s*(?:-|\u2013|\u2014|to)\s*)(\d[\d,]*)")
 
 
-def fix(doc: Document, finding: Finding) -> Fix | None:
+def repair(doc: Document, finding: Finding) -> Fix | None:
     """Swap the ends of the inverted range the finding stands on."""
     positions = Positions(doc.text)
     if finding.pointer.endswith("/min") and doc.format in ("yaml", "json"):

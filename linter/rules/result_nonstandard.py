@@ -32,7 +32,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import mapping
 from linter.result_text import read_result
 from linter.rules.base import Context

@@ -43,7 +43,7 @@ from typing import Iterator
 from linter import parties
 from linter.edits import UNSAFE, Fix, append_to_list
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
 from linter.records import mapping, sides, strings
 from linter.rules.base import Context
 

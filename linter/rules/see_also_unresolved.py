@@ -13,13 +13,13 @@ id that was renamed.
 ## Example
 ```yaml
 see_also:
-  - 2019-inates-atack
+  - 2020-ayorou-atack
 ```
 
 ## Use instead
 ```yaml
 see_also:
-  - 2019-inates-attack
+  - 2020-ayorou-attack
 ```
 """
 
@@ -28,13 +28,15 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit
-from linter.rules.base import Context
+from linter.model.document import Document, Hit
+from linter.rules.base import CROSS_RECORD, Context
 from linter.rules.partof_unresolved import unresolved
 
 CODE = "CL404"
 SLUG = "see-also-unresolved"
 SEVERITY = Severity.WARNING
+SCOPE = CROSS_RECORD
+READS = ("see_also",)
 
 
 def check(doc: Document, context: Context) -> Iterator[Hit]:

@@ -34,7 +34,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
+from linter.model.wording import fix, subject
 from linter.records import sides
 from linter.rules.base import Context
 
@@ -55,5 +56,8 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         present = [key for key in CONTENT if side.get(key)]
         if present:
             first = present[0]
-            yield Hit(f"side {number} has {', '.join(present)} but no combatants: name the parties they "
-                      "belong to", pointer=f"{pointer}/{first}", at_key=True)
+            parameter = subject(doc, f"{pointer}/{first}", "")
+            yield Hit(fix(doc, f"side {number} has {', '.join(present)} but no combatants: name the parties they belong to",
+                          f"{parameter} is given but side {number} names no combatant: add 'combatant{number}' "
+                          "with the party it belongs to, or move the value to the side it belongs to"),
+                      pointer=f"{pointer}/{first}", at_key=True)

@@ -11,7 +11,9 @@ the total's certain upper bound. Approximations, text-only figures, civilians an
 source's total beside another's breakdown need not agree), nor are parts that overlap (a
 "missing and captured" figure beside a captured one). A total with a single part beside it
 ("74,000, including 50,000 captured") is a subset, not a sum, and is not reported unless the
-part is larger than the total.
+part is larger than the total. A total written on one line with its parts ("40 killed, 60
+wounded, 30 captured, 150 total" in one infobox cell or article-text value, or "150 (40
+killed, 60 wounded)") is that line's sum: any difference is reported.
 
 ## Why is this bad
 A total that its own parts contradict means one of the figures was mistyped or copied
@@ -19,18 +21,22 @@ from a different source; readers quote totals, so the wrong one spreads.
 
 ## Example
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
-  wounded: {count: 8, sources: [afp]}
-  total: {count: 15, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
+      wounded: {count: 8, sources: [afp]}
+      total: {count: 15, sources: [afp]}
 ```
 
 ## Use instead
 ```yaml
-casualties:
-  killed: {count: 9, sources: [afp]}
-  wounded: {count: 8, sources: [afp]}
-  total: {count: 17, sources: [afp]}
+sides:
+  - combatants: [Niger]
+    casualties:
+      killed: {count: 9, sources: [afp]}
+      wounded: {count: 8, sources: [afp]}
+      total: {count: 17, sources: [afp]}
 ```
 """
 
@@ -41,7 +47,8 @@ from typing import Iterator
 from linter.bounds import bounds
 from linter.figure_text import categories
 from linter.findings import Severity
-from linter.load.document import Document, Hit
+from linter.model.document import Document, Hit
+from linter.model.wording import subject
 from linter.records import mapping, sides
 from linter.rules.base import Context
 
@@ -65,7 +72,15 @@ def _same_account(total: dict, part: dict) -> bool:
     return bool(total_sources & part_sources) or not (total_sources or part_sources)
 
 
-def _check_casualties(casualties: dict, pointer: str, owner: str) -> Iterator[Hit]:
+def _on_one_line(doc: Document, pointer: str, names) -> bool:
+    """Whether the total and every part stand on one line of an infobox: written together, as one sum."""
+    if doc.native:
+        return False
+    line = doc.span_of(f"{pointer}/total").line
+    return all(doc.span_of(f"{pointer}/{name}").line == line for name in names)
+
+
+def _check_casualties(doc: Document, casualties: dict, pointer: str, owner: str) -> Iterator[Hit]:
     total = casualties.get("total")
     if not isinstance(total, dict):
         return
@@ -80,13 +95,14 @@ def _check_casualties(casualties: dict, pointer: str, owner: str) -> Iterator[Hi
         return
     if total_bounds.exact is not None and len(parts) >= 2 and all(v is not None for v in exact):
         stated = total_bounds.exact
-        if sum(exact) > stated or (sum(exact) != stated and len(parts) == len(PARTS)):
-            yield Hit(f"{owner}: the total is {stated:,}, but {named} add up to {sum(exact):,}",
+        together = _on_one_line(doc, pointer, parts)
+        if sum(exact) > stated or (sum(exact) != stated and (len(parts) == len(PARTS) or together)):
+            yield Hit(f"{subject(doc, pointer, owner)}: the total is {stated:,}, but {named} add up to {sum(exact):,}",
                       pointer=f"{pointer}/total")
         return
     lows = [b.low for b in parts.values() if b.low is not None]
     if total_bounds.high is not None and sum(lows) > total_bounds.high:
-        yield Hit(f"{owner}: the total is at most {total_bounds.high:,}, but {named} come to at least "
+        yield Hit(f"{subject(doc, pointer, owner)}: the total is at most {total_bounds.high:,}, but {named} come to at least "
                   f"{sum(lows):,}", pointer=f"{pointer}/total")
 
 
@@ -103,5 +119,5 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
     if doc.record is None:
         return
     for number, pointer, side in sides(doc.record):
-        yield from _check_casualties(mapping(side.get("casualties")), f"{pointer}/casualties", f"side {number}")
-    yield from _check_casualties(mapping(doc.record.get("other_casualties")), "/other_casualties", "joint")
+        yield from _check_casualties(doc, mapping(side.get("casualties")), f"{pointer}/casualties", f"side {number}")
+    yield from _check_casualties(doc, mapping(doc.record.get("other_casualties")), "/other_casualties", "joint")

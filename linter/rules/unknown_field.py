@@ -37,7 +37,7 @@ import re
 
 from linter.edits import UNSAFE, Fix, Positions, one_close_name, replace
 from linter.findings import Finding, Severity
-from linter.load.document import Document
+from linter.model.document import Document
 
 CODE = "CL005"
 SLUG = "unknown-field"
@@ -48,7 +48,7 @@ FIX = UNSAFE
 _ALLOWED = re.compile(r"\(allowed: ([^)]*)\)\Z")
 
 
-def fix(doc: Document, finding: Finding) -> Fix | None:
+def repair(doc: Document, finding: Finding) -> Fix | None:
     """Rename the key to the one allowed name it is a close misspelling of."""
     allowed = _ALLOWED.search(finding.message)
     parent_pointer, _, token = finding.pointer.rpartition("/")

@@ -10,15 +10,19 @@ The template silently ignores an unknown parameter: the value is in the page sou
 never shown to readers, so a casualty figure can vanish from the infobox through a typo.
 
 ## Example
-```yaml
-# wikitext
+```wikitext
+{{Infobox military conflict
+| conflict = Battle of Red Ford
 | casualites2 = 20+ killed
+}}
 ```
 
 ## Use instead
-```yaml
-# wikitext
+```wikitext
+{{Infobox military conflict
+| conflict = Battle of Red Ford
 | casualties2 = 20+ killed
+}}
 ```
 
 ## Fix
@@ -34,7 +38,7 @@ import re
 
 from linter.edits import UNSAFE, Fix, Positions, one_close_name, replace
 from linter.findings import Finding, Severity
-from linter.load.document import Document
+from linter.model.document import Document
 
 CODE = "CL009"
 SLUG = "unknown-parameter"
@@ -61,7 +65,7 @@ def _used(doc: Document, name: str) -> bool:
     return re.search(pattern, doc.text) is not None
 
 
-def fix(doc: Document, finding: Finding) -> Fix | None:
+def repair(doc: Document, finding: Finding) -> Fix | None:
     """Rename the parameter to the one known name it is a close misspelling of."""
     positions = Positions(doc.text)
     written = positions.slice(finding.span)

@@ -36,7 +36,7 @@ import re
 
 from linter.edits import SAFE, Fix, Positions, replace
 from linter.findings import Finding, Severity
-from linter.load.document import Document
+from linter.model.document import Document
 from linter.suppress import COMMENT
 
 CODE = "CL008"
@@ -46,7 +46,7 @@ FIX = SAFE
 REPORTED_BY = "engine, after the suppressions are applied"
 
 
-def fix(doc: Document, finding: Finding) -> Fix | None:
+def repair(doc: Document, finding: Finding) -> Fix | None:
     """Drop the name the finding stands on from its comment, or the comment when it is the last."""
     positions = Positions(doc.text)
     found = positions.offsets(finding.span)

@@ -1,0 +1,122 @@
+"""Split an infobox cell into the items a reader sees as separate lines, with their offsets.
+
+Items are separated by line ends, ``<br>`` and ``<hr>``, ``*``/``#`` bullets (each on its own
+line), and the entries of list templates (``{{plainlist}}``/``{{end plainlist}}``, ``{{ubl}}``,
+``{{flatlist}}``, ``{{hlist}}``, ``{{collapsible list}}``...). Wrappers (``{{centre}}``,
+``{{nowrap}}``, ``{{small}}``, ``<small>``, ``<center>``, bold) are looked through when they hold
+such separators, so ``{{centre|{{ubl|a|b}}}}`` is two items. A line that is all bold
+(``'''Personnel'''``, ``* '''Pre-war'''``, ``'''2015–2023:'''``) or a ``;`` line is a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from linter.infobox.templates import KINDS, params, template_name
+
+_LISTS = frozenset(KINDS["list"])
+_WRAPPERS = frozenset(KINDS["wrapper"])
+_BREAKS = frozenset(KINDS["list_break"])
+_QUIET = frozenset(KINDS["note"]) | frozenset(KINDS["footnote"]) | frozenset(KINDS["no_source"]) \
+    | frozenset(KINDS["short_citation"]) | frozenset(KINDS["page_of_ref"]) | frozenset(KINDS["named_refs"])
+# Where a wrapper must be opened: it holds a line end, a break or a list template.
+_SPLITS = re.compile(r"\n|<\s*[bh]r\b|\{\{\s*(?:" + "|".join(re.escape(n) for n in sorted(_LISTS | _BREAKS))
+                     + r")\s*[|}]", re.IGNORECASE)
+_BULLET = re.compile(r"[ \t]*[*#:;]*[ \t]*")
+
+
+class Segment(NamedTuple):
+    nodes: list  # (node, offset) pairs
+    term: int  # written as a heading: 1 for a ";" line, 2 for a line that is all bold, else 0
+
+
+def segments(code, base: int) -> list[Segment]:
+    """The items of a parameter value, each as its nodes with their offsets."""
+    found: list[list[tuple[object, int]]] = []
+    current: list[tuple[object, int]] = []
+
+    def flush() -> None:
+        if current:
+            found.append(list(current))
+            current.clear()
+
+    def walk(code, position: int) -> None:
+        import mwparserfromhell.nodes as n
+        from mwparserfromhell.nodes.text import Text
+
+        for node in code.nodes:
+            text = str(node)
+            if isinstance(node, n.Tag) and str(node.tag).casefold() in ("br", "hr"):
+                flush()
+            elif isinstance(node, n.Text) and "\n" in text:
+                offset = position
+                for index, part in enumerate(text.split("\n")):
+                    if index:
+                        flush()
+                    if part:
+                        current.append((Text(part), offset))
+                    offset += len(part) + 1
+            elif isinstance(node, n.Template):
+                name = template_name(node)
+                if name in _LISTS:
+                    flush()
+                    for param, _, value_offset in params(node, position):
+                        if not param.showkey:
+                            walk(param.value, value_offset)
+                            flush()
+                elif name in _BREAKS:
+                    flush()
+                elif name in _WRAPPERS and _SPLITS.search(text):
+                    values = [(p, o) for p, _, o in params(node, position) if not p.showkey]
+                    if values:  # {{resize|90%|text}}: the text is the last argument
+                        walk(values[-1][0].value, values[-1][1])
+                else:
+                    current.append((node, position))
+            elif (isinstance(node, n.Tag) and node.contents is not None and str(node.tag).casefold() != "ref"
+                  and _SPLITS.search(str(node.contents))):
+                inner = text.find(str(node.contents), len(str(node.tag)) + 1)
+                walk(node.contents, position + max(inner, 0))
+            else:
+                current.append((node, position))
+            position += len(text)
+
+    walk(code, base)
+    flush()
+    return [Segment(nodes, _is_term(nodes)) for nodes in found]
+
+
+def _is_term(nodes: list) -> int:
+    """1 for a ";" line, 2 for a line whose only text is bold (a bold "Germany:", "* " and a bold
+    "Pre-war"), else 0."""
+    import mwparserfromhell.nodes as n
+
+    first = str(nodes[0][0]).lstrip()
+    if first.startswith(";"):
+        return 1
+    bold = False
+    for node, _ in nodes:
+        if isinstance(node, n.Comment):
+            continue
+        if isinstance(node, n.Text):
+            rest = str(node).strip()
+            if not rest or (not bold and _BULLET.fullmatch(str(node))) or (bold and rest == ":"):
+                continue
+            return 0
+        if isinstance(node, n.Tag):
+            tag = str(node.tag).casefold()
+            if tag == "ref" or (tag in ("li", "dd") and not bold):  # a bullet, parsed as a list item
+                continue
+            if tag == "b" and not bold and node.contents is not None and str(node.contents).strip():
+                bold = True
+                continue
+            return 0
+        if isinstance(node, n.Template) and template_name(node) in _QUIET:
+            continue
+        return 0
+    return 2 if bold else 0
+
+
+def lead_length(raw: str) -> int:
+    """How many leading characters of an item are bullets and spaces, not its text."""
+    return len(raw) - len(raw.lstrip(" \t*#:;"))

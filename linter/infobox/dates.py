@@ -1,0 +1,129 @@
+"""Read infobox date text ("17–26 September 1944", "March 12, 2020", "218–201 BC") into the
+schema's date strings; the first date found is the start, the last the end."""
+
+from __future__ import annotations
+
+import re
+
+from linter.dates import MONTH_NAMES, MONTHS
+from linter.limits import for_matching
+
+_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DASH = r"\s*(?:-|–|—|to|until)\s*"
+_PATTERNS = (
+    ("md-dy", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}){_DASH}(\d{{1,2}}),?\s+(\d{{1,4}})(\s*BC)?\b", re.IGNORECASE)),
+    # 17–26 September 1944 / 17 September – 3 October 1944 are handled by reading each date;
+    # a bare day before a dash borrows the month and year of the date after it.
+    ("dmy", re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s*,?\s+(\d{{1,4}})(\s*BC)?\b", re.IGNORECASE)),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{1,4}})(\s*BC)?\b", re.IGNORECASE)),
+    ("my", re.compile(rf"\b{_MONTH}\s+(\d{{3,4}}|\d{{1,2}}(?=\s*BC\b))(\s*BC)?\b", re.IGNORECASE)),
+    # A year alone has 3-4 digits, or fewer when BC says so, itself or after a dash ("58–50 BC").
+    ("y", re.compile(rf"\b(\d{{3,4}}|\d{{1,2}}(?=\s*BC\b|{_DASH}\d{{1,4}}\s*BC\b))(\s*BC)?\b", re.IGNORECASE)),
+)
+_DAY_BEFORE_DASH = re.compile(rf"\b(\d{{1,2}}){_DASH}$", re.IGNORECASE)
+_DAY_MONTH_BEFORE_DASH = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}{_DASH}$", re.IGNORECASE)
+_MONTH_DAY_BEFORE_DASH = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}){_DASH}$", re.IGNORECASE)
+_YEAR_BEFORE_DASH_BC = re.compile(rf"\b(\d{{1,4}}){_DASH}(\d{{1,4}})\s*BC\b", re.IGNORECASE)
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None, bc: bool = False) -> str:
+    text = f"{year:04d}"
+    if month:
+        text += f"-{month:02d}"
+        if day:
+            text += f"-{day:02d}"
+    return text + (" BC" if bc else "")
+
+
+def _dates(text: str) -> list[tuple[int, str]]:
+    """(offset, ISO date) for each date in the text, in order, without overlaps."""
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            groups = match.groups()
+            bc = bool(groups[-1])
+            if kind == "md-dy":  # "July 25–27, 1944"
+                month, year = MONTHS[groups[0].lower()], int(groups[3])
+                taken.append((match.start(), match.end()))
+                found.append((match.start(), match.start() + 1, _iso(year, month, int(groups[1]), bc)))
+                found.append((match.start() + 1, match.end(), _iso(year, month, int(groups[2]), bc)))
+                continue
+            if kind == "dmy":
+                day, month, year = int(groups[0]), MONTHS[groups[1].lower()], int(groups[2])
+            elif kind == "mdy":
+                month, day, year = MONTHS[groups[0].lower()], int(groups[1]), int(groups[2])
+            elif kind == "my":
+                day, month, year = None, MONTHS[groups[0].lower()], int(groups[1])
+            else:
+                day, month, year = None, None, int(groups[0])
+            if year == 0:
+                continue
+            taken.append((match.start(), match.end()))
+            found.append((match.start(), match.end(), _iso(year, month, day, bc)))
+            # "17–26 September 1944", "July 25–27, 1944": the start borrows what it lacks.
+            before = text[:match.start()]
+            lone_day = _DAY_BEFORE_DASH.search(before)
+            day_month = _DAY_MONTH_BEFORE_DASH.search(before)
+            if day_month and kind == "dmy":  # "17 September – 3 October 1944"
+                found.append((day_month.start(), day_month.end(),
+                              _iso(year, MONTHS[day_month.group(2).lower()], int(day_month.group(1)), bc)))
+                taken.append((day_month.start(), day_month.end()))
+                continue
+            month_day = _MONTH_DAY_BEFORE_DASH.search(before)
+            if month_day and kind in ("mdy", "dmy"):
+                found.append((month_day.start(), month_day.end(),
+                              _iso(year, MONTHS[month_day.group(1).lower()], int(month_day.group(2)), bc)))
+                taken.append((month_day.start(), month_day.end()))
+            elif lone_day and kind == "dmy":
+                found.append((lone_day.start(), lone_day.end(), _iso(year, month, int(lone_day.group(1)), bc)))
+                taken.append((lone_day.start(), lone_day.end()))
+    bc_span = _YEAR_BEFORE_DASH_BC.search(text)
+    if bc_span:  # "218–201 BC": the first year is BC too
+        found = [(s, e, iso + " BC" if s == bc_span.start() and not iso.endswith("BC") else iso)
+                 for s, e, iso in found]
+    return [(start, iso) for start, _, iso in sorted(found)]
+
+
+def read_span(text: str) -> dict:
+    """The schema's date span for a date text: start, end when it differs, and the text itself."""
+    text = for_matching(text)
+    # "(108 days)", "(Full-scale war)": remarks in brackets hold durations, not dates.
+    dates = _dates(re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text))
+    span: dict = {}
+    if dates:
+        span["start"] = dates[0][1]
+        if len(dates) > 1 and dates[-1][1] != dates[0][1]:
+            span["end"] = dates[-1][1]
+    if re.search(r"\b(present|ongoing)\b", text, re.IGNORECASE):
+        span["ongoing"] = True
+        span.pop("end", None) if len(dates) < 2 else None
+    if re.search(r"\b(c\.|circa|approx)", text, re.IGNORECASE):
+        span["approximate"] = True
+    if text.strip():
+        span["text"] = " ".join(text.split())
+    return span
+
+
+_MONTH_NAMES = [name.lower() for name in MONTH_NAMES]
+# A word between a day and a year, or before a day and a year, where a month stands.
+_MONTH_SLOT = re.compile(r"\b\d{1,2}\s+([A-Za-z]{3,10})\.?,?\s+\d{3,4}\b|\b([A-Za-z]{3,10})\.?\s+\d{1,2},?\s+\d{3,4}\b")
+
+
+def misspelt_months(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, month) of each word that stands where a month does but is none,
+    while being close to one ("Agust", "Febuary"): a misspelt month, not another word."""
+    import difflib
+
+    found = []
+    for match in _MONTH_SLOT.finditer(for_matching(text)):
+        group = 1 if match.group(1) else 2
+        word = match.group(group)
+        if word.casefold() in MONTHS:
+            continue
+        close = difflib.get_close_matches(word.casefold(), _MONTH_NAMES, n=1, cutoff=0.75)
+        if close:
+            found.append((match.start(group), match.end(group), word, close[0].title()))
+    return found

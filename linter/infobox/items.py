@@ -1,0 +1,57 @@
+"""What every infobox reader produces: parameters as items with their spans and citations."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from linter.findings import Span
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of a parameter (a line, a list item): its plain text, where it stands, what cites it."""
+
+    text: str
+    span: Span
+    sources: tuple[str, ...] = ()
+    link: str | None = None  # the first link's target, which names a record better than its label
+    term: bool = False  # written as a heading (";Japanese", a bold line): a heading over the items below
+    heading: str = ""  # the heading the item stands under in its cell, already before its text
+    level: int = 0  # as a heading: 1 for a ";" term, 2 for a bold line
+    parameter: str = ""  # the parameter it was written in, when several fill one field (combatant2a)
+    category: str = ""  # the casualty category its parameter names ("fatalities" is killed), if any
+    unsourced_marked: bool = False  # it carries {{citation needed}}
+
+
+@dataclass
+class Infobox:
+    """One infobox: parameters by name (lower case), each a list of items, plus its citations."""
+
+    params: dict[str, list[Item]] = field(default_factory=dict)
+    name_spans: dict[str, Span] = field(default_factory=dict)
+    value_spans: dict[str, Span] = field(default_factory=dict)
+    sources: dict[str, dict] = field(default_factory=dict)
+    span: Span = Span(1, 1, 1, 1)
+    index: int = 1
+    coordinates: tuple[float, float] | None = None
+    form: str = "conflict"  # "conflict" or "attack": which template it was
+    names: dict[str, str] = field(default_factory=dict)  # record key -> the parameter as written
+
+    def text(self, name: str, joiner: str = ", ") -> str:
+        return joiner.join(item.text for item in self.params.get(name, ()) if item.text)
+
+
+class LineIndex:
+    """Offsets into a text as 1-based (line, column), counting \\r\\n, \\r and \\n as line ends."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(*self.position(start), *self.position(end))

@@ -1,0 +1,233 @@
+"""Wikitext nodes to the plain text a reader of the rendered page sees, collecting on the way the
+citations that support it.
+
+Citations: ``<ref>`` (named or not; a named one's content wherever on the page it is defined,
+before or after its first use), ``{{refn}}`` and ``{{#tag:ref}}`` (footnotes that are
+references), ``{{r|name}}``, ``{{sfn}}``/``{{sfnp}}``/``{{harvnb}}`` (short citations), and the
+citations inside a ``{{efn}}`` note (the note itself is an explanation, not a source). Not
+citations: an empty ``<ref></ref>``, a named ref defined nowhere, ``{{rp|85}}`` (a page of the
+ref before it) and ``{{citation needed}}``, which says that no source is given.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.infobox.record import slug
+from linter.infobox.templates import KINDS, country_codes, template_name
+
+_FILE_NAMESPACES = ("file:", "image:", "category:", "media:")
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+def named_refs(code) -> dict[str, str]:
+    """The content of every named reference of the page, by name, wherever it is defined."""
+    found: dict[str, str] = {}
+    for tag in code.filter_tags(matches=lambda t: str(t.tag).casefold() == "ref"):
+        if tag.has("name") and tag.contents is not None and str(tag.contents).strip():
+            found.setdefault(str(tag.get("name").value).strip(), str(tag.contents))
+    for template in code.filter_templates():
+        if template_name(template) in KINDS["footnote"] and template.has("name") and template.has("1"):
+            found.setdefault(str(template.get("name").value).strip(), str(template.get("1").value))
+    return found
+
+
+class Renderer:
+    """Renders one item at a time: ``cited`` and ``links`` are reset by the caller per item."""
+
+    def __init__(self, registry: dict[str, dict], refs: dict[str, str]):
+        self.registry = registry
+        self.named_refs = refs
+        self.cited: list[str] = []
+        self.links: list[str] = []
+        self.unsourced_marked = False
+        # In a combatant row a link's target and a flag's country name the party better than
+        # the label a reader sees: "[[Vichy France|France]]", "{{flagcountry|Vichy France|name=France}}".
+        self.name_parties = False
+        # In a strength or casualty cell a flag icon labels the figures of one party: "{{flagicon|
+        # Kingdom of Romania}}: unknown" is Romania's figure, so it reads "Kingdom of Romania: unknown".
+        self.flag_labels = False
+        # Date templates whose arguments name no real day: (template, reason), for the loader to report.
+        self.bad_dates: list[tuple[object, str]] = []
+
+    def start_item(self) -> None:
+        self.cited, self.links, self.unsourced_marked = [], [], False
+
+    def render(self, code) -> str:
+        return "".join(self.node(node) for node in code.nodes)
+
+    def node(self, node) -> str:
+        import mwparserfromhell.nodes as n
+
+        if isinstance(node, n.Text):
+            return str(node)
+        if isinstance(node, n.Wikilink):
+            title = str(node.title).strip()
+            if title.casefold().startswith(_FILE_NAMESPACES):  # an image: its options are never text
+                return ""
+            self.links.append(title)
+            if self.name_parties and ":" not in title.lstrip(":"):  # not another wiki
+                return title.lstrip(":").split("#")[0].replace("_", " ")
+            return self.render(node.text if node.text is not None else node.title)
+        if isinstance(node, n.ExternalLink):
+            return self.render(node.title) if node.title is not None else ""
+        if isinstance(node, n.HTMLEntity):
+            return node.normalize().replace("\xa0", " ")
+        if isinstance(node, n.Tag):
+            tag = str(node.tag).casefold()
+            if tag == "ref":
+                self.cite_ref(node)
+                return ""
+            if tag in ("br", "hr"):
+                return "\n"
+            return self.render(node.contents) if node.contents is not None else ""
+        if isinstance(node, n.Template):
+            return self.template(node)
+        if isinstance(node, n.Heading):
+            return self.render(node.title)
+        return ""  # comments, arguments
+
+    def param(self, template, key) -> str:
+        return self.render(template.get(key).value).strip() if template.has(key) else ""
+
+    def positional(self, template) -> list:
+        return [p for p in template.params if not p.showkey]
+
+    def template(self, template) -> str:
+        name = template_name(template)
+        if name in KINDS["flag_name"]:
+            if self.name_parties:
+                return self.param(template, "1") or self.param(template, "name")
+            return self.param(template, "name") or self.param(template, "1")
+        if name in KINDS["flag_icon"]:
+            country = self.param(template, "1")
+            return f"{country}: " if country and self.flag_labels else ""
+        if name in KINDS["dash"]:  # "April 19, 1775{{snds}}September 3, 1783"
+            return KINDS["dash"][name]
+        if name in KINDS["marker"]:
+            return " " + KINDS["marker"][name]
+        raw = str(template.name).strip()
+        if raw.isupper() and raw in country_codes():  # {{GER}}: a flag and the country's name
+            return country_codes()[raw]
+        if name in KINDS["second_param"]:  # {{lang|de|Kanalkampf}}: the text, not its language code
+            values = self.positional(template)
+            return self.render(values[-1].value) if values else ""
+        if name in KINDS["first_param"]:
+            values = self.positional(template)
+            return self.render(values[0].value) if values else ""
+        if name in KINDS["inner_text"]:
+            return " ".join(self.render(p.value) for p in self.positional(template))
+        if name in KINDS["as_written"]:
+            return self.as_written(template, name)
+        if name in KINDS["circa"]:
+            return "c. " + self.param(template, "1")
+        if name in KINDS["date"]:
+            return self.date(template, name)
+        if name in KINDS["footnote"]:  # {{refn|...}}, {{#tag:ref|...}}: a reference of its own
+            self.cite_body(self.param_text(template, "name"), self.param_text(template, "1"))
+            return ""
+        if name in KINDS["named_refs"]:  # {{r|a|b}}: the named refs a and b
+            for value in self.positional(template):
+                self.cite_body(str(value.value).strip(), "")
+            return ""
+        if name in KINDS["note"]:  # {{efn|...}}: a note; only the citations inside it count
+            for value in template.params:
+                if not value.showkey or str(value.name).strip() == "1":
+                    self.render(value.value)
+            return ""
+        if name in KINDS["no_source"]:
+            self.unsourced_marked = True
+            return ""
+        if name in KINDS["short_citation"]:
+            words = [str(p.value).strip() for p in self.positional(template)]
+            self.cite(slug("sfn " + " ".join(words)), {"title": " ".join(w for w in words if w) or name})
+        return ""  # icons, page numbers ({{rp}}), layout: no text of their own
+
+    def param_text(self, template, key: str) -> str:
+        return str(template.get(key).value).strip() if template.has(key) else ""
+
+    def as_written(self, template, name: str) -> str:
+        """{{frac|5|1|2}} "5 1/2", {{convert|5|km}} "5 km", {{GRT|1,234}} "1,234 GRT": as the page shows them."""
+        values = [self.render(p.value).strip() for p in self.positional(template)]
+        values = [v for v in values if v]
+        if name in ("frac", "fraction", "sfrac"):
+            if len(values) == 3:
+                return f"{values[0]} {values[1]}/{values[2]}"
+            return "/".join(values[:2]) if len(values) == 2 else (f"1/{values[0]}" if values else "")
+        if name in ("convert", "cvt"):
+            return " ".join(values[:2])
+        return " ".join([*values[:1], name.upper()])  # GRT, NTS: a tonnage
+
+    def date(self, template, name: str) -> str:
+        values = [self.render(p.value).strip() for p in self.positional(template)]
+        values = [v for v in values if v and v.casefold() not in ("df=y", "df=yes", "mf=y")]
+        groups = [values[:3], values[3:6]] if name in ("start and end dates", "start and end date") else [values[:3]]
+        words = []
+        for group in groups:
+            if not group:
+                continue
+            problem = _date_problem(group)
+            if problem:
+                self.bad_dates.append((template, problem))
+                return ""
+            year, month, day = (group + ["", ""])[:3]
+            words.append(" ".join(w for w in (day.lstrip("0"), _MONTH_NAMES[int(month)] if month else "", year) if w))
+        return " – ".join(words)
+
+    def cite_ref(self, tag) -> None:
+        name = str(tag.get("name").value).strip() if tag.has("name") else ""
+        body = str(tag.contents) if tag.contents is not None else ""
+        self.cite_body(name, body)
+
+    def cite_body(self, name: str, body: str) -> None:
+        if not body.strip():
+            body = self.named_refs.get(name, "") if name else ""
+        if not body.strip():
+            return  # an empty ref, or a name defined nowhere on the page: no source
+        source_id = slug(name) if name else f"ref-{len(self.registry) + 1}"
+        if source_id not in self.registry:
+            self.registry[source_id] = _describe_source(body, name)
+        self.cited.append(source_id)
+
+    def cite(self, source_id: str, source: dict) -> None:
+        self.registry.setdefault(source_id, source)
+        self.cited.append(source_id)
+
+
+def _date_problem(group: list[str]) -> str:
+    """Why {{Start date|year|month|day}} arguments name no day, or ""."""
+    import calendar
+
+    if not all(part.isdigit() for part in group):
+        bad = next(part for part in group if not part.isdigit())
+        return f"'{bad}' is not a number: the template takes year, month and day as numbers"
+    year, month, day = (int(x) for x in (group + ["0", "0"])[:3])
+    if len(group) > 1 and not 1 <= month <= 12:
+        return f"month {month} does not exist: months run from 1 to 12"
+    if len(group) > 2:
+        last = calendar.monthrange(year or 4, month)[1]
+        if not 1 <= day <= last:
+            return f"day {day} does not exist in {_MONTH_NAMES[month]} {year}"
+    return ""
+
+
+def _describe_source(body: str, name: str) -> dict:
+    import mwparserfromhell
+
+    code = mwparserfromhell.parse(body)
+    source: dict = {}
+    for template in code.filter_templates(recursive=False):
+        for key, field in (("title", "title"), ("publisher", "publisher"), ("work", "publisher"), ("url", "url")):
+            if template.has(key) and field not in source:
+                value = " ".join(str(template.get(key).value).split())
+                if value and (field != "url" or value.startswith(("http://", "https://"))):
+                    source[field] = value[:300]
+    if "url" not in source:
+        match = re.search(r"https?://[^\s\]|<]+", body)
+        if match:
+            source["url"] = match.group()
+    if "title" not in source and "publisher" not in source:
+        text = " ".join(code.strip_code().split())
+        source["title"] = (text or f"reference '{name}'")[:300]
+    return source

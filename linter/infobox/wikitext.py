@@ -1,0 +1,233 @@
+"""Load infobox calls from wikitext, alone or inside an article: ``{{Infobox military conflict}}``
+(its redirects, ``{{#invoke:Infobox military conflict|main}}``, the old ``{{Warbox}}``) and the
+attack templates ``{{Infobox civilian attack}}`` / ``{{Infobox terrorist attack}}``.
+
+mwparserfromhell parses the page (it round-trips the text exactly, so node offsets give every
+value's position); each cell is split into items (``linter.infobox.cells``) and rendered as a
+reader sees it (``linter.infobox.render``); each infobox then becomes a record through
+``linter.infobox.record``, so every rule applies unchanged and its findings point into the wikitext.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.findings import Span
+from linter.infobox import cells
+from linter.infobox.items import Infobox, Item, LineIndex
+from linter.infobox.record import build, unknown_parameter
+from linter.infobox.render import Renderer, named_refs
+from linter.infobox.templates import (
+    ATTACK_FIELDS,
+    ATTACK_NAMES,
+    INFOBOX_NAMES,
+    Form,
+    form_of,
+    is_invoke,
+    is_known,
+    params,
+    side_row,
+    template_name,
+)
+from linter.model.document import Document, Hit
+from linter.rules.date_malformed import SLUG as DATE_MALFORMED
+from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
+from linter.rules.no_infobox import SLUG as NO_INFOBOX
+from linter.rules.positional_parameter import SLUG as POSITIONAL_PARAMETER
+
+_OPENING = re.compile(r"\{\{\s*(?:" + "|".join(re.escape(n).replace(r"\ ", r"[ _]+")
+                                               for n in sorted(INFOBOX_NAMES | ATTACK_NAMES))
+                      + r")\s*(?:\||\n|<!--|\}\})", re.IGNORECASE)
+_ATTACK_CATEGORIES = {"fatalities": "killed", "injuries": "wounded"}
+
+
+def _coordinates(value) -> tuple[float, float] | None:
+    """Latitude and longitude of the first {{coord}} in a value: decimal or degrees,
+    minutes and seconds, as the template takes them."""
+    for template in value.filter_templates(recursive=True):
+        if template_name(template) != "coord":
+            continue
+        parts = [str(p.value).strip() for p in template.params if not p.showkey]
+        parts = [p for p in parts if p and ":" not in p]
+        try:
+            hemispheres = [i for i, p in enumerate(parts) if p.upper() in ("N", "S", "E", "W")]
+            if len(hemispheres) == 2:
+                first, second = hemispheres
+                lat = _degrees(parts[:first], parts[first])
+                lon = _degrees(parts[first + 1:second], parts[second])
+            else:
+                lat, lon = float(parts[0]), float(parts[1])
+        except (ValueError, IndexError):
+            return None
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            return round(lat, 5), round(lon, 5)
+    return None
+
+
+def _degrees(parts: list[str], hemisphere: str) -> float:
+    value = sum(float(part) / 60 ** index for index, part in enumerate(parts[:3]))
+    return -value if hemisphere.upper() in ("S", "W") else value
+
+
+def _items(value, base: int, lines: LineIndex, renderer: Renderer, category: str = "", name: str = "") -> list[Item]:
+    import dataclasses
+
+    import mwparserfromhell
+
+    items: list[Item] = []
+    for segment in cells.segments(value, base):
+        raw = "".join(str(node) for node, _ in segment.nodes)
+        renderer.start_item()
+        text = renderer.render(mwparserfromhell.parse(raw))
+        text = " ".join(text.replace("\n", " ").split()).lstrip("*#:;•· ").rstrip(",; ").strip()
+        if segment.term:
+            text = text.replace("'''", "").strip()
+        if not text:
+            if renderer.cited and items:  # "{{ubl|a|b}}<ref>": a citation closing a list, on the last item
+                last = items[-1]
+                items[-1] = dataclasses.replace(last, sources=tuple(dict.fromkeys(last.sources + tuple(renderer.cited))))
+            continue
+        start = segment.nodes[0][1] + cells.lead_length(raw)
+        end = segment.nodes[0][1] + len(raw.rstrip())
+        items.append(Item(text, lines.span(start, max(end, start)), tuple(dict.fromkeys(renderer.cited)),
+                          renderer.links[0] if renderer.links else None, bool(segment.term), level=segment.term,
+                          category=category, parameter=name,
+                          unsourced_marked=renderer.unsourced_marked))
+    return _cover_by_closing_ref(items)
+
+
+def _cover_by_closing_ref(items: list[Item]) -> list[Item]:
+    """A citation that ends a cell's last line covers the lines above it back to the previous
+    citation, as it does in a paragraph: "5 killed<br>3 wounded<ref>A</ref>" cites A for both.
+    A citation anywhere else covers its own line only; headings are never cited."""
+    if len(items) < 2 or not items[-1].sources:
+        return items
+    import dataclasses
+
+    covered = list(items)
+    for index in range(len(items) - 2, -1, -1):
+        item = items[index]
+        if item.sources or item.unsourced_marked:
+            break
+        if not item.term:
+            covered[index] = dataclasses.replace(item, sources=items[-1].sources)
+    return covered
+
+
+def _infoboxes(code, base: int = 0):
+    """(template, form, offset) of every infobox call, at any depth, in file order."""
+    import mwparserfromhell.nodes as n
+
+    position = base
+    for node in code.nodes:
+        if isinstance(node, n.Template):
+            form = form_of(node)
+            if form is not None:
+                yield node, form, position
+            else:
+                for param, _, value_offset in params(node, position):
+                    yield from _infoboxes(param.value, value_offset)
+        elif isinstance(node, n.Tag) and node.contents is not None and str(node.tag).casefold() != "ref":
+            inner = str(node).find(str(node.contents), len(str(node.tag)) + 1)
+            yield from _infoboxes(node.contents, position + max(inner, 0))
+        position += len(str(node))
+
+
+def _record_key(name: str, form: Form) -> tuple[str, str]:
+    """(the parameter whose record field a parameter fills, casualty category it implies)."""
+    if form.kind == "attack":
+        key = ATTACK_FIELDS.get(name, "")
+        if key in _ATTACK_CATEGORIES:
+            return "casualties_joint", _ATTACK_CATEGORIES[key]
+        return key, ""
+    row = side_row(name)
+    if row is not None:  # combatant2a: a further row of side 2
+        return f"{row[0]}{row[1]}", ""
+    return ("see also" if name == "see_also" else name), ""
+
+
+def _read(template, form: Form, offset: int, lines: LineIndex, refs: dict[str, str], index: int,
+          problems: list[Hit]) -> Infobox:
+    box = Infobox(span=lines.span(offset, offset + len(str(template))), index=index, form=form.kind)
+    renderer = Renderer(box.sources, refs)
+    label = "Infobox civilian attack" if form.kind == "attack" else "Infobox military conflict"
+    given: dict[str, tuple] = {}  # exact name -> (param, name span, value offset, value span)
+    invoke = is_invoke(template)
+    for param, position, value_offset in params(template, offset):
+        raw_name = str(param.name)
+        name = raw_name.strip() if param.showkey else ""
+        name_span = lines.span(position + (len(raw_name) - len(raw_name.lstrip())), position + len(raw_name.rstrip()))
+        value_text = str(param.value)
+        lead = len(value_text) - len(value_text.lstrip())
+        value_span = lines.span(value_offset + lead, value_offset + len(value_text.rstrip()))
+        if not param.showkey:
+            if invoke and value_text.strip() == "main":  # the module's function, not a value
+                invoke = False
+            elif value_text.strip():
+                problems.append(Hit(f"'{value_text.strip()[:40]}' has no '=', so the template ignores it: "
+                                    "write 'name = value'", span=value_span, rule=POSITIONAL_PARAMETER))
+            continue
+        if not is_known(name, form.kind):
+            problems.append(unknown_parameter(name, name_span, label))
+            continue
+        if name in given:
+            first = given[name][1]
+            problems.append(Hit(f"'{name}' is given twice (first on line {first.line}); MediaWiki shows only "
+                                "this last value and drops the first silently: remove one", span=name_span,
+                                rule=DUPLICATE_KEY))
+        given[name] = (param, name_span, value_offset, value_span)
+    # Lettered rows (combatant2a, ...) add to their side's numbered row.
+    for name, (param, name_span, value_offset, value_span) in given.items():
+        key, category = _record_key(name, form)
+        if not key:
+            continue
+        renderer.name_parties = key.startswith("combatant")
+        renderer.flag_labels = key.startswith(("strength", "casualties"))
+        renderer.bad_dates = []
+        items = _items(param.value, value_offset, lines, renderer, category, name)
+        if key == "date":
+            _report_dates(param.value, value_offset, lines, renderer.bad_dates, problems)
+        if key in box.params:
+            box.params[key] = box.params[key] + items
+        else:
+            box.params[key] = items
+            box.name_spans[key] = name_span
+            box.value_spans[key] = value_span
+            box.names[key] = name
+        if key == "coordinates":
+            box.coordinates = _coordinates(param.value)
+    return box
+
+
+def _report_dates(value, value_offset: int, lines: LineIndex, bad: list, problems: list[Hit]) -> None:
+    text = str(value)
+    for template, reason in bad:
+        start = text.find(str(template))
+        span = lines.span(value_offset + max(start, 0), value_offset + max(start, 0) + len(str(template)))
+        problems.append(Hit(f"{{{{{str(template.name).strip()}}}}}: {reason}", span=span, rule=DATE_MALFORMED))
+
+
+def load_wikitext(doc: Document) -> None:
+    """Fill ``doc`` with the file's first infobox; later ones go to ``doc.extra``."""
+    import mwparserfromhell
+
+    code = mwparserfromhell.parse(doc.text)
+    lines = LineIndex(doc.text)
+    refs = named_refs(code)
+    found = list(_infoboxes(code))
+    if not found:
+        opened = _OPENING.search(doc.text)
+        if opened:  # the parser saw no template: its braces never balance
+            message = ("the infobox opened here is never closed: a '}}' is missing (or a '{{' too many) "
+                       "before the end of the file, so nothing in it can be checked")
+            span = lines.span(opened.start(), opened.end())
+        else:
+            message, span = "no {{Infobox military conflict}} call in this file: nothing to check", Span(1, 1, 1, 1)
+        doc.problems.append(Hit(message, span=span, rule=NO_INFOBOX))
+        return
+    for index, (template, form, offset) in enumerate(found, start=1):
+        target = doc if index == 1 else Document(path=doc.path, format=doc.format, text=doc.text)
+        box = _read(template, form, offset, lines, refs, index, target.problems)
+        build(box, target, {"file": doc.path, "format": "wikitext", "index": index})
+        if target is not doc:
+            doc.extra.append(target)

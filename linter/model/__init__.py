@@ -1,0 +1,1 @@
+"""The values every stage shares: documents with positions, hits, spans and findings."""

@@ -1,0 +1,132 @@
+"""The position-aware document every loader produces and every check reads."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from linter.findings import FILE_START, Span
+
+if TYPE_CHECKING:
+    from linter.edits import Fix
+_JSON_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def escape_pointer_token(token: object) -> str:
+    token = str(token)
+    if "~" in token or "/" in token:  # rare in keys; skipping the replaces speeds up loading
+        token = token.replace("~", "~0").replace("/", "~1")
+    return token
+
+
+def child_pointer(parent: str, token: object) -> str:
+    return f"{parent}/{escape_pointer_token(token)}"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a check reports before the engine turns it into a Finding.
+
+    A hit names a JSON Pointer into the record (the engine finds its position) or carries an
+    explicit span (loaders reporting on text that never became a value). ``at_key`` points at
+    the key of the pointed-to member rather than its value; ``text_range`` narrows a text value
+    to the characters ``[start, end)`` of it. ``rule`` is set only by stages that
+    report for several rules (loaders, the schema check); a rule's own hits leave it empty.
+    ``fix`` is the repair a check can prove while it looks (linter/edits.py).
+    """
+
+    message: str
+    pointer: str = ""
+    span: Span | None = None
+    at_key: bool = False
+    rule: str = ""
+    text_range: tuple[int, int] | None = None
+    fix: Fix | None = None
+
+
+@dataclass
+class Document:
+    """One loaded record with the position of every value and key."""
+
+    path: str
+    format: str
+    data: Any = None
+    value_spans: dict[str, Span] = field(default_factory=dict)
+    key_spans: dict[str, Span] = field(default_factory=dict)
+    problems: list[Hit] = field(default_factory=list)
+    text: str = ""
+    # Further records of the same file (a wikitext page with several infoboxes).
+    extra: list[Document] = field(default_factory=list)
+    # Inline suppressions, when the document was rebuilt from a summary without its text
+    # (linter/runner.py); otherwise the engine reads them from the text.
+    suppressions: list | None = None
+    # For records read from an infobox: the parameter, as written in the file, each value came
+    # from ("/sides/1/casualties" -> "casualties2"), so messages can name what to edit.
+    origins: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def native(self) -> bool:
+        """Whether the file is a record itself (YAML, JSON) rather than an infobox read into one."""
+        return self.format not in ("wikitext", "article-text")
+
+    def origin_of(self, pointer: str) -> str:
+        """The infobox parameter a value came from, or "" for a native record."""
+        while pointer:
+            if pointer in self.origins:
+                return self.origins[pointer]
+            pointer = pointer.rsplit("/", 1)[0]
+        return ""
+
+    def span_of(self, pointer: str, at_key: bool = False) -> Span:
+        """The span of a value (or its key); for a pointer with no value, its nearest parent."""
+        if at_key and pointer in self.key_spans:
+            return self.key_spans[pointer]
+        while True:
+            if pointer in self.value_spans:
+                return self.value_spans[pointer]
+            if not pointer:
+                return FILE_START
+            pointer = pointer.rsplit("/", 1)[0]
+
+    def span_within(self, pointer: str, start: int, end: int) -> Span:
+        """The span of characters [start, end) of a text value, where the file shows them verbatim.
+
+        Values written over several lines, or with escapes, fall back to the whole value.
+        """
+        span = self.span_of(pointer)
+        value = self.value_at(pointer)
+        if not isinstance(value, str) or span.line != span.end_line:
+            return span
+        if span.line > len(self.lines):
+            return span
+        line = self.lines[span.line - 1]
+        offset = line.find(value, span.column - 1)
+        if offset < 0:
+            return span
+        return Span(span.line, offset + start + 1, span.line, offset + end + 1)
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The text's lines, split once however many findings need them, where the loader's
+        positions break them: JSON only at \\n, \\r\\n and \\r (a U+2028 in a string is text)."""
+        if self.format == "json":
+            return _JSON_LINE_BREAK.split(self.text)
+        return self.text.splitlines()
+
+    def value_at(self, pointer: str):
+        value = self.data
+        for token in pointer.split("/")[1:]:
+            token = token.replace("~1", "/").replace("~0", "~")
+            if isinstance(value, dict):
+                value = value.get(token)
+            elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+                value = value[int(token)]
+            else:
+                return None
+        return value
+
+    @property
+    def record(self) -> dict | None:
+        return self.data if isinstance(self.data, dict) else None
