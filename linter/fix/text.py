@@ -30,9 +30,8 @@ class TextFix:
 def per_file_selection(selection):
     """The selection without the cross-record rules: a pass lints one text on its own."""
     from linter.rules import all_rules
-    from linter.runner import is_cross_record
 
-    cross = {rule.slug for rule in all_rules() if is_cross_record(rule)}
+    cross = {rule.slug for rule in all_rules() if rule.cross_record}
     return dataclasses.replace(selection, ignore=frozenset(selection.ignore) | cross)
 
 

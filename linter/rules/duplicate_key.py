@@ -72,9 +72,9 @@ def repair(doc: Document, finding: Finding) -> Fix | None:
             if _span(key.start_mark, key.end_mark) != finding.span:
                 continue
             kept = next((v for k, v in mapping.value[:index] if k.value == key.value), None)
-            # only scalars: a block node's span runs on past its last value
+            # only one-line scalars on the key's line: a block node's span runs on past its last value
             if not isinstance(value, yaml.ScalarNode) or not isinstance(kept, yaml.ScalarNode) or (
-                    value.start_mark.line != value.end_mark.line):
+                    value.start_mark.line != value.end_mark.line or value.start_mark.line != key.start_mark.line):
                 return None
             repeated = _span(value.start_mark, value.end_mark)
             written = positions.slice(repeated)
