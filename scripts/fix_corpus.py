@@ -54,28 +54,35 @@ def by_rule(corpus: Path, unsafe: bool) -> dict[str, int]:
     return outcome.by_rule()
 
 
-def main() -> None:
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus"
-    if not corpus.is_dir():
-        raise SystemExit(f"no corpus at {corpus}")
-    print("| run | files | files changed | findings fixed | findings left | files refused |")
-    print("|---|---:|---:|---:|---:|---:|")
+def section(corpus: Path) -> list[str]:
+    """The corpus report's section on fixes: both fix runs, and the fixes by rule."""
+    lines = ["## Fixes", "",
+             ("`python scripts/fix_corpus.py` copies the corpus to a temporary directory and runs "
+              "`conflict-lint lint --fix` on the copy, then `--fix --unsafe-fixes` on a fresh copy "
+              "(the originals are never edited); both complete. The corpus is wikitext, so the fixes "
+              "that apply only to YAML records (quoting, repeated keys, suppressions) cannot fire here."),
+             "",
+             "| run | files | files changed | findings fixed | findings left | files refused |",
+             "|---|---:|---:|---:|---:|---:|"]
     rules: dict[str, dict[str, int]] = {}
     for unsafe in (False, True):
         name = "`--fix --unsafe-fixes`" if unsafe else "`--fix`"
         counts = run(corpus, unsafe)
-        print(f"| {name} | {counts['files']} | {counts['changed']} | {counts['fixed']} | {counts['remaining']} "
-              f"| {len(counts['refused'])} |")
-        for line in counts["refused"]:
-            print(f"<!-- refused: {line} -->")
+        lines.append(f"| {name} | {counts['files']} | {counts['changed']} | {counts['fixed']} "
+                     f"| {counts['remaining']} | {len(counts['refused'])} |")
         rules[name] = by_rule(corpus, unsafe)
-    print()
-    print("| rule | `--fix` | `--fix --unsafe-fixes` |")
-    print("|---|---:|---:|")
-    names = sorted(set().union(*rules.values()))
+    lines += ["", "| rule | `--fix` | `--fix --unsafe-fixes` |", "|---|---:|---:|"]
     safe, every = rules["`--fix`"], rules["`--fix --unsafe-fixes`"]
-    for rule in names:
-        print(f"| {rule} | {safe.get(rule, 0)} | {every.get(rule, 0)} |")
+    for rule in sorted(set(safe) | set(every)):
+        lines.append(f"| `{rule}` | {safe.get(rule, 0)} | {every.get(rule, 0)} |")
+    return lines
+
+
+def main() -> None:
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus"
+    if not corpus.is_dir():
+        raise SystemExit(f"no corpus at {corpus}")
+    print("\n".join(section(corpus)))
 
 
 if __name__ == "__main__":

@@ -44,9 +44,9 @@ from typing import Iterator
 
 from linter.bounds import integer
 from linter.edits import UNSAFE, Fix, Positions, replace
+from linter.figure_text import text_ranges
 from linter.findings import Finding, Severity
 from linter.model.document import Document, Hit
-from linter.figure_text import text_ranges
 from linter.records import figures
 from linter.rules.base import Context
 
