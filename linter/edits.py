@@ -194,5 +194,7 @@ def one_close_name(name: str, known, cutoff: float = 0.8) -> str | None:
     """The one known name ``name`` is a close misspelling of, or None when none or several are."""
     import difflib
 
-    matches = difflib.get_close_matches(name, list(known), n=2, cutoff=cutoff)
+    # a misspelling keeps the first letter: 'altitude' is not a misspelt 'latitude'
+    same_start = [k for k in known if k[:1].casefold() == name[:1].casefold()]
+    matches = difflib.get_close_matches(name, same_start, n=2, cutoff=cutoff)
     return matches[0] if len(matches) == 1 and matches[0] != name else None

@@ -167,6 +167,32 @@ CASES = {
         | combatant2 = [[Prussia]]
         }}
         """),
+    "result-unlisted-party-two-outcomes.wiki": ("result-unlisted-party", ".wiki", True, """\
+        {{Infobox military conflict
+        | conflict   = Skirmish at Kessel Ford
+        | result     = Tactical Prussian victory, Strategic Danish victory
+        | combatant1 = [[Kingdom of Prussia|Prussia]]
+        | combatant2 = [[Austria]]
+        }}
+        """, """\
+        {{Infobox military conflict
+        | conflict   = Skirmish at Kessel Ford
+        | result     = Tactical Prussian victory, Strategic Danish victory
+        | combatant1 = [[Kingdom of Prussia|Prussia]]
+        | combatant2 = [[Austria]]
+        }}
+        """),
+    "unknown-parameter-not-a-misspelling.wiki": ("unknown-parameter", ".wiki", True, """\
+        {{Infobox military conflict
+        | conflict = Skirmish at Kessel Ford
+        | altitude = 12 m
+        }}
+        """, """\
+        {{Infobox military conflict
+        | conflict = Skirmish at Kessel Ford
+        | altitude = 12 m
+        }}
+        """),
     "unknown-field.yaml": ("unknown-field", ".yaml", True, """\
         id: kessel-ford
         reslt: {text: Danish victory}

@@ -81,7 +81,30 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         yield Hit(f"the result credits {wording}, but no side lists it among its combatants: "
                   "add it to the side it fought on, or correct the result",
                   pointer="/result/text", text_range=(mention.start, mention.end),
-                  fix=_add_to_allys_side(doc, mention, found, by_side))
+                  fix=_add_to_allys_side(doc, mention, _joined(text, mention, found), by_side))
+
+
+# What may stand between two parties credited together: "Franco-Nigerien", "Anglo-French",
+# "British and French", "Soviet/Mongolian".
+_JOINERS = {"", "-", "\u2013", "/", "and", "&", ","}
+
+
+def _joined(text: str, mention: parties.Mention, found: list[parties.Mention]) -> list[parties.Mention]:
+    """The mentions credited in the same phrase as ``mention``: the run of mentions around it
+    with only joiners between them ("Tactical Japanese victory, Strategic British victory" names
+    two outcomes, not allies)."""
+    ordered = sorted(found, key=lambda m: m.start)
+    index = ordered.index(mention)
+    run = [mention]
+    for step in (-1, 1):
+        at = index
+        while 0 <= at + step < len(ordered):
+            first, second = sorted((ordered[at], ordered[at + step]), key=lambda m: m.start)
+            if text[first.end:second.start].strip().casefold() not in _JOINERS:
+                break
+            at += step
+            run.append(ordered[at])
+    return run
 
 
 def _add_to_allys_side(doc: Document, mention: parties.Mention, found: list[parties.Mention],
