@@ -182,16 +182,17 @@ def report(timings: Timings, facts: dict, repeat: int) -> str:
          f"{timings.memory.get('lint --jobs default', 0) / 1024:.0f} MiB", "", ""),
     ]
     width = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = [f"conflict-lint benchmark: {count} records of {facts['record bytes']:.0f} bytes on average; "
-             f"median of {repeat} runs ({3 * repeat} for one-file rows)",
-             f"machine: {platform.machine()}, {_cpus()} CPUs, Python {platform.python_version()}, "
-             f"{platform.system()} {platform.release()}"]
+    lines = [(f"conflict-lint benchmark: {count} records of {facts['record bytes']:.0f} bytes on average; "
+              f"median of {repeat} runs ({3 * repeat} for one-file rows)"),
+             (f"machine: {platform.machine()}, {_cpus()} CPUs, Python {platform.python_version()}, "
+              f"{platform.system()} {platform.release()}")]
     if not facts["checker"]:
         lines.append("check-jsonschema: NOT INSTALLED, its rows are empty (pip install check-jsonschema)")
     lines.append("")
     header = ("measurement", "time", "ratio", "target")
-    width = [max(w, len(h)) for w, h in zip(width, header)]
-    lines.append(f"| {header[0]:<{width[0]}} | {header[1]:>{width[1]}} | {header[2]:<{width[2]}} | {header[3]:<{width[3]}} |")
+    width = [max(w, len(h)) for w, h in zip(width, header, strict=True)]
+    lines.append(f"| {header[0]:<{width[0]}} | {header[1]:>{width[1]}} | "
+                 f"{header[2]:<{width[2]}} | {header[3]:<{width[3]}} |")
     lines.append(f"|{'-' * (width[0] + 2)}|{'-' * (width[1] + 1)}:|{'-' * (width[2] + 2)}|{'-' * (width[3] + 2)}|")
     lines += [f"| {a:<{width[0]}} | {b:>{width[1]}} | {c:<{width[2]}} | {d:<{width[3]}} |" for a, b, c, d in rows]
     return "\n".join(lines)
@@ -209,8 +210,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--count", type=int, default=2000, help="records to generate (default 2000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; medians are shown")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--baseline-count", type=int, default=1000,
-                        help="files given to check-jsonschema (it takes ~10 ms each); default 1000")
+    parser.add_argument(
+        "--baseline-count",
+        type=int,
+        default=1000,
+        help="files given to check-jsonschema (it takes ~10 ms each); default 1000",
+    )
     args = parser.parse_args(argv)
     if args.count < 2 or args.repeat < 1:
         parser.error("--count must be >= 2 and --repeat >= 1")

@@ -17,20 +17,20 @@ import gc
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generate  # noqa: E402
+import generate
 
-from linter.engine import lint_documents  # noqa: E402
-from linter.load import load_bytes  # noqa: E402
-from linter.records import RecordSet  # noqa: E402
-from linter.rules import Context, all_rules  # noqa: E402
-from linter.runner import GC_THRESHOLDS  # noqa: E402
-from linter.schema import check_schema  # noqa: E402
+from linter.engine import lint_documents
+from linter.load import load_bytes
+from linter.records import RecordSet
+from linter.rules import Context, all_rules
+from linter.runner import GC_THRESHOLDS
+from linter.schema import check_schema
 
 TODAY = datetime.date(2026, 1, 1)
 
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> None:
     ]
     for rule in all_rules():
         if rule.check is not None:
-            stages.append((f"rule {rule.slug}",
+            stages.append((f"rule {rule.slug}",  # noqa: PERF401  one closure per rule
                            lambda rule=rule: [list(rule.check(doc, context)) for doc in records]))
     stages.append(("lint_documents (schema + all rules)", lambda: lint_documents(documents, today=TODAY)))
     gc.set_threshold(*GC_THRESHOLDS)

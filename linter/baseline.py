@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from linter import __version__
 from linter.findings import Finding
@@ -78,13 +78,16 @@ def parse(text: str, source: str = "baseline") -> Counter[str]:
 
     try:
         document = json.loads(text)
+    except RecursionError:
+        raise BaselineError(f"{source}: nested too deeply to be a baseline; write one with "
+                            "`conflict-lint baseline`") from None
     except ValueError as error:
         raise BaselineError(f"{source}: not JSON ({error}); write one with `conflict-lint baseline`") from None
-    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(_SCHEMA).iter_errors(document))
-    if error is not None:
-        where = "/".join(str(part) for part in error.absolute_path)
+    problem = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(_SCHEMA).iter_errors(document))
+    if problem is not None:
+        where = "/".join(str(part) for part in problem.absolute_path)
         raise BaselineError(f"{source}: not a conflict-lint baseline (version {BASELINE_VERSION}): "
-                            f"{'at /' + where + ': ' if where else ''}{error.message}; "
+                            f"{'at /' + where + ': ' if where else ''}{problem.message}; "
                             f"write a new one with `conflict-lint baseline`")
     counts: Counter[str] = Counter()
     for entry in document["findings"]:
@@ -93,8 +96,14 @@ def parse(text: str, source: str = "baseline") -> Counter[str]:
 
 
 def load(path: Path) -> Counter[str]:
+    from linter.limits import MAX_BASELINE_BYTES
+    from linter.safe_io import read_regular
+
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = read_regular(path, MAX_BASELINE_BYTES)
+        if len(raw) > MAX_BASELINE_BYTES:
+            raise BaselineError(f"baseline {path} is over the {MAX_BASELINE_BYTES:,}-byte limit for a baseline")
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or error
         raise BaselineError(f"cannot read baseline {path}: {reason}") from None

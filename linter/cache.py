@@ -83,14 +83,14 @@ def code_digest() -> str:
 
 def entry_key(settings: str, display_path: str, content: bytes) -> str:
     digest = _settings_digest(settings).copy()  # the shared prefix is hashed once per run
-    for part in (display_path.encode(), content):
+    for part in (display_path.encode("utf-8", "surrogatepass"), content):  # names need not be UTF-8
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
     return digest.hexdigest()
 
 
 @functools.lru_cache(maxsize=16)
-def _settings_digest(settings: str):
+def _settings_digest(settings: str) -> hashlib._Hash:
     digest = hashlib.sha256(code_digest().encode())
     part = settings.encode()
     digest.update(len(part).to_bytes(8, "little"))
@@ -112,6 +112,8 @@ def _fix_of(row: list) -> Fix | None:
     if not row:
         return None
     (applicability, message, edits), = row
+    if type(message) is not str or type(edits) is not list:
+        raise TypeError("a fix of a cache entry has the wrong shape")
     return Fix(applicability, message, tuple(Edit(Span(*(int(n) for n in edit[:4])), str(edit[4]))
                                              for edit in edits))
 
@@ -119,7 +121,8 @@ def _fix_of(row: list) -> Fix | None:
 def encode(findings: list[Finding], summaries: list[dict]) -> str:
     rows = [[f.path, *_span(f.span), f.code, f.rule, int(f.severity), f.message, f.pointer, *_fix_row(f.fix)]
             for f in findings]
-    return json.dumps({"findings": rows, "summaries": summaries}, ensure_ascii=False)
+    # ASCII: a lone surrogate (a name that is not UTF-8, a "\ud800" in JSON) is written escaped
+    return json.dumps({"findings": rows, "summaries": summaries})
 
 
 def decode(text: str) -> tuple[list[Finding], list[dict]]:
@@ -128,11 +131,24 @@ def decode(text: str) -> tuple[list[Finding], list[dict]]:
     findings = [Finding(path=path, span=Span(line, column, end_line, end_column), code=code, rule=rule,
                         severity=Severity(severity), message=message, pointer=pointer, fix=_fix_of(fix))
                 for path, line, column, end_line, end_column, code, rule, severity, message, pointer, *fix
-                in entry["findings"]]
+                in map(_row, entry["findings"])]
     summaries = entry["summaries"]
     if not isinstance(summaries, list) or not all(_is_summary(s) for s in summaries):
         raise TypeError("summaries is not a list of record summaries")
     return findings, summaries
+
+
+_ROW_TYPES = (str, int, int, int, int, str, str, int, str, str)
+
+
+def _row(row: object) -> list:
+    """A finding's row, checked field by field: a planted entry with a number for a path would
+    otherwise reach the reporters (and the sort) as one."""
+    # an eleventh field, when present, is the finding's fix, which _fix_of checks
+    if type(row) is not list or len(row) not in (len(_ROW_TYPES), len(_ROW_TYPES) + 1) or not all(
+            type(value) is kind for value, kind in zip(row, _ROW_TYPES, strict=False)):
+        raise TypeError("a finding of a cache entry has the wrong shape")
+    return row
 
 
 def _is_summary(summary: object) -> bool:
@@ -167,13 +183,20 @@ class Cache:
         return os.path.join(self.directory, key[:2], f"{key}.json")  # strings: cheaper than pathlib per file
 
     def get(self, key: str) -> tuple[list[Finding], list[dict]] | None:
+        from linter.limits import MAX_CACHE_ENTRY_BYTES
+        from linter.safe_io import read_regular
+
         try:
-            with open(self._path(key), "rb") as stream:
-                signature, _, body = stream.read().partition(b"\n")
+            # never through a link (one to /dev/zero never ends), never more than the limit
+            raw = read_regular(self._path(key), MAX_CACHE_ENTRY_BYTES, follow_links=False)
+            if len(raw) > MAX_CACHE_ENTRY_BYTES:
+                return None
+            signature, _, body = raw.partition(b"\n")
             if not hmac.compare_digest(signature, _signature(self.key, body).encode()):
                 return None  # not written by this machine: a planted entry must not hide findings
             return decode(body.decode("utf-8"))
-        except (OSError, ValueError, KeyError, TypeError):  # absent, corrupt or foreign: lint again
+        # absent, corrupt, foreign or nested too deeply: lint again
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return None
 
     def put(self, key: str, findings: list[Finding], summaries: list[dict]) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from linter.findings import Severity
+from linter.safe_io import is_within
 
 DEDICATED = ".conflict-lint.toml"
 PYPROJECT = "pyproject.toml"
@@ -112,28 +113,40 @@ def find_settings_file(start: Path) -> Path | None:
         if (directory / DEDICATED).is_file():
             return directory / DEDICATED
         pyproject = directory / PYPROJECT
-        if pyproject.is_file() and _mentions_us(pyproject) and "conflict-lint" in _read(pyproject).get("tool", {}):
+        if pyproject.is_file() and "conflict-lint" in _text(pyproject) and "conflict-lint" in _tool(_read(pyproject)):
             return pyproject
     return None
 
 
-def _mentions_us(path: Path) -> bool:
-    """A cheap look before parsing: most projects' pyproject.toml has no table of ours."""
+def _tool(document: dict) -> dict:
+    tool = document.get("tool", {})
+    return tool if isinstance(tool, dict) else {}  # `tool = 5` is someone else's mistake, not a table of ours
+
+
+def _text(path: Path) -> str:
+    """The file's text, read with a bound: a planted pyproject.toml may be gigabytes (even sparse)."""
+    from linter.limits import MAX_SETTINGS_BYTES
+    from linter.safe_io import read_regular
+
     try:
-        return "conflict-lint" in path.read_text("utf-8", errors="replace")
-    except OSError:
-        return True  # let _read report it
+        raw = read_regular(path, MAX_SETTINGS_BYTES)
+        if len(raw) > MAX_SETTINGS_BYTES:
+            raise ConfigError(f"{path}: over the {MAX_SETTINGS_BYTES:,}-byte limit for a settings file")
+        return raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read it: {getattr(error, 'strerror', None) or error}") from None
 
 
 def _read(path: Path) -> dict:
     import tomllib  # imported here: a run with no settings file needs no TOML reader
 
+    text = _text(path)
     try:
-        return tomllib.loads(path.read_text("utf-8"))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read it: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply for a settings file") from None
 
 
 def load_settings(path: Path | None = None, start: Path | None = None) -> Settings:
@@ -146,7 +159,10 @@ def load_settings(path: Path | None = None, start: Path | None = None) -> Settin
         raise ConfigError(f"{path}: no such settings file")
     table = _read(path)
     if path.name != DEDICATED:
-        table = table.get("tool", {}).get("conflict-lint", {})
+        table = _tool(table).get("conflict-lint", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: `tool.conflict-lint` must be a table ([tool.conflict-lint]), "
+                              f"not {type(table).__name__}")
     return parse_settings(table, path)
 
 
@@ -164,7 +180,8 @@ def _rules(path: Path, key: str, value: Any) -> tuple[str, ...]:
         try:
             get_rule(name)
         except UnknownRule:
-            raise ConfigError(f"{path}: `{key}` names unknown rule {name!r}: `conflict-lint rules` lists them") from None
+            raise ConfigError(f"{path}: `{key}` names unknown rule {name!r}: "
+                              "`conflict-lint rules` lists them") from None
     return names
 
 
@@ -194,8 +211,10 @@ def parse_settings(table: dict, path: Path) -> Settings:
         settings.select = _rules(path, "select", table["select"])
         if not settings.select:
             # An empty list would turn every rule off and make every run "clean": never silence.
-            raise ConfigError(f"{path}: `select` is empty, which would report nothing: name the rules to "
-                              "run, or remove the key to run every rule")
+            raise ConfigError(
+                f"{path}: `select` is empty, which would report nothing: name the rules to "
+                "run, or remove the key to run every rule"
+            )
     if "ignore" in table:
         settings.ignore = _rules(path, "ignore", table["ignore"])
     for rule, label in _table(path, "severity", table.get("severity", {})).items():
@@ -210,9 +229,16 @@ def parse_settings(table: dict, path: Path) -> Settings:
         settings.exclude = _string_list(path, "exclude", table["exclude"])
     if "roots" in table:
         settings.roots = _string_list(path, "roots", table["roots"])
+        project = os.path.realpath(settings.base)
         for root in settings.roots:
             if not (settings.base / root).exists():
                 raise ConfigError(f"{path}: `roots` names {root!r}, which does not exist")
+            # Settings arrive with the pull request: roots may not send the run around the machine.
+            if not is_within(os.path.realpath(settings.base / root), project):
+                raise ConfigError(
+                    f"{path}: `roots` names {root!r}, which is outside the project "
+                    f"({settings.base}): roots must be directories of the project"
+                )
     if "today" in table:
         settings.today = _today(path, table["today"])
     if "max-file-size" in table:

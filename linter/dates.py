@@ -55,12 +55,16 @@ class PartialDate(NamedTuple):  # a named tuple: made once per date of every rec
         return (self.year, month, self.day or _month_length(self.year, month))
 
 
+# Days of each month in a common year (calendar.mdays, which typeshed does not declare).
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_length(year: int, month: int) -> int:
     # The proleptic Gregorian calendar: astronomical year 0 (1 BC) is a leap year. isleap's
     # modulo arithmetic keeps the rule right for negative years; monthrange cannot take them.
     if month == 2:
         return 29 if calendar.isleap(year) else 28
-    return calendar.mdays[month]
+    return _DAYS_IN_MONTH[month]
 
 
 def parse_date(text: str) -> PartialDate:
@@ -76,7 +80,7 @@ def parse_date(text: str) -> PartialDate:
     day = int(match["day"]) if match["day"] else None
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"'{text}': there is no month {month:02d}")
-    if day is not None and not 1 <= day <= _month_length(year, month):
+    if day is not None and month is not None and not 1 <= day <= _month_length(year, month):
         month_name = MONTH_NAMES[month - 1]
         raise DateError(f"'{text}': {month_name} {_display_year(year)} has no day {day}")
     return PartialDate(text, year, month, day)

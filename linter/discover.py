@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from linter.load import is_lintable
+from linter.safe_io import is_within
 
 
 @dataclass
@@ -15,6 +16,9 @@ class Discovery:
     files: list[Path] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)
+    # Paths found in a directory but not linted, with the reason: an unreadable directory, a
+    # link that leads out of the directory given (docs/security.md). Reported as findings.
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
 
 
 def display_path(path: Path) -> str:
@@ -26,35 +30,47 @@ def display_path(path: Path) -> str:
     return Path(relative).as_posix() if not relative.startswith(os.pardir) else path.as_posix()
 
 
-def _walk(top: str) -> Iterator[tuple[str, list[os.DirEntry]]]:
-    """(directory, its files sorted by name) below top, directories in sorted order.
+def _walk(top: str, skipped: list[tuple[Path, str]]) -> Iterator[tuple[str, str, list[os.DirEntry]]]:
+    """(directory, its real path, its files sorted by name) below top, directories in sorted order.
 
     Like os.walk: hidden directories are skipped, links to directories are not followed (a link
-    loop cannot trap the walk), unreadable directories are passed over. Directory entries say
-    whether a file is a link without a system call per file.
+    loop cannot trap the walk), and it keeps its own stack, so no depth of directories exhausts
+    Python's recursion limit. Directory entries say whether a file is a link without a system
+    call per file. A directory that cannot be read is added to ``skipped``. Real paths are built
+    from the parent's, since no link is followed: resolving each anew costs one system call per
+    level, quadratic in a deep tree.
     """
-    try:
-        with os.scandir(top) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError:
-        return
-    files, directories = [], []
-    for entry in entries:
+    stack = [(top, os.path.realpath(top))]
+    while stack:
+        directory, real_directory = stack.pop()
         try:
-            is_directory = entry.is_dir()
-        except OSError:
-            is_directory = False
-        if not is_directory:
-            files.append(entry)
-        elif not entry.name.startswith(".") and not entry.is_symlink():
-            directories.append(entry.path)
-    yield top, files
-    for directory in directories:
-        yield from _walk(directory)
+            with os.scandir(directory) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            reason = f"cannot read the directory: {error.strerror or error}; the files in it are not linted"
+            skipped.append((Path(directory), reason))
+            continue
+        files, directories = [], []
+        for entry in entries:
+            try:
+                is_directory = entry.is_dir()
+            except OSError:
+                is_directory = False
+            if not is_directory:
+                files.append(entry)
+            elif not entry.name.startswith(".") and not entry.is_symlink():
+                directories.append((entry.path, os.path.join(real_directory, entry.name)))
+        yield directory, real_directory, files
+        stack.extend(reversed(directories))  # popped in sorted order, as a recursive walk visits them
 
 
-def discover(paths: list[str]) -> Discovery:
-    """Files named directly and the record files found below directories, each once."""
+def discover(paths: list[str], follow_links: bool = False) -> Discovery:
+    """Files named directly and the record files found below directories, each once.
+
+    A link found in a directory is linted only when its target lies inside that directory, or
+    when ``follow_links`` is set: a pull request cannot make the linter read (and echo in its
+    messages) a file elsewhere on the machine. A file named on the command line is always read.
+    """
     found = Discovery()
     seen: set[str] = set()
 
@@ -67,13 +83,21 @@ def discover(paths: list[str]) -> Discovery:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for directory, entries in _walk(str(path)):
-                real_directory = os.path.realpath(directory)  # once per directory, not once per file
+            real_top = os.path.realpath(path)
+            for _, real_directory, entries in _walk(str(path), found.skipped):
                 for entry in entries:
                     candidate = Path(entry.path)
-                    if is_lintable(candidate):
-                        add(candidate, None if entry.is_symlink() else os.path.join(real_directory, entry.name))
-        elif path.is_file():
+                    if not is_lintable(candidate):
+                        continue
+                    if not entry.is_symlink():
+                        add(candidate, os.path.join(real_directory, entry.name))
+                    elif follow_links or is_within(os.path.realpath(candidate), real_top):
+                        add(candidate)
+                    else:
+                        reason = (f"a symbolic link to {os.readlink(candidate)!r}, outside {given!r}: "
+                                  "not followed (name the target itself, or pass --follow-links)")
+                        found.skipped.append((candidate, reason))
+        elif path.exists():  # a FIFO or device too: reading it gives a finding, not a hang
             if is_lintable(path):
                 add(path)
             else:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from linter.errors import InternalError
 from linter.findings import Finding, Severity
@@ -92,6 +92,8 @@ def _hits(doc: Document, context: Context, checks: list[Rule], per_file: bool = 
     for hit in check_schema(doc) if per_file else ():
         yield hit, get_rule(hit.rule)
     for rule in checks:
+        if rule.check is None:  # checks holds only rules with a check of their own
+            continue
         try:
             for hit in rule.check(doc, context):
                 yield hit, rule

@@ -4,16 +4,20 @@ record's structured forms, and guess its casualty category from its words."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from linter.dates import MONTH_PATTERN, MONTHS
-from linter.limits import for_matching
+from linter.limits import MAX_NUMBER_DIGITS, for_matching
 from linter.markup import NOT_TEXT
 
 # Not an ordinal: "29th Infantry Division" names a unit, it counts nothing; nor part of a name
-# ("M10 tank destroyers", "Bf 109" is read as written but "Ju87" is not a count of 87).
-_NUMBER = r"(?<![^\W\d_])(\d{1,3}(?:,\d{3})+|\d+)(?!\d|(?:st|nd|rd|th)\b)"
+# ("M10 tank destroyers", "Bf 109" is read as written but "Ju87" is not a count of 87). A number
+# starts only where a run of digits or of comma groups starts (else "1"*9998+"th" is tried from
+# every digit: quadratic), and a run longer than MAX_NUMBER_DIGITS is no number at all.
+_GROUPS = MAX_NUMBER_DIGITS // 3
+_NUMBER = (rf"(?<![^\W\d_])(?<!\d)(?<!\d,)(\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}})"
+           r"(?!\d|,\d{3}|(?:st|nd|rd|th)\b)")
 _DASH = r"\s*(?:-|–|—|to)\s*"
 _ABOUT = r"(?:c\.|ca\.|circa|about|approx\.?|approximately|around|roughly|some|est\.|estimated|~)\s*"
 _AT_LEAST = r"(?:at least|over|more than|above|in excess of|>|≥)\s*"
@@ -31,10 +35,11 @@ _UNKNOWN_LEAD = re.compile(r"(?:[^:\n]{1,60}:)?\s*(unknown)\b", re.IGNORECASE)
 # "Two infantry battalions", "Airborne: three divisions": small counts written as words, at the
 # start or after a label, so never "no one".
 _NUMBER_WORDS = {word: value for value, word in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "  # noqa: SIM905
     "sixteen seventeen eighteen nineteen twenty".split(), start=1)}
-_NUMBER_WORD = re.compile(r"(?:[^:\n]{1,60}:)?\s*(" + "|".join(_NUMBER_WORDS)
-                          + r")\b(?!-)(?!\s+(?:of|or|another)\b)", re.IGNORECASE)
+_NUMBER_WORD = re.compile(
+    r"(?:[^:\n]{1,60}:)?\s*(" + "|".join(_NUMBER_WORDS) + r")\b(?!-)(?!\s+(?:of|or|another)\b)", re.IGNORECASE
+)
 
 # The first word that names a category wins: "9 killed and wounded" counts the killed.
 _CATEGORIES = (
@@ -49,10 +54,11 @@ _WORDS = re.compile(r"[a-z]+")
 
 
 # Citations, templates, HTML comments and bracketed remarks hold page ranges and dates.
-_NOISE = re.compile(rf"{NOT_TEXT}|\([^()]*\)|\[[^\[\]]*\]",
-                    re.DOTALL | re.IGNORECASE)
-_RANGE_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
-_RANGE = re.compile(rf"(?<![\d,./:-])({_RANGE_NUMBER})\s*(?:-|–|—|&ndash;|to)\s*({_RANGE_NUMBER})(?![\d/:]|,\d|\.\d|-\d)")
+_NOISE = re.compile(rf"{NOT_TEXT}|\([^()]*\)|\[[^\[\]]*\]", re.DOTALL | re.IGNORECASE)
+_RANGE_NUMBER = rf"\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}}"
+_RANGE = re.compile(
+    rf"(?<![\d,./:-])({_RANGE_NUMBER})\s*(?:-|–|—|&ndash;|to)\s*({_RANGE_NUMBER})(?![\d/:]|,\d|\.\d|-\d)"
+)
 _MONTH = MONTH_PATTERN
 # "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.
 _MONTH_AFTER = re.compile(rf"\s*{_MONTH}\b")
@@ -76,7 +82,9 @@ def _range_values(first: str, second: str) -> tuple[int, int]:
 # A number-like run as written, to tell "2,860" from "2.860", "1,0000" or "5OO". One character
 # class repeated: linear in the run's length.
 _NUMBER_LIKE = re.compile(r"(?<![\w.,])\d[\d,.Oo]*")
-_WELL_FORMED = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d{1,2}|\.\d{4,})?|\d+\.\d+(?=\s*(?:million|billion|thousand|%|per))")
+_WELL_FORMED = re.compile(
+    r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d{1,2}|\.\d{4,})?|\d+\.\d+(?=\s*(?:million|billion|thousand|%|per))"
+)
 
 
 def malformed(text: str) -> str:
@@ -85,13 +93,13 @@ def malformed(text: str) -> str:
     cleaned = _blank_noise(text)
     for match in _NUMBER_LIKE.finditer(cleaned):
         token = match.group().rstrip(".,")
-        if cleaned[match.end():match.end() + 1].isalpha() and not token[-1:].isalpha():
+        if cleaned[match.end() : match.end() + 1].isalpha() and not token[-1:].isalpha():
             continue  # "29th", "1940s": words, not counts
         if token.count(".") > 1 and "," not in token and not all(len(g) == 3 for g in token.split(".")[1:]):
             continue  # a date
         if _WELL_FORMED.fullmatch(token):
             return ""
-        if re.fullmatch(r"\d+\.\d+", token) and re.match(r"\s*(?:million|billion|thousand|%)", cleaned[match.end():]):
+        if re.fullmatch(r"\d+\.\d+", token) and re.match(r"\s*(?:million|billion|thousand|%)", cleaned[match.end() :]):
             return ""
         return token
     return ""
@@ -100,8 +108,11 @@ def malformed(text: str) -> str:
 def only_years(text: str) -> bool:
     """Whether every number of the text is a year ("July, 1942", "2015–2023"): a period, not a count."""
     numbers = re.findall(r"\d+", for_matching(text))
-    return bool(numbers) and all(len(n) == 4 and 1000 <= int(n) <= 2100 or len(n) == 2 and len(numbers) > 1
-                                 for n in numbers) and len(numbers[0]) == 4
+    return (
+        bool(numbers)
+        and all((len(n) == 4 and 1000 <= int(n) <= 2100) or (len(n) == 2 and len(numbers) > 1) for n in numbers)
+        and len(numbers[0]) == 4
+    )
 
 
 def _looks_like_years(low: str, high: str) -> bool:
@@ -111,7 +122,7 @@ def _looks_like_years(low: str, high: str) -> bool:
 
 def _abbreviated(first: str, second: str) -> bool:
     # "pp. 195-96", "2259-60": the high end gives only the digits that change.
-    return "," not in first and len(second) <= 2 < len(first) and int(first[:-len(second)] + second) >= int(first)
+    return "," not in first and len(second) <= 2 < len(first) and int(first[: -len(second)] + second) >= int(first)
 
 
 # The patterns that look back need only the end of the text before a number: a month name or
@@ -126,13 +137,17 @@ def _tail_before(cleaned: str, start: int) -> str:
     end = start
     while end and cleaned[end - 1].isspace():
         end -= 1
-    return cleaned[max(0, end - _LOOK_BACK):end]
+    return cleaned[max(0, end - _LOOK_BACK) : end]
 
 
 def _is_date_or_page(cleaned: str, match: re.Match) -> bool:
     before = _tail_before(cleaned, match.start())
-    return bool(_MONTH_AFTER.match(cleaned, match.end()) or _MONTH_BEFORE.search(before)
-                or _MONTH_AFTER.match(cleaned, match.end(1), match.start(2)) or _PAGES_BEFORE.search(before))
+    return bool(
+        _MONTH_AFTER.match(cleaned, match.end())
+        or _MONTH_BEFORE.search(before)
+        or _MONTH_AFTER.match(cleaned, match.end(1), match.start(2))
+        or _PAGES_BEFORE.search(before)
+    )
 
 
 def _blank_noise(text: str) -> str:
@@ -144,8 +159,9 @@ def _ranges(cleaned: str) -> Iterator[tuple[re.Match, bool]]:
     odds = bool(_RATIO.search(cleaned))
     for match in _RANGE.finditer(cleaned):
         first, second = match.group(1), match.group(2)
-        counts = not (odds or _looks_like_years(first, second) or _abbreviated(first, second)
-                      or _is_date_or_page(cleaned, match))
+        counts = not (
+            odds or _looks_like_years(first, second) or _abbreviated(first, second) or _is_date_or_page(cleaned, match)
+        )
         yield match, counts
 
 
@@ -160,7 +176,6 @@ def text_ranges(text: str) -> Iterator[tuple[int, int, int, int]]:
     for match, counts in _ranges(_blank_noise(text)):
         if counts:
             yield *_range_values(match.group(1), match.group(2)), match.start(), match.end()
-
 
 
 @dataclass(frozen=True)
@@ -249,8 +264,7 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _beside_a_month(cleaned: str, match: re.Match) -> bool:
-    return bool(_MONTH_AFTER.match(cleaned, match.end())
-                or _MONTH_BEFORE.search(_tail_before(cleaned, match.start())))
+    return bool(_MONTH_AFTER.match(cleaned, match.end()) or _MONTH_BEFORE.search(_tail_before(cleaned, match.start())))
 
 
 def split_label(text: str) -> tuple[str, str]:
@@ -267,8 +281,11 @@ def categories(text: str) -> set[str]:
     return set(_named(text))
 
 
-_COMBINED = re.compile(r"\b(?:killed|dead|wounded|injured|captured|missing)\s*(?:and|or|&|/|,)\s*"
-                       r"(?:killed|dead|wounded|injured|captured|missing)\b", re.IGNORECASE)
+_COMBINED = re.compile(
+    r"\b(?:killed|dead|wounded|injured|captured|missing)\s*(?:and|or|&|/|,)\s*"
+    r"(?:killed|dead|wounded|injured|captured|missing)\b",
+    re.IGNORECASE,
+)
 
 
 def combined(text: str) -> bool:
@@ -291,7 +308,7 @@ def _named(text: str) -> Iterator[str]:
     words = _WORDS.findall(for_matching(text).casefold())
     for index, word in enumerate(words):
         for name, keys in _CATEGORIES:
-            if word in keys or " ".join(words[index:index + 2]) in keys:
+            if word in keys or " ".join(words[index : index + 2]) in keys:
                 yield name
 
 

@@ -80,4 +80,4 @@ class Finding:
         import hashlib  # imported here: only reporters that print fingerprints need it
 
         material = "\0".join((self.rule, self.path, self.pointer, self.message))
-        return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
+        return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()[:32]

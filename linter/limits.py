@@ -15,6 +15,26 @@ MAX_NODES = 200_000
 MAX_MATCH_CHARS = 10_000
 
 
+# Numbers longer than this are not counts (10**100 dwarfs every figure a record holds). Python
+# refuses to convert integers of more than 4,300 digits, and sums or formats of huge ones cost
+# time, so loaders keep longer numbers as text with a finding and figure text never reads them.
+MAX_NUMBER_DIGITS = 100
+
+
 def for_matching(text: str) -> str:
     """The part of a value that rule patterns may read."""
     return text[:MAX_MATCH_CHARS]
+
+
+# Files the linter reads besides records: settings (pyproject.toml may be planted at any size,
+# even sparse gigabytes) and baselines (one entry of ~300 bytes per accepted finding).
+MAX_SETTINGS_BYTES = 1024 * 1024
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
+
+# A cache entry larger than this is a miss, not read: entries are a file's findings (capped by
+# MAX_FINDINGS_PER_FILE) and record summaries.
+MAX_CACHE_ENTRY_BYTES = 64 * 1024 * 1024
+
+# Findings kept per file; the rest are counted in one `limit-exceeded` finding. A real record
+# has a few dozen at most; 700,000 duplicate keys would otherwise fill memory and the report.
+MAX_FINDINGS_PER_FILE = 1000

@@ -17,4 +17,6 @@ FLAGS = re.DOTALL | re.IGNORECASE
 LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
 # A numbered parameter of one side of the infobox ("combatant2", "casualties1"): group 1 names
 # the field, group 2 the side.
-SIDE_PARAMETER = r"(combatant|commander|units|strength|casualties)(\d+)"
+# Side numbers of up to three digits: "combatant<5000 digits>" is no side (and no int() takes it),
+# just an unknown parameter.
+SIDE_PARAMETER = r"(combatant|commander|units|strength|casualties)(\d{1,3})"

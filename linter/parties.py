@@ -52,8 +52,7 @@ def _tables() -> tuple[dict[str, _Entry], dict[str, str], dict[str, str], frozen
     for key, extra in overlay["countries"].items():
         entries[key]["names"] += extra["names"]
         entries[key]["adjectives"] += extra["adjectives"]
-    for key, entry in overlay["parties"].items():
-        entries[key] = entry
+    entries.update(overlay["parties"])
     aliases: dict[str, _Entry] = {}
 
     def add(alias: str, party: str, kind: str) -> None:
@@ -71,7 +70,9 @@ def _tables() -> tuple[dict[str, _Entry], dict[str, str], dict[str, str], frozen
         for adjective in entry["adjectives"]:
             add(adjective, party, "adjective")
     for label in overlay["coalitions"]:
-        aliases.setdefault(normalise(label), _Entry(frozenset({normalise(label)}), "coalition", False, normalise(label)))
+        aliases.setdefault(
+            normalise(label), _Entry(frozenset({normalise(label)}), "coalition", False, normalise(label))
+        )
     combining = {normalise(form): party for form, party in overlay["combining_forms"].items()}
     codes = {normalise(code): key for key, entry in countries.items() for code in entry["codes"]}
     organs = frozenset(normalise(organ) for organ in overlay["state_organs"])
@@ -81,8 +82,9 @@ def _tables() -> tuple[dict[str, _Entry], dict[str, str], dict[str, str], frozen
 def _display_names() -> dict[str, str]:
     countries = load("countries.json")["countries"]
     names = {key: entry["names"][0] for key, entry in countries.items()}
-    names.update({key: entry["names"][0] for key, entry in load("party_overlay.json")["parties"].items()
-                  if entry["names"]})
+    names.update(
+        {key: entry["names"][0] for key, entry in load("party_overlay.json")["parties"].items() if entry["names"]}
+    )
     return names
 
 
@@ -122,9 +124,9 @@ def _mentions(text: str) -> tuple[Mention, ...]:
         if matched is None:
             end = words[i][1]
             form = normalise(text[start:end]) + "-"
-            if form in combining and text[end:end + 1] in ("-", "\u2013"):
+            if form in combining and text[end : end + 1] in ("-", "\u2013"):
                 party = combining[form]
-                matched = (i, Mention(start, end + 1, text[start:end + 1], party, "combining", frozenset({party})))
+                matched = (i, Mention(start, end + 1, text[start : end + 1], party, "combining", frozenset({party})))
         if matched is None:
             i += 1
             continue
@@ -140,7 +142,7 @@ def _state_of_organ(name: str, found: list[Mention]) -> frozenset[str]:
     states = [m for m in found if m.kind in ("name", "adjective")]
     if len(states) != 1:
         return frozenset()
-    rest = normalise(name[:states[0].start] + " " + name[states[0].end:])
+    rest = normalise(name[: states[0].start] + " " + name[states[0].end :])
     rest = " ".join(word for word in rest.split() if word not in ("of", "the", "royal", "imperial", "national"))
     return frozenset({states[0].party}) if rest in organs or not rest else frozenset()
 

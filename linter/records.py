@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Iterator, NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
 
 from linter.model.document import Document, child_pointer
 
@@ -106,7 +107,7 @@ class RecordSet:
     imported page's file after the article that links to it name ("Allied advance from Paris
     to the Rhine" is the page whose infobox calls itself "Siegfried Line campaign")."""
 
-    def __init__(self, documents: list[Document] = ()):
+    def __init__(self, documents: Iterable[Document] = ()):
         self.by_key: dict[str, list[Document]] = {}
         self.by_file: dict[str, list[Document]] = {}
         for doc in documents:

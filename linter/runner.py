@@ -19,14 +19,19 @@ import functools
 import gc
 import json
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from sys import intern
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from linter.findings import Finding
 from linter.limits import MAX_FILE_BYTES
 from linter.model.document import Document
+
+if TYPE_CHECKING:  # imported where used: a cached run needs neither
+    from linter.cache import Cache
+    from linter.engine import Selection
 
 BATCH = 64  # files per task: large enough to amortise pickling, small enough to balance 2 cores
 # Loading makes hundreds of short-lived containers per file, nearly all freed by reference
@@ -36,7 +41,7 @@ GC_THRESHOLDS = (50_000, 20, 100)
 
 
 @contextlib.contextmanager
-def _fewer_collections():
+def _fewer_collections() -> Iterator[None]:
     before = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)
     try:
@@ -49,7 +54,7 @@ def _fewer_collections():
 class Settings:
     """What the per-file stage needs to know, sent to each worker with its batch."""
 
-    selection: object  # linter.engine.Selection
+    selection: Selection
     today: datetime.date
     cache_dir: str | None
     max_file_size: int = MAX_FILE_BYTES
@@ -81,7 +86,8 @@ class FileError(Exception):
         super().__init__(message)
         self.internal = internal
 
-    def __reduce__(self):  # picklable across the pool despite the extra argument
+    # picklable across the pool despite the extra argument
+    def __reduce__(self) -> tuple[type[FileError], tuple[str, bool]]:
         return (FileError, (str(self), self.internal))
 
 
@@ -98,8 +104,10 @@ def summary_fields() -> tuple[str, ...]:
 
 class UndeclaredField(KeyError):
     def __str__(self) -> str:
-        return (f"a cross-record rule read the field {self.args[0]!r}, which no cross-record rule declares "
-                "in READS, so record summaries do not carry it: add it to the rule's READS")
+        return (
+            f"a cross-record rule read the field {self.args[0]!r}, which no cross-record rule declares "
+            "in READS, so record summaries do not carry it: add it to the rule's READS"
+        )
 
 
 class SummaryRecord(dict):
@@ -136,19 +144,23 @@ def summarise(doc: Document) -> dict | None:
     wanted = tuple(f"/{name}" for name in data)
 
     def kept(spans: dict) -> dict:
-        return {pointer: [s.line, s.column, s.end_line, s.end_column] for pointer, s in spans.items()
-                if pointer == "" or pointer.startswith(wanted)}
+        return {
+            pointer: [s.line, s.column, s.end_line, s.end_column]
+            for pointer, s in spans.items()
+            if pointer == "" or pointer.startswith(wanted)
+        }
 
     from linter.engine import suppressions_of
 
-    summary = {"data": data, "values": kept(doc.value_spans), "keys": kept(doc.key_spans)}
+    summary: dict[str, Any] = {"data": data, "values": kept(doc.value_spans), "keys": kept(doc.key_spans)}
     if not doc.native:  # messages name the infobox's parameters
         summary["format"] = doc.format
         summary["origins"] = {p: name for p, name in doc.origins.items() if p.startswith(wanted)}
     suppressions = suppressions_of(doc)
     if suppressions:  # the cross-record stage has no text to read them from
-        summary["suppressions"] = [[s.kind, s.line, {name: list(span) for name, span in s.names.items()}]
-                                   for s in suppressions]
+        summary["suppressions"] = [
+            [s.kind, s.line, {name: list(span) for name, span in s.names.items()}] for s in suppressions
+        ]
     return summary
 
 
@@ -165,20 +177,28 @@ def document_of(path: str, summary: dict) -> Document:
     def spans(found: dict) -> dict:
         return {intern(pointer): span_from(span) for pointer, span in found.items()}
 
-    suppressions = [Suppression(kind, line, {name: Span(*span) for name, span in names.items()})
-                    for kind, line, names in summary.get("suppressions", ())]
-    return Document(path=path, format=summary.get("format", "summary"), data=SummaryRecord(summary["data"]),
-                    value_spans=spans(summary["values"]), key_spans=spans(summary["keys"]),
-                    suppressions=suppressions, origins=summary.get("origins", {}))
+    suppressions = [
+        Suppression(kind, line, {name: Span(*span) for name, span in names.items()})
+        for kind, line, names in summary.get("suppressions", ())
+    ]
+    return Document(
+        path=path,
+        format=summary.get("format", "summary"),
+        data=SummaryRecord(summary["data"]),
+        value_spans=spans(summary["values"]),
+        key_spans=spans(summary["keys"]),
+        suppressions=suppressions,
+        origins=summary.get("origins", {}),
+    )
 
 
 @dataclass
 class _Prepared:
     """What every file of a batch shares, worked out once per batch rather than per file."""
 
-    selection: object
+    selection: Selection
     key: str
-    cache: object | None
+    cache: Cache | None
     summaries: bool  # whether cross-record rules will read summaries in this run
 
     @classmethod
@@ -196,16 +216,17 @@ class _Prepared:
         return cls(selection, settings.key(), cache, enabled)
 
 
-def lint_file(path: Path, display: str, settings: Settings, prepared: _Prepared | None = None
-              ) -> tuple[list[Finding], list[dict]]:
+def lint_file(
+    path: Path, display: str, settings: Settings, prepared: _Prepared | None = None
+) -> tuple[list[Finding], list[dict]]:
     """The per-file stage for one file (every infobox of it), through the cache when there is one."""
     prepared = prepared or _Prepared.of(settings)
     from linter.errors import InternalError
     from linter.load import load_bytes, load_file, with_extra
+    from linter.safe_io import read_regular
 
     try:
-        with path.open("rb") as stream:
-            content = stream.read(settings.max_file_size + 1)  # never more than the limit
+        content = read_regular(path, settings.max_file_size)  # never more than the limit, never a FIFO
     except OSError:
         content = None  # load_file turns the error into a file-unreadable finding; nothing to cache
     key = None
@@ -225,16 +246,43 @@ def lint_file(path: Path, display: str, settings: Settings, prepared: _Prepared 
         else:
             doc = load_bytes(content, display, path.suffix, settings.max_file_size)
         records = with_extra(doc)
-        findings = lint_documents(records, selection=prepared.selection, today=settings.today,
-                                  record_set=RecordSet(records))
+        findings = cap_findings(
+            lint_documents(records, selection=prepared.selection, today=settings.today, record_set=RecordSet(records)),
+            display,
+            prepared.selection,
+        )
     except InternalError as error:
         raise FileError(str(error), internal=True) from None
     # the cache key holds the selection, so an entry made without cross-record rules is
     # never read by a run that has them
     summaries = [s for s in map(summarise, records) if s is not None] if prepared.summaries else []
-    if key is not None:
+    if key is not None and prepared.cache is not None:
         prepared.cache.put(key, findings, summaries)
     return findings, summaries
+
+
+def cap_findings(findings: list[Finding], display: str, selection: Selection) -> list[Finding]:
+    """The first MAX_FINDINGS_PER_FILE findings of a file, and one more that counts the rest."""
+    from linter.limits import MAX_FINDINGS_PER_FILE
+
+    if len(findings) <= MAX_FINDINGS_PER_FILE:
+        return findings
+    from linter.findings import FILE_START
+    from linter.rules import get_rule
+
+    rule = get_rule("limit-exceeded")
+    dropped = len(findings) - MAX_FINDINGS_PER_FILE
+    return findings[:MAX_FINDINGS_PER_FILE] + [
+        Finding(
+            path=display,
+            span=FILE_START,
+            code=rule.code,
+            rule=rule.slug,
+            severity=selection.severity_of(rule),
+            message=f"{dropped:,} more findings in this file are not reported: at most "
+            f"{MAX_FINDINGS_PER_FILE:,} are kept per file; fix these and run again",
+        )
+    ]
 
 
 def _lint_batch(batch: list[tuple[Path, str]], settings: Settings) -> list[tuple[list[Finding], list[dict]]]:
@@ -245,31 +293,65 @@ def _lint_batch(batch: list[tuple[Path, str]], settings: Settings) -> list[tuple
 _WORKER: tuple[Settings, _Prepared] | None = None
 
 
-def _start_worker(settings: Settings) -> None:
+def _start_worker(settings: Settings, parent: int) -> None:
     # Settings reach a worker once, at its start; with the fork start method (Linux) they are
     # inherited, not pickled, so a selection holding a lambda (per-path settings) still works.
     global _WORKER
+    _die_with_parent(parent)
     _WORKER = (settings, _Prepared.of(settings))
     gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _worker_batch(batch: list[tuple[Path, str]]) -> list[tuple[list[Finding], list[dict]]]:
+    assert _WORKER is not None, "a worker's settings arrive with its start"
     settings, prepared = _WORKER
     return [lint_file(path, display, settings, prepared) for path, display in batch]
 
 
+def _die_with_parent(parent: int) -> None:
+    """A worker leaves with the run: Ctrl-C is the parent's to handle (it stops the workers),
+    and on Linux the kernel ends a worker whose parent was killed outright, which would
+    otherwise wait on its task queue for ever."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: an interrupted run still stops its workers
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
 def _per_file_results(files: list[tuple[Path, str]], settings: Settings, jobs: int) -> Iterable:
-    batches = [files[i:i + BATCH] for i in range(0, len(files), BATCH)]
+    batches = [files[i : i + BATCH] for i in range(0, len(files), BATCH)]
     if jobs <= 1 or len(batches) <= 1:  # the one-file path: no pool, no extra process start-up
         for batch in batches:
             yield from _lint_batch(batch, settings)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), initializer=_start_worker,
-                             initargs=(settings,)) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(batches)), initializer=_start_worker, initargs=(settings, os.getpid())
+    )
+    try:
         for results in pool.map(_worker_batch, batches):
             yield from results
+    except BaseException:  # an interrupt or an error: stop the workers now, not after their batches
+        import threading
+
+        # The pool's manager thread then finds its futures cancelled and its workers gone, and
+        # would print that as a traceback of its own: expected on the way out, so not shown.
+        threading.excepthook = lambda args: None
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _not_among(candidates: list[tuple[Path, str]], files: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
@@ -278,6 +360,7 @@ def _not_among(candidates: list[tuple[Path, str]], files: list[tuple[Path, str]]
     Two paths of one file end in the same name unless the last part is a link, so only those
     paths are resolved: a run with thousands of files and roots must not resolve every one.
     """
+
     def maybe_shared(path: Path, names: set[str]) -> bool:
         return path.name in names or os.path.islink(path)
 
@@ -287,8 +370,11 @@ def _not_among(candidates: list[tuple[Path, str]], files: list[tuple[Path, str]]
     taken = {os.path.realpath(path) for path, _ in files if maybe_shared(path, candidate_names)}
     # a file given through a link of another name shares its target's name
     file_names = {path.name for path, _ in files} | {os.path.basename(path) for path in taken}
-    return [(path, display) for path, display in candidates
-            if not (maybe_shared(path, file_names) and os.path.realpath(path) in taken)]
+    return [
+        (path, display)
+        for path, display in candidates
+        if not (maybe_shared(path, file_names) and os.path.realpath(path) in taken)
+    ]
 
 
 def default_jobs() -> int:
@@ -301,12 +387,12 @@ def default_jobs() -> int:
 def lint_paths(
     files: list[tuple[Path, str]],
     *,
-    selection=None,
+    selection: Selection | None = None,
     today: datetime.date | None = None,
     jobs: int | None = None,
     cache_dir: Path | None = None,
     max_file_size: int = MAX_FILE_BYTES,
-    neighbours: list[tuple[Path, str]] = (),
+    neighbours: Iterable[tuple[Path, str]] = (),
 ) -> list[Finding]:
     """Findings for (path, display path) pairs, as ``lint_documents`` gives them, sorted.
 
@@ -319,25 +405,39 @@ def lint_paths(
     from linter.rules import all_rules
 
     selection = selection or Selection()
-    settings = Settings(selection, today or datetime.date.today(), None if cache_dir is None else str(cache_dir),
-                        max_file_size)
-    extra = _not_among(neighbours, files)
+    settings = Settings(
+        selection, today or datetime.date.today(), None if cache_dir is None else str(cache_dir), max_file_size
+    )
+    extra = _not_among(list(neighbours), files)
     findings: list[Finding] = []
     summaries: list[Document] = []
     neighbour_summaries: list[Document] = []
     every = files + extra
     with _fewer_collections():
         for index, ((_, display), (found, summary)) in enumerate(
-                zip(every, _per_file_results(every, settings, jobs or default_jobs()))):
+            zip(every, _per_file_results(every, settings, jobs or default_jobs()), strict=True)
+        ):
             mine = index < len(files)
             if mine:
                 findings.extend(found)
             (summaries if mine else neighbour_summaries).extend(document_of(display, s) for s in summary)
     if any(rule.cross_record and selection.enabled(rule) for rule in all_rules()):
         # unused-suppression too: a suppression of a cross-record rule is judged in this stage
-        cross_only = dataclasses.replace(selection, select=frozenset(
-            rule.slug for rule in all_rules() if (rule.cross_record or rule.slug == "unused-suppression")
-            and selection.enabled(rule)))
-        findings.extend(lint_documents(summaries, selection=cross_only, today=settings.today,
-                                       record_set=RecordSet(summaries + neighbour_summaries), per_file=False))
+        cross_only = dataclasses.replace(
+            selection,
+            select=frozenset(
+                rule.slug
+                for rule in all_rules()
+                if (rule.cross_record or rule.slug == "unused-suppression") and selection.enabled(rule)
+            ),
+        )
+        findings.extend(
+            lint_documents(
+                summaries,
+                selection=cross_only,
+                today=settings.today,
+                record_set=RecordSet(summaries + neighbour_summaries),
+                per_file=False,
+            )
+        )
     return sorted(findings, key=Finding.sort_key)

@@ -5,11 +5,17 @@ from __future__ import annotations
 import functools
 import json
 import os
-from typing import Any, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from linter.model.document import Document, Hit, child_pointer
 from linter.rules.schema_violation import SLUG as SCHEMA_VIOLATION
 from linter.rules.unknown_field import SLUG as UNKNOWN_FIELD
+
+if TYPE_CHECKING:  # jsonschema and regress are imported when a record needs them
+    import regress
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
 
 SCHEMA_FILE = os.path.join(os.path.dirname(__file__), "schemas", "conflict.schema.json")
 _TYPE_NAMES = {
@@ -26,7 +32,7 @@ def load_schema() -> dict:
 
 
 @functools.cache
-def _ecma_regex(pattern: str):
+def _ecma_regex(pattern: str) -> regress.Regex:
     import regress
 
     return regress.Regex(pattern, "u")
@@ -42,14 +48,15 @@ def _ecma_search(pattern: str, text: str) -> bool:
     return _ecma_regex(pattern).find(text) is not None
 
 
-def _pattern(validator, pattern, instance, schema):
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict) -> Iterator[ValidationError]:
     from jsonschema.exceptions import ValidationError
 
     if validator.is_type(instance, "string") and not _ecma_search(pattern, instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-def _pattern_properties(validator, properties, instance, schema):
+def _pattern_properties(validator: Any, properties: dict[str, Any], instance: Any, schema: dict
+                        ) -> Iterator[ValidationError]:
     if not validator.is_type(instance, "object"):
         return
     for pattern, subschema in properties.items():
@@ -59,7 +66,7 @@ def _pattern_properties(validator, properties, instance, schema):
 
 
 @functools.lru_cache(maxsize=1)
-def _validator():
+def _validator() -> Validator:
     import jsonschema  # imported here: it is the slowest import on the one-file path
 
     # Every keyword that reads a regular expression, with ECMA-262 semantics, so that this
@@ -70,7 +77,7 @@ def _validator():
 
 
 @functools.lru_cache(maxsize=1)
-def _fast_validator():
+def _fast_validator() -> Any:  # a jsonschema_rs validator, or None
     """jsonschema-rs, when installed: it decides "valid" some 300 times faster than jsonschema
     (see docs/performance.md), and most records are valid; jsonschema then explains the rest."""
     try:
@@ -79,7 +86,7 @@ def _fast_validator():
         return None
     try:
         return jsonschema_rs.validator_for(load_schema())
-    except Exception:  # a schema it cannot compile: jsonschema alone still gives every answer
+    except Exception:  # noqa: BLE001  a schema it cannot compile: jsonschema alone still gives every answer
         return None
 
 
@@ -89,7 +96,7 @@ def _surely_valid(data: Any) -> bool:
         return False
     try:
         return fast.is_valid(data)
-    except Exception:  # values it cannot convert (huge integers, NaN): let jsonschema judge
+    except Exception:  # noqa: BLE001  values it cannot convert (huge integers, NaN): let jsonschema judge
         return False
 
 
@@ -109,7 +116,7 @@ def _fast_errors(data: Any) -> list[Hit]:
                 pointer=_pointer(error.instance_path), rule=SCHEMA_VIOLATION) for error in errors]
 
 
-def _pointer(path) -> str:
+def _pointer(path: Iterable[str | int]) -> str:
     pointer = ""
     for token in path:
         pointer = child_pointer(pointer, token)
@@ -136,7 +143,7 @@ def _describe(value: Any) -> str:
 
 def _where(pointer: str) -> str:
     """A pointer as a reader writes it: /sides/0/casualties becomes sides[0].casualties."""
-    parts = []
+    parts: list[str] = []
     for token in pointer.split("/")[1:]:
         token = token.replace("~1", "/").replace("~0", "~")
         if token.isdigit() and parts:
@@ -157,21 +164,23 @@ def _alternatives(branches: list[dict]) -> str | None:
     return "; ".join(names[:-1]) + f"; or {names[-1]}" if len(names) > 1 else names[0]
 
 
-def _close_match(word: str, choices) -> str:
+def _close_match(word: str, choices: Iterable[object]) -> str:
     import difflib  # only for a misspelt key
 
     match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"; did you mean '{match[0]}'?" if match else ""
 
 
-def _deepest(error):
+def _deepest(error: Any) -> Any:
     """The most relevant sub-error of a oneOf/anyOf, as jsonschema's best_match ranks them."""
     from jsonschema.exceptions import best_match
 
     return best_match(error.context) if error.context else None
 
 
-def _explain(error) -> Iterator[Hit]:
+# jsonschema's stubs type every attribute of a ValidationError as possibly unset; an error that
+# iter_errors yields has them all, so its errors are handled as Any.
+def _explain(error: Any) -> Iterator[Hit]:
     pointer = _pointer(error.absolute_path)
     where = _where(pointer)
     kind, value, schema = error.validator, error.instance, error.schema
@@ -205,7 +214,7 @@ def _explain(error) -> Iterator[Hit]:
     if kind == "type":
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
-        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        wanted = " or ".join(_TYPE_NAMES.get(t, str(t)) for t in expected)
         yield Hit(f"{where} should be {wanted}, not {_describe(value)}", pointer=pointer, rule=SCHEMA_VIOLATION)
         return
     if kind == "enum":

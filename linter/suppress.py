@@ -14,8 +14,8 @@ only at the start of a line or after whitespace, as in YAML, and not inside a st
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from linter.findings import Finding, Span
 
@@ -53,7 +53,7 @@ def parse_suppressions(text: str, in_string: Callable[[int, int], bool] = lambda
     return found
 
 
-def suppresses(suppression: Suppression, name: str, finding: Finding, canonical) -> bool:
+def suppresses(suppression: Suppression, name: str, finding: Finding, canonical: Callable[[str], str]) -> bool:
     """Whether the suppression's rule ``name`` covers the finding; ``canonical`` maps a name to a slug."""
     if canonical(name) != finding.rule:
         return False

@@ -11,7 +11,7 @@ from linter.schema import check_schema
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-import generate  # noqa: E402
+import generate
 
 
 def _contents(directory) -> dict[str, bytes]:

@@ -58,7 +58,9 @@ def test_unknown_rule_in_select_exits_2():
 
 def test_select_and_ignore_filter_rules():
     only_unsourced = run("lint", "--select", "figure-unsourced", UNCORRECTED)
-    assert {line.split("[")[1].split("]")[0] for line in only_unsourced.output.splitlines()[:-1]} == {"figure-unsourced"}
+    assert {line.split("[")[1].split("]")[0] for line in only_unsourced.output.splitlines()[:-1]} == {
+        "figure-unsourced"
+    }
     without = run("lint", "--ignore", "CL104", "--ignore", "result-unlisted-party", "--fail-on", "warning", UNCORRECTED)
     assert "[figure-unsourced]" not in without.output and "[placeholder-value]" in without.output
 
@@ -74,12 +76,29 @@ def test_json_output_contract():
     assert set(report) == {"version", "tool", "findings", "summary"}
     assert report["tool"] == {"name": "conflict-lint", "version": __version__}
     first = report["findings"][0]
-    assert set(first) == {"path", "line", "column", "end_line", "end_column", "code", "rule",
-                          "severity", "message", "pointer", "fix"}
+    assert set(first) == {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "rule",
+        "severity",
+        "message",
+        "pointer",
+        "fix",
+    }
     assert (first["rule"], first["code"], first["line"], first["column"], first["pointer"]) == (
-        "result-unlisted-party", "CL301", 10, 9, "/result/text")
+        "result-unlisted-party",
+        "CL301",
+        10,
+        9,
+        "/result/text",
+    )
     assert report["summary"] == {
-        "files": 1, "findings": 5,
+        "files": 1,
+        "findings": 5,
         "by_severity": {"error": 4, "warning": 1, "info": 0},
         "by_rule": {"figure-unsourced": 3, "placeholder-value": 1, "result-unlisted-party": 1},
         "fixable": {"safe": 0, "unsafe": 2}, "fixed": None,
@@ -113,8 +132,9 @@ def test_version_and_help():
 
 
 def test_python_dash_m_runs_the_bundled_records_clean():
-    result = subprocess.run([sys.executable, "-m", "linter", "lint"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "linter", "lint"], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.endswith("no findings.\n")
 

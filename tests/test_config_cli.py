@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-
 import json
 import shutil
 import textwrap
@@ -91,7 +90,7 @@ def test_per_path_ignores(project):
         [per-path]
         "records/legacy/*" = ["result-nonstandard"]
     """)
-    code, output = run("lint", "records", "--format", "json")
+    _, output = run("lint", "records", "--format", "json")
     assert [f["path"] for f in json.loads(output)["findings"]] == ["records/b.yaml"]
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from linter.dates import DateError, parse_date, try_parse
 

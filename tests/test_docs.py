@@ -92,8 +92,11 @@ def test_console_block_prints_what_it_shows(block, checkout):
         assert result.stdout == shown, f"{block.page}:{block.line}: $ {command}"
 
 
-@pytest.mark.parametrize("block", [b for b in all_blocks() if b.page == "docs/configuration.md" and b.language == "toml"],
-                         ids=lambda b: f"{b.page}:{b.line}")
+@pytest.mark.parametrize(
+    "block",
+    [b for b in all_blocks() if b.page == "docs/configuration.md" and b.language == "toml"],
+    ids=lambda b: f"{b.page}:{b.line}",
+)
 def test_configuration_example_is_valid_settings(block, tmp_path, monkeypatch):
     # Pasted into a project's pyproject.toml, the example is accepted and leaves rules on.
     monkeypatch.chdir(tmp_path)

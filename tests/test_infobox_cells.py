@@ -33,8 +33,8 @@ def test_hr_separates_two_figures():
 def test_lists_inside_wrappers_are_lists():
     text = box("| casualties2 = {{centre|{{ubl|12 killed|30 wounded}}}}<ref>A.</ref>")
     casualties = side(text, 2)["casualties"]
-    assert casualties["killed"] == {"count": 12, "text": "12 killed", "sources": ["ref-1"]}
-    assert casualties["wounded"]["sources"] == ["ref-1"]  # the ref closing the list covers it
+    assert casualties["killed"] == {"count": 12, "text": "12 killed"}
+    assert casualties["wounded"]["sources"] == ["ref-1"]  # the ref after the list ends its last line
     small = box("| casualties2 = <small>{{plainlist|\n* 3 killed\n* 9 captured\n}}</small><ref>A.</ref>")
     assert set(side(small, 2)["casualties"]) == {"killed", "captured"}
 
@@ -51,8 +51,10 @@ def test_country_data_shortcuts_name_their_country():
 
 
 def test_bold_headings_group_figures_and_are_neither_figures_nor_parties():
-    text = box("| strength1 = '''Personnel'''<br>3,000 infantry<ref>A.</ref>",
-               "| casualties1 = * '''Pre-war'''\n* 200 killed<ref>A.</ref>\n* '''1942–1943'''\n* 300 wounded<ref>A.</ref>")
+    text = box(
+        "| strength1 = '''Personnel'''<br>3,000 infantry<ref>A.</ref>",
+        "| casualties1 = * '''Pre-war'''\n* 200 killed<ref>A.</ref>\n* '''1942–1943'''\n* 300 wounded<ref>A.</ref>",
+    )
     first = side(text)
     assert first["strength"] == [{"count": 3000, "text": "Personnel: 3,000 infantry", "sources": ["ref-1"]}]
     assert [f["text"] for f in first["casualties"]["other"]] == ["Pre-war: 200 killed", "1942–1943: 300 wounded"]
@@ -73,15 +75,18 @@ def test_headings_in_a_combatant_cell_are_no_parties():
     assert side(text, 2)["combatants"] == ["Spain"]
 
 
-@pytest.mark.parametrize("written, value", [
-    ("30–32,000 men", {"min": 30000, "max": 32000}),
-    ("8–9,000", {"min": 8000, "max": 9000}),
-    ("up to 20,000", {"min": 0, "max": 20000}),
-    ("over 1,000", {"at_least": 1000}),
-    ("30 M10 tank destroyers", {"count": 30}),
-    ("{{GRT|12,345}} sunk", {"count": 12345}),
-    ("{{convert|40|km}} of front", {"count": 40}),
-])
+@pytest.mark.parametrize(
+    "written, value",
+    [
+        ("30–32,000 men", {"min": 30000, "max": 32000}),
+        ("8–9,000", {"min": 8000, "max": 9000}),
+        ("up to 20,000", {"min": 0, "max": 20000}),
+        ("over 1,000", {"at_least": 1000}),
+        ("30 M10 tank destroyers", {"count": 30}),
+        ("{{GRT|12,345}} sunk", {"count": 12345}),
+        ("{{convert|40|km}} of front", {"count": 40}),
+    ],
+)
 def test_figures_read_as_written(written, value):
     figure = side(box(f"| strength1 = {written}<ref>A.</ref>"))["strength"][0]
     assert {k: v for k, v in figure.items() if k not in ("text", "sources")} == value
@@ -106,8 +111,10 @@ def test_malformed_numbers_are_reported_not_read(written):
 
 
 def test_rp_is_a_page_not_a_source_and_a_named_ref_can_be_defined_later():
-    text = box("| casualties1 = 9 killed<ref name=\"war\" />{{rp|85}}",
-               "| casualties2 = 4 killed<ref name=\"war\">Smith, ''The war'', 1990.</ref>")
+    text = box(
+        '| casualties1 = 9 killed<ref name="war" />{{rp|85}}',
+        "| casualties2 = 4 killed<ref name=\"war\">Smith, ''The war'', 1990.</ref>",
+    )
     record = load_text(text, "x.wiki").data
     assert record["sources"] == {"war": {"title": "Smith, The war, 1990."}}
     assert record["sides"][0]["casualties"]["killed"]["sources"] == ["war"]
@@ -118,13 +125,16 @@ def test_an_empty_ref_is_no_source():
     assert only(lint_text(text, "x.wiki"), "figure-unsourced") == [("figure-unsourced", 7, 17)]
 
 
-@pytest.mark.parametrize("citation", [
-    "{{efn|Counted by the prefect.<ref>Prefect's report.</ref>}}",
-    "{{refn|Prefect's report, p. 4.}}",
-    "{{#tag:ref|Prefect's report.|name=prefect}}",
-    "{{sfn|Smith|1990|p=4}}",
-    "{{r|prefect}}<ref name=prefect>Prefect's report.</ref>",
-])
+@pytest.mark.parametrize(
+    "citation",
+    [
+        "{{efn|Counted by the prefect.<ref>Prefect's report.</ref>}}",
+        "{{refn|Prefect's report, p. 4.}}",
+        "{{#tag:ref|Prefect's report.|name=prefect}}",
+        "{{sfn|Smith|1990|p=4}}",
+        "{{r|prefect}}<ref name=prefect>Prefect's report.</ref>",
+    ],
+)
 def test_citations_in_notes_and_footnote_templates_count(citation):
     text = box(f"| casualties1 = 9 killed{citation}")
     assert only(lint_text(text, "x.wiki"), "figure-unsourced") == []
@@ -136,14 +146,16 @@ def test_a_note_without_citation_is_no_source(note):
     assert only(lint_text(text, "x.wiki"), "figure-unsourced") == [("figure-unsourced", 7, 17)]
 
 
-def test_a_ref_ending_a_list_covers_the_lines_above_it_back_to_the_previous_ref():
+def test_a_ref_sources_the_line_it_ends_only():
     text = box("| casualties1 = 9 killed<ref>A.</ref><br>12 wounded<br>3 captured<ref>B.</ref>")
     casualties = side(text)["casualties"]
-    assert casualties["killed"]["sources"] == ["ref-1"]
-    assert casualties["wounded"]["sources"] == ["ref-2"] and casualties["captured"]["sources"] == ["ref-2"]
+    assert casualties["killed"]["sources"] == ["ref-1"] and casualties["captured"]["sources"] == ["ref-2"]
+    assert "sources" not in casualties["wounded"]
     middle = box("| casualties1 = 9 killed<br>12 wounded<ref>B.</ref><br>3 captured")
-    assert only(lint_text(middle, "x.wiki"), "figure-unsourced") == [("figure-unsourced", 7, 17),
-                                                                     ("figure-unsourced", 7, 56)]
+    assert only(lint_text(middle, "x.wiki"), "figure-unsourced") == [
+        ("figure-unsourced", 7, 17),
+        ("figure-unsourced", 7, 56),
+    ]
 
 
 def test_lang_gives_its_text_without_the_language_code():

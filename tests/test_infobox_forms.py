@@ -33,7 +33,9 @@ def test_parameter_names_are_compared_exactly():
 
 
 def test_lettered_rows_add_to_their_side():
-    text = box("| combatant2a = {{flag|Italy}}", "| commander2a = Luigi Rossi", "| casualties2a = 4 killed<ref>R.</ref>")
+    text = box(
+        "| combatant2a = {{flag|Italy}}", "| commander2a = Luigi Rossi", "| casualties2a = 4 killed<ref>R.</ref>"
+    )
     side = load_text(text, "x.wiki").data["sides"][1]
     assert side["combatants"] == ["Spain", "Italy"]
     assert side["commanders"] == ["Luigi Rossi"]
@@ -84,7 +86,8 @@ def test_an_attack_infobox_maps_onto_the_record():
     findings = lint_text(ATTACK, "x.wiki")
     assert [(f.rule, f.line, f.column) for f in findings] == [("figure-unsourced", 8, 14)]
     assert only(lint_text(ATTACK.replace("| motive", "| motives"), "x.wiki"), "unknown-parameter") == [
-        ("unknown-parameter", 9, 3)]
+        ("unknown-parameter", 9, 3)
+    ]
 
 
 def test_terrorist_attack_is_the_same_template():
@@ -99,7 +102,10 @@ def test_warbox_is_read():
 
 def test_negative_figures_fire_in_wikitext():
     text = box("| casualties1 = -40 killed<ref>A.</ref>", "| casualties2 = &minus;3,500 killed<ref>B.</ref>")
-    assert only(lint_text(text, "x.wiki"), "figure-negative") == [("figure-negative", 7, 17), ("figure-negative", 8, 17)]
+    assert only(lint_text(text, "x.wiki"), "figure-negative") == [
+        ("figure-negative", 7, 17),
+        ("figure-negative", 8, 17),
+    ]
     fine = box("| casualties1 = 40 killed<ref>A.</ref>", "| casualties2 = 1939-45: 3,500 killed<ref>B.</ref>")
     assert only(lint_text(fine, "x.wiki"), "figure-negative") == []
 
@@ -152,8 +158,9 @@ def test_a_placeholder_standing_alone_says_nothing():
 def test_messages_speak_of_the_file_being_edited():
     findings = lint_text(box("| casualties1 = 9 killed", "| partof = [[River war]]"), "x.wiki")
     messages = {f.rule: f.message for f in findings}
-    assert messages["figure-unsourced"] == ("'casualties1' figure ('9 killed') has no source: add a <ref> with "
-                                            "its source right after the figure")
+    assert messages["figure-unsourced"] == (
+        "'casualties1' figure ('9 killed') has no source: add a <ref> with its source right after the figure"
+    )
     assert "write the parent article's exact title in 'partof'" in messages["partof-unresolved"]
     assert "roots" not in messages["partof-unresolved"] and "'sources'" not in messages["figure-unsourced"]
     record = lint_text("""

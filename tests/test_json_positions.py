@@ -16,9 +16,12 @@ from linter.findings import Span
 # ensure_ascii), DEL, the Unicode line separators, NEL, a BOM, quotes and backslashes.
 _TRICKY = "\U0001F600\U00010348\x7f\u2028\u2029\x85\ufeff\"\\/\t\n\r~é"
 texts = st.text(st.sampled_from(_TRICKY) | st.characters(blacklist_categories=("Cs",)), max_size=12)
-scalars = st.none() | st.booleans() | st.integers(-10**9, 10**9) | st.floats(allow_nan=False, allow_infinity=False) | texts
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(texts, inner, max_size=4),
-                      max_leaves=25)
+scalars = (
+    st.none() | st.booleans() | st.integers(-(10**9), 10**9) | st.floats(allow_nan=False, allow_infinity=False) | texts
+)
+values = st.recursive(
+    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(texts, inner, max_size=4), max_leaves=25
+)
 records = st.dictionaries(texts, values, max_size=6)
 
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -60,18 +63,21 @@ def test_positions_do_not_depend_on_escaping_and_point_at_each_value(record, ind
             assert pointer.rsplit("/", 1)[1] == key.replace("~", "~0").replace("/", "~1")
 
 
-@pytest.mark.parametrize("text, pointer, span", [
-    # ensure_ascii writes an astral character as two escapes: twelve columns, not one
-    ('{"a": "\\ud83d\\ude00", "b": 1}', "/b", Span(1, 28, 1, 29)),
-    ('{"a": "\U0001F600", "b": 1}', "/b", Span(1, 17, 1, 18)),
-    # a raw DEL, which YAML readers refuse, is valid JSON
-    ('{"a": "\x7f",\n "b": 1}', "/b", Span(2, 7, 2, 8)),
-    # a raw U+2028 inside a string breaks no line
-    ('{"a": "x\u2028y",\n "b": 1}', "/b", Span(2, 7, 2, 8)),
-    ('{"a": 1,\r "b": [true, null]}', "/b/1", Span(2, 14, 2, 18)),
-    ('{"a\\u0041": 1}', "/aA", Span(1, 13, 1, 14)),
-    ('{"a/b~": 1}', "/a~1b~0", Span(1, 10, 1, 11)),
-])
+@pytest.mark.parametrize(
+    "text, pointer, span",
+    [
+        # ensure_ascii writes an astral character as two escapes: twelve columns, not one
+        ('{"a": "\\ud83d\\ude00", "b": 1}', "/b", Span(1, 28, 1, 29)),
+        ('{"a": "\U0001f600", "b": 1}', "/b", Span(1, 17, 1, 18)),
+        # a raw DEL, which YAML readers refuse, is valid JSON
+        ('{"a": "\x7f",\n "b": 1}', "/b", Span(2, 7, 2, 8)),
+        # a raw U+2028 inside a string breaks no line
+        ('{"a": "x\u2028y",\n "b": 1}', "/b", Span(2, 7, 2, 8)),
+        ('{"a": 1,\r "b": [true, null]}', "/b/1", Span(2, 14, 2, 18)),
+        ('{"a\\u0041": 1}', "/aA", Span(1, 13, 1, 14)),
+        ('{"a/b~": 1}', "/a~1b~0", Span(1, 10, 1, 11)),
+    ],
+)
 def test_positions_in_texts_a_yaml_reader_got_wrong(text, pointer, span):
     doc = load_text(text, "record.json")
     assert not doc.problems

@@ -22,7 +22,7 @@ from linter.runner import lint_paths
 from tests.conftest import FIXTURES, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-import generate  # noqa: E402
+import generate
 
 TODAY = datetime.date(2026, 1, 1)
 
@@ -115,7 +115,9 @@ def test_inline_suppressions_reach_the_cross_record_stage(tmp_path, cached):
     files = [(p, p.name) for p in sorted(tmp_path.glob("*.yaml"))]
     cache_dir = tmp_path / "cache" if cached else None
     for _ in range(2 if cached else 1):  # the second run reads every summary from the cache
-        found = [(f.path, f.rule, f.line, f.column) for f in lint_paths(files, today=TODAY, jobs=1, cache_dir=cache_dir)]
+        found = [
+            (f.path, f.rule, f.line, f.column) for f in lint_paths(files, today=TODAY, jobs=1, cache_dir=cache_dir)
+        ]
         # a.yaml: both suppressions silence a finding; b.yaml: its part_of resolves, so that
         # suppression is unused, reported where its rule name stands
         assert found == [("b.yaml", "unused-suppression", 4, 33)]

@@ -25,7 +25,12 @@ def test_the_sample_is_the_same_on_every_run():
 
 def test_a_new_finding_leaves_the_rest_of_the_sample_in_place():
     before = {s.identity for s in review.sample(FINDINGS, 50, per_rule=0)}
-    after = {s.identity for s in review.sample([*FINDINGS, ("wikitext/new.wiki:1:1:figure-unsourced", "figure-unsourced", "m")], 50, per_rule=0)}
+    after = {
+        s.identity
+        for s in review.sample(
+            [*FINDINGS, ("wikitext/new.wiki:1:1:figure-unsourced", "figure-unsourced", "m")], 50, per_rule=0
+        )
+    }
     assert len(before - after) <= 1
 
 

@@ -63,7 +63,7 @@ def sandbox(tmp_path) -> dict:
 def try_repo(records: Path, env: dict, hook: str = "conflict-lint") -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, "--all-files",
                "--color", "never"]
-    return subprocess.run(command, cwd=records, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(command, cwd=records, env=env, capture_output=True, text=True, timeout=600, check=False)
 
 
 def make_repository(path: Path, *records: Path, env: dict) -> Path:

@@ -17,7 +17,7 @@ SECTIONS = ("## What it does", "## Why is this bad", "## Example", "## Use inste
 AWAITING_TESTS: set[str] = set()
 # Rules about the file itself, not its content, have no YAML example or fixture file;
 # tests/test_hostile.py fires them through the CLI.
-FILE_RULES = {"file_unreadable"}
+FILE_RULES = {"file_unreadable", "limit_exceeded"}
 RULES = {rule.slug: rule for rule in all_rules()}
 BY_MODULE = {module: get_rule(importlib.import_module(f"linter.rules.{module}").SLUG) for module in RULE_MODULES}
 
@@ -31,10 +31,13 @@ def test_rule_is_documented(module):
     rule = BY_MODULE[module]
     assert re.fullmatch(r"CL\d{3}", rule.code) and rule.slug and rule.summary
     positions = [rule.doc.find(section) for section in SECTIONS]
-    assert all(p >= 0 for p in positions) and positions == sorted(positions), f"{module}: sections missing or out of order"
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), (
+        f"{module}: sections missing or out of order"
+    )
     example = rule.doc.split("## Example", 1)[1]
-    assert module in FILE_RULES or example.lstrip().startswith(("```yaml", "```wikitext")), \
+    assert module in FILE_RULES or example.lstrip().startswith(("```yaml", "```wikitext")), (
         f"{module}: ## Example needs a yaml or wikitext block"
+    )
     assert rule.doc.split("## Use instead", 1)[1].strip(), f"{module}: ## Use instead is empty"
 
 
@@ -45,7 +48,9 @@ def test_rule_has_a_test_that_fires_it_and_a_fixture(module):
     fixtures = list((FIXTURES / "invalid").glob(f"{rule.slug}.*"))
     assert module in FILE_RULES or fixtures, f"no fixture invalid/{rule.slug}.*"
     if test_file.exists():
-        assert f'"{rule.slug}", ' in test_file.read_text("utf-8"), f"{test_file.name} asserts no position of {rule.slug}"
+        assert f'"{rule.slug}", ' in test_file.read_text("utf-8"), (
+            f"{test_file.name} asserts no position of {rule.slug}"
+        )
     else:
         # Loader and schema stage rules (no check of their own) are fired by their fixtures.
         assert rule.check is None or module in AWAITING_TESTS, f"no tests/rules/test_{module}.py"

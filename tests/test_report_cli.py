@@ -46,10 +46,10 @@ def test_unwritable_output_is_a_message(tmp_path):
 def test_statistics_table_follows_the_findings():
     lines = run("lint", UNCORRECTED, "--statistics").output.splitlines()
     assert lines[-3:] == [
-        "3  CL104  figure-unsourced       error    A strength or casualty figure cites no source, "
-        "or cites one the record does not list",
-        '1  CL007  placeholder-value      warning  A placeholder ("None", "N/A", "TBD", "?") stands beside '
-        'real values, or "N/A" anywhere',
+        ("3  CL104  figure-unsourced       error    A strength or casualty figure cites no source, "
+         "or cites one the record does not list"),
+        ('1  CL007  placeholder-value      warning  A placeholder ("None", "N/A", "TBD", "?") stands beside '
+         'real values, or "N/A" anywhere'),
         "1  CL301  result-unlisted-party  error    The result credits a party that no side lists as a combatant",
     ]
 

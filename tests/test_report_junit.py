@@ -14,7 +14,6 @@ from tests.conftest import SPECS
 from tests.reporting import finding, invalid_run, summary_of
 
 
-
 @pytest.fixture(scope="module")
 def report() -> str:
     return junit.render(invalid_run())

@@ -30,7 +30,7 @@ def test_driver_describes_the_tool_and_every_rule(log):
     assert driver["name"] == "conflict-lint"
     assert driver["version"] and driver["informationUri"].startswith("https://")
     assert [r["id"] for r in driver["rules"]] == [r.code for r in all_rules()]
-    for descriptor, rule in zip(driver["rules"], all_rules()):
+    for descriptor, rule in zip(driver["rules"], all_rules(), strict=True):
         assert descriptor["name"] == rule.slug
         assert descriptor["shortDescription"]["text"] == rule.summary
         assert descriptor["fullDescription"]["text"]

@@ -51,7 +51,7 @@ def test_a_cross_record_rule_reading_an_undeclared_field_fails_loudly(tmp_path, 
     monkeypatch.setattr(engine, "all_rules", lambda: rules)
     record = tmp_path / "a.yaml"
     record.write_text("id: a\nplace: {name: Ayorou}\n")
-    with pytest.raises(InternalError, match="sneaky-read.*'place'.*READS"):
+    with pytest.raises(InternalError, match=r"sneaky-read.*'place'.*READS"):
         lint_paths([(record, "a.yaml")], jobs=1)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.engine import lint_documents
 from linter.model.document import Document

@@ -90,7 +90,7 @@ def test_missing_fields_are_worked_out_from_the_data_not_the_message(monkeypatch
                                       validator_value=error.validator_value, instance=error.instance,
                                       schema=error.schema, path=error.absolute_path)
 
-    monkeypatch.setattr(schema, "_validator", lambda: Reworded())
+    monkeypatch.setattr(schema, "_validator", Reworded)
     found = lint_text("id: x\nconflict: X\n")
     assert [f.message for f in found if "required" in f.message] == [
         "the record lacks the required field 'date'", "the record lacks the required field 'result'",
@@ -102,14 +102,16 @@ def test_an_error_jsonschema_rs_alone_finds_is_still_reported(monkeypatch):
         def iter_errors(self, data):
             return iter(())
 
-    monkeypatch.setattr(schema, "_validator", lambda: Accepting())
+    monkeypatch.setattr(schema, "_validator", Accepting)
     record = _yaml_of(VALID).replace("id: 2020-ayorou-attack", "id: Not An Id")
     assert only(lint_text(record), "schema-violation") == [("schema-violation", 1, 5)]
 
 
-values = st.recursive(st.none() | st.booleans() | st.integers(-5, 5) | st.text(max_size=5),
-                      lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
-                      max_leaves=10)
+values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 5) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=10,
+)
 fields = st.sampled_from(["id", "conflict", "date", "result", "sides", "sources", "status", "part_of", "place"])
 
 

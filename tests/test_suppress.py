@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from linter.suppress import parse_suppressions
 from tests.conftest import lint_text
@@ -19,8 +20,10 @@ sides:
 
 
 def test_forms_and_positions():
-    found = parse_suppressions("a: 1  # conflict-lint: disable=CL302, date-order\n"
-                               "# conflict-lint:disable-next-line=x\n#conflict-lint: disable-file=y\nb: '#conflict-lint: disable=z'")
+    found = parse_suppressions(
+        "a: 1  # conflict-lint: disable=CL302, date-order\n"
+        "# conflict-lint:disable-next-line=x\n#conflict-lint: disable-file=y\nb: '#conflict-lint: disable=z'"
+    )
     assert [(s.kind, s.line, s.target_line, list(s.names)) for s in found] == [
         ("disable", 1, 1, ["CL302", "date-order"]),
         ("disable-next-line", 2, 3, ["x"]),

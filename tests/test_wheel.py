@@ -40,8 +40,10 @@ def build_wheel(out: Path, scratch: Path) -> None:
                    check=True, capture_output=True, timeout=600)
 
 
-@pytest.mark.skipif(os.environ.get("CONFLICT_LINT_WHEEL_TEST") != "1",
-                    reason="builds and installs a wheel (network, minutes): set CONFLICT_LINT_WHEEL_TEST=1, as .ci/run does")
+@pytest.mark.skipif(
+    os.environ.get("CONFLICT_LINT_WHEEL_TEST") != "1",
+    reason="builds and installs a wheel (network, minutes): set CONFLICT_LINT_WHEEL_TEST=1, as .ci/run does",
+)
 def test_a_wheel_in_a_fresh_venv_runs_the_documented_ci_commands(tmp_path):
     repository = tmp_path / "data"
     (repository / "records").mkdir(parents=True)
@@ -69,3 +71,8 @@ def test_a_wheel_in_a_fresh_venv_runs_the_documented_ci_commands(tmp_path):
         ran = shell(line, repository, venv)
         assert ran.returncode == (1 if line.startswith("conflict-lint lint") else 0), ran.stderr
     assert all((repository / report).is_file() for report in job["artifacts"]["reports"].values())
+
+    # The HTML report's templates and stylesheet are package data: the installed wheel has them.
+    site = shell("conflict-lint report records --html site", repository, venv)
+    assert site.returncode == 0, site.stderr
+    assert (repository / "site" / "style.css").is_file() and (repository / "site" / "index.html").is_file()

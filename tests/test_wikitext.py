@@ -139,8 +139,8 @@ def test_a_bracketed_line_qualifies_the_figure_above_it_and_headings_are_no_figu
         {"count": 2, "text": "Reserve: Two tank brigades"},
     ]
     assert only(lint_text(text, "winter.wiki"), "figure-malformed") == []
-    alone = text.replace("Soviet<br>1,500,000 men<br>", "")  # with no figure above, the remark is no figure
-    assert only(lint_text(alone, "winter.wiki"), "figure-malformed") == [("figure-malformed", 5, 15)]
+    alone = text.replace("Soviet<br>1,500,000 men<br>", "")  # with no figure above, a remark that counts nothing
+    assert only(lint_text(alone, "winter.wiki"), "figure-malformed") == []  # is no malformed figure either
 
 
 def test_dash_templates_join_the_ends_of_a_date():
@@ -157,6 +157,6 @@ def test_combatant_headings_are_no_parties_and_a_party_under_two_is_listed_once(
 | combatant1 = '''Ground forces:'''<br>{{flag|United States}}<br>'''Naval support:'''<br>{{flag|United States}}<br>{{flag|Canada}}
 | combatant2 = {{flag|Japan}}
 }}
-"""
+"""  # noqa: E501  a cell as an article writes it
     assert load_text(text, "island.wiki").data["sides"][0]["combatants"] == ["United States", "Canada"]
     assert only(lint_text(text, "island.wiki"), "schema-violation") == []

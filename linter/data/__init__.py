@@ -11,7 +11,7 @@ import os
 _HERE = os.path.dirname(__file__)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(name: str) -> dict:
     with open(os.path.join(_HERE, name), encoding="utf-8") as stream:
         return json.load(stream)

@@ -50,8 +50,9 @@ def load_article_text(doc: Document) -> None:
         if heading:
             section, in_infobox = heading.group(1).casefold(), False
             continue
-        if _TITLE.match(stripped) and not title:
-            title = _TITLE.match(stripped).group(1)
+        titled = _TITLE.match(stripped)
+        if titled and not title:
+            title = titled.group(1)
             continue
         if stripped.casefold() == "infobox":
             in_infobox = True

@@ -11,9 +11,12 @@ such separators, so ``{{centre|{{ubl|a|b}}}}`` is two items. A line that is all 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from linter.infobox.templates import KINDS, params, template_name
+
+if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is read
+    from mwparserfromhell.wikicode import Wikicode
 
 _LISTS = frozenset(KINDS["list"])
 _WRAPPERS = frozenset(KINDS["wrapper"])
@@ -31,7 +34,7 @@ class Segment(NamedTuple):
     term: int  # written as a heading: 1 for a ";" line, 2 for a line that is all bold, else 0
 
 
-def segments(code, base: int) -> list[Segment]:
+def segments(code: Wikicode, base: int) -> list[Segment]:
     """The items of a parameter value, each as its nodes with their offsets."""
     found: list[list[tuple[object, int]]] = []
     current: list[tuple[object, int]] = []
@@ -41,7 +44,7 @@ def segments(code, base: int) -> list[Segment]:
             found.append(list(current))
             current.clear()
 
-    def walk(code, position: int) -> None:
+    def walk(code: Wikicode, position: int) -> None:
         import mwparserfromhell.nodes as n
         from mwparserfromhell.nodes.text import Text
 

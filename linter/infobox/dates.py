@@ -44,6 +44,8 @@ def _dates(text: str) -> list[tuple[int, str]]:
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             groups = match.groups()
+            day: int | None
+            month: int | None
             bc = bool(groups[-1])
             if kind == "md-dy":  # "July 25–27, 1944"
                 month, year = MONTHS[groups[0].lower()], int(groups[3])

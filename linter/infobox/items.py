@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from linter.findings import Span
+from linter.findings import FILE_START, Span
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class Item:
     term: bool = False  # written as a heading (";Japanese", a bold line): a heading over the items below
     heading: str = ""  # the heading the item stands under in its cell, already before its text
     level: int = 0  # as a heading: 1 for a ";" term, 2 for a bold line
+    links: tuple[str, ...] = ()  # the targets of all its links, in order
     parameter: str = ""  # the parameter it was written in, when several fill one field (combatant2a)
     category: str = ""  # the casualty category its parameter names ("fatalities" is killed), if any
     unsourced_marked: bool = False  # it carries {{citation needed}}
@@ -33,7 +34,7 @@ class Infobox:
     name_spans: dict[str, Span] = field(default_factory=dict)
     value_spans: dict[str, Span] = field(default_factory=dict)
     sources: dict[str, dict] = field(default_factory=dict)
-    span: Span = Span(1, 1, 1, 1)
+    span: Span = FILE_START
     index: int = 1
     coordinates: tuple[float, float] | None = None
     form: str = "conflict"  # "conflict" or "attack": which template it was

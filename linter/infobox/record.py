@@ -78,8 +78,10 @@ class _Builder:
         if base not in self.doc.value_spans:
             self.place(base, self.whole(name), name)
         others: list[dict] = list(block.pop("other", []))
-        for item in items:
+        for index, item in enumerate(items):
             category = item.category or _category(item)
+            if category is None and "total" not in block and _bare(item, first=index == 0):
+                category = "total"  # "1,200" or a cell that is only "Unknown": the side's losses
             if category and category not in block and figure_text.parse(item.text) is not None:
                 block[category] = self.figure(item, f"{base}/{category}")
             else:
@@ -174,6 +176,21 @@ def _parties(items: list[Item]) -> list[Item]:
     return found
 
 
+def _bare(item: Item, first: bool) -> bool:
+    """A figure with no words but its number ("1,200", "c. 300", "20+"), or a first line that is
+    only "Unknown" or "None": it counts all the side's losses, so it is their total. A "None"
+    after real figures is a stray placeholder, not a total."""
+    if item.heading:
+        return False
+    parsed = figure_text.parse(item.text)
+    if parsed is None:
+        return False
+    if set(parsed.value) & {"unknown", "none"}:
+        return first and item.text.strip().casefold().rstrip(".") in ("unknown", "none", "nil")
+    rest = item.text[:parsed.start] + item.text[parsed.end:]
+    return not any(c.isalpha() for c in rest)
+
+
 def _category(item: Item) -> str | None:
     """The casualty category of a figure line. A line under a label or heading that names no
     category ("Polish First Army: 5,660 casualties", "Karelian Isthmus: 9,300 dead") counts one
@@ -221,10 +238,16 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
         builder.place("/conflict", builder.whole("conflict"), "conflict")
     parents = [i for i in infobox.params.get("partof", ()) if i.text]
     if parents:
-        record["part_of"] = list(dict.fromkeys(i.link or i.text for i in parents))
+        # Every link of the cell names a parent ("[[Pacific War]], [[World War II]]"); a line
+        # without a link names one by its text.
+        named = [(target, item) for item in parents for target in (item.links or (item.text,))]
+        record["part_of"] = list(dict.fromkeys(target for target, _ in named))
         builder.place("/part_of", builder.whole("partof"), "partof")
-        for index, item in enumerate(parents):
-            builder.place(f"/part_of/{index}", item.span)
+        spans = {}
+        for target, item in named:
+            spans.setdefault(target, item.span)
+        for index, target in enumerate(record["part_of"]):
+            builder.place(f"/part_of/{index}", spans[target])
     # The first line states the dates; later lines add durations or earlier skirmishes.
     date_text = next((i.text for i in infobox.params.get("date", ()) if i.text), "")
     for item in infobox.params.get("date", ()):
@@ -284,7 +307,7 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
 def _misspelt_months(item: Item, doc: Document, name: str) -> list[Hit]:
     """A word written where a date's month stands that is no month but nearly one ("4 Agust 1916")."""
     hits = []
-    for start, end, word, month in misspelt_months(item.text):
+    for _start, _end, word, month in misspelt_months(item.text):
         line = doc.lines[item.span.line - 1] if item.span.line <= len(doc.lines) else ""
         found = line.find(word, item.span.column - 1)
         span = Span(item.span.line, found + 1, item.span.line, found + 1 + len(word)) if found >= 0 else item.span

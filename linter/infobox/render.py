@@ -5,23 +5,29 @@ Citations: ``<ref>`` (named or not; a named one's content wherever on the page i
 before or after its first use), ``{{refn}}`` and ``{{#tag:ref}}`` (footnotes that are
 references), ``{{r|name}}``, ``{{sfn}}``/``{{sfnp}}``/``{{harvnb}}`` (short citations), and the
 citations inside a ``{{efn}}`` note (the note itself is an explanation, not a source). Not
-citations: an empty ``<ref></ref>``, a named ref defined nowhere, ``{{rp|85}}`` (a page of the
-ref before it) and ``{{citation needed}}``, which says that no source is given.
+citations: an empty ``<ref></ref>``, ``{{rp|85}}`` (a page of the ref before it) and
+``{{citation needed}}``, which says that no source is given. A named ref whose definition is
+not in the file still cites: the file may be an excerpt of an article that defines it.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from linter.infobox.record import slug
 from linter.infobox.templates import KINDS, country_codes, template_name
+
+if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is read
+    from mwparserfromhell.nodes import Node, Tag, Template
+    from mwparserfromhell.wikicode import Wikicode
 
 _FILE_NAMESPACES = ("file:", "image:", "category:", "media:")
 _MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December")
 
 
-def named_refs(code) -> dict[str, str]:
+def named_refs(code: Wikicode) -> dict[str, str]:
     """The content of every named reference of the page, by name, wherever it is defined."""
     found: dict[str, str] = {}
     for tag in code.filter_tags(matches=lambda t: str(t.tag).casefold() == "ref"):
@@ -54,10 +60,10 @@ class Renderer:
     def start_item(self) -> None:
         self.cited, self.links, self.unsourced_marked = [], [], False
 
-    def render(self, code) -> str:
+    def render(self, code: Wikicode) -> str:
         return "".join(self.node(node) for node in code.nodes)
 
-    def node(self, node) -> str:
+    def node(self, node: Node) -> str:
         import mwparserfromhell.nodes as n
 
         if isinstance(node, n.Text):
@@ -88,13 +94,13 @@ class Renderer:
             return self.render(node.title)
         return ""  # comments, arguments
 
-    def param(self, template, key) -> str:
+    def param(self, template: Template, key: str | int) -> str:
         return self.render(template.get(key).value).strip() if template.has(key) else ""
 
-    def positional(self, template) -> list:
+    def positional(self, template: Template) -> list:
         return [p for p in template.params if not p.showkey]
 
-    def template(self, template) -> str:
+    def template(self, template: Template) -> str:
         name = template_name(template)
         if name in KINDS["flag_name"]:
             if self.name_parties:
@@ -144,10 +150,10 @@ class Renderer:
             self.cite(slug("sfn " + " ".join(words)), {"title": " ".join(w for w in words if w) or name})
         return ""  # icons, page numbers ({{rp}}), layout: no text of their own
 
-    def param_text(self, template, key: str) -> str:
+    def param_text(self, template: Template, key: str) -> str:
         return str(template.get(key).value).strip() if template.has(key) else ""
 
-    def as_written(self, template, name: str) -> str:
+    def as_written(self, template: Template, name: str) -> str:
         """{{frac|5|1|2}} "5 1/2", {{convert|5|km}} "5 km", {{GRT|1,234}} "1,234 GRT": as the page shows them."""
         values = [self.render(p.value).strip() for p in self.positional(template)]
         values = [v for v in values if v]
@@ -159,7 +165,7 @@ class Renderer:
             return " ".join(values[:2])
         return " ".join([*values[:1], name.upper()])  # GRT, NTS: a tonnage
 
-    def date(self, template, name: str) -> str:
+    def date(self, template: Template, name: str) -> str:
         values = [self.render(p.value).strip() for p in self.positional(template)]
         values = [v for v in values if v and v.casefold() not in ("df=y", "df=yes", "mf=y")]
         groups = [values[:3], values[3:6]] if name in ("start and end dates", "start and end date") else [values[:3]]
@@ -175,7 +181,7 @@ class Renderer:
             words.append(" ".join(w for w in (day.lstrip("0"), _MONTH_NAMES[int(month)] if month else "", year) if w))
         return " – ".join(words)
 
-    def cite_ref(self, tag) -> None:
+    def cite_ref(self, tag: Tag) -> None:
         name = str(tag.get("name").value).strip() if tag.has("name") else ""
         body = str(tag.contents) if tag.contents is not None else ""
         self.cite_body(name, body)
@@ -183,8 +189,8 @@ class Renderer:
     def cite_body(self, name: str, body: str) -> None:
         if not body.strip():
             body = self.named_refs.get(name, "") if name else ""
-        if not body.strip():
-            return  # an empty ref, or a name defined nowhere on the page: no source
+        if not body.strip() and not name:
+            return  # an empty ref: no source. A named one cites what the article defines elsewhere.
         source_id = slug(name) if name else f"ref-{len(self.registry) + 1}"
         if source_id not in self.registry:
             self.registry[source_id] = _describe_source(body, name)
@@ -195,13 +201,20 @@ class Renderer:
         self.cited.append(source_id)
 
 
+_MAX_DATE_DIGITS = 6  # a year of the far future or past; more is a typo or an attack
+
+
 def _date_problem(group: list[str]) -> str:
     """Why {{Start date|year|month|day}} arguments name no day, or ""."""
     import calendar
 
-    if not all(part.isdigit() for part in group):
-        bad = next(part for part in group if not part.isdigit())
-        return f"'{bad}' is not a number: the template takes year, month and day as numbers"
+    # ASCII digits only: "²" is a digit to str.isdigit() but not to int()
+    bad = next((part for part in group if not (part.isascii() and part.isdigit())), None)
+    if bad is not None:
+        return f"'{bad[:40]}' is not a number: the template takes year, month and day as numbers"
+    long = next((part for part in group if len(part) > _MAX_DATE_DIGITS), None)
+    if long is not None:
+        return f"'{long[:12]}…' ({len(long)} digits) is too long for a year, month or day"
     year, month, day = (int(x) for x in (group + ["0", "0"])[:3])
     if len(group) > 1 and not 1 <= month <= 12:
         return f"month {month} does not exist: months run from 1 to 12"

@@ -6,9 +6,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linter.data import load
+
+if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is read
+    from mwparserfromhell.nodes import Template
 
 TABLES = load("wikitext.json")
 KINDS: dict = TABLES["templates"]
@@ -28,7 +31,7 @@ class Form(NamedTuple):
     name: str
 
 
-def template_name(template) -> str:
+def template_name(template: Template) -> str:
     """A call's template name as MediaWiki resolves it: comments dropped, underscores as spaces,
     spaces collapsed, first letter's case ignored (we fold all of it: redirects differ in case)."""
     import mwparserfromhell.nodes as n
@@ -38,7 +41,7 @@ def template_name(template) -> str:
     return name[len("template:"):].strip() if name.startswith("template:") else name
 
 
-def form_of(template) -> Form | None:
+def form_of(template: Template) -> Form | None:
     name = template_name(template)
     if name in INFOBOX_NAMES:
         return Form("conflict", name)
@@ -52,7 +55,7 @@ def form_of(template) -> Form | None:
     return None
 
 
-def is_invoke(template) -> bool:
+def is_invoke(template: Template) -> bool:
     return template_name(template).startswith("#invoke:")
 
 
@@ -69,7 +72,7 @@ def is_known(name: str, kind: str) -> bool:
     return name in _NAMED or side_row(name) is not None
 
 
-def params(template, offset: int) -> Iterator[tuple[Any, int, int]]:
+def params(template: Template, offset: int) -> Iterator[tuple[Any, int, int]]:
     """(parameter, offset of its name, offset of its value) for each parameter of a template
     call that starts at ``offset``: the call is "{{" name ("|" parameter)* "}}", exactly."""
     position = offset + 2 + len(str(template.name))

@@ -11,6 +11,8 @@ reader sees it (``linter.infobox.render``); each infobox then becomes a record t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from linter.findings import Span
 from linter.infobox import cells
@@ -35,13 +37,17 @@ from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
 from linter.rules.no_infobox import SLUG as NO_INFOBOX
 from linter.rules.positional_parameter import SLUG as POSITIONAL_PARAMETER
 
+if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is read
+    from mwparserfromhell.nodes import Template
+    from mwparserfromhell.wikicode import Wikicode
+
 _OPENING = re.compile(r"\{\{\s*(?:" + "|".join(re.escape(n).replace(r"\ ", r"[ _]+")
                                                for n in sorted(INFOBOX_NAMES | ATTACK_NAMES))
                       + r")\s*(?:\||\n|<!--|\}\})", re.IGNORECASE)
 _ATTACK_CATEGORIES = {"fatalities": "killed", "injuries": "wounded"}
 
 
-def _coordinates(value) -> tuple[float, float] | None:
+def _coordinates(value: Wikicode) -> tuple[float, float] | None:
     """Latitude and longitude of the first {{coord}} in a value: decimal or degrees,
     minutes and seconds, as the template takes them."""
     for template in value.filter_templates(recursive=True):
@@ -69,7 +75,9 @@ def _degrees(parts: list[str], hemisphere: str) -> float:
     return -value if hemisphere.upper() in ("S", "W") else value
 
 
-def _items(value, base: int, lines: LineIndex, renderer: Renderer, category: str = "", name: str = "") -> list[Item]:
+def _items(
+    value: Wikicode, base: int, lines: LineIndex, renderer: Renderer, category: str = "", name: str = ""
+) -> list[Item]:
     import dataclasses
 
     import mwparserfromhell
@@ -85,36 +93,22 @@ def _items(value, base: int, lines: LineIndex, renderer: Renderer, category: str
         if not text:
             if renderer.cited and items:  # "{{ubl|a|b}}<ref>": a citation closing a list, on the last item
                 last = items[-1]
-                items[-1] = dataclasses.replace(last, sources=tuple(dict.fromkeys(last.sources + tuple(renderer.cited))))
+                items[-1] = dataclasses.replace(
+                    last, sources=tuple(dict.fromkeys(last.sources + tuple(renderer.cited)))
+                )
             continue
         start = segment.nodes[0][1] + cells.lead_length(raw)
         end = segment.nodes[0][1] + len(raw.rstrip())
         items.append(Item(text, lines.span(start, max(end, start)), tuple(dict.fromkeys(renderer.cited)),
                           renderer.links[0] if renderer.links else None, bool(segment.term), level=segment.term,
                           category=category, parameter=name,
+                          links=tuple(dict.fromkeys(t.lstrip(":").split("#")[0].replace("_", " ").strip()
+                                                    for t in renderer.links if t.lstrip(":").split("#")[0].strip())),
                           unsourced_marked=renderer.unsourced_marked))
-    return _cover_by_closing_ref(items)
+    return items
 
 
-def _cover_by_closing_ref(items: list[Item]) -> list[Item]:
-    """A citation that ends a cell's last line covers the lines above it back to the previous
-    citation, as it does in a paragraph: "5 killed<br>3 wounded<ref>A</ref>" cites A for both.
-    A citation anywhere else covers its own line only; headings are never cited."""
-    if len(items) < 2 or not items[-1].sources:
-        return items
-    import dataclasses
-
-    covered = list(items)
-    for index in range(len(items) - 2, -1, -1):
-        item = items[index]
-        if item.sources or item.unsourced_marked:
-            break
-        if not item.term:
-            covered[index] = dataclasses.replace(item, sources=items[-1].sources)
-    return covered
-
-
-def _infoboxes(code, base: int = 0):
+def _infoboxes(code: Wikicode, base: int = 0) -> Iterator[tuple[Template, Form, int]]:
     """(template, form, offset) of every infobox call, at any depth, in file order."""
     import mwparserfromhell.nodes as n
 
@@ -146,8 +140,9 @@ def _record_key(name: str, form: Form) -> tuple[str, str]:
     return ("see also" if name == "see_also" else name), ""
 
 
-def _read(template, form: Form, offset: int, lines: LineIndex, refs: dict[str, str], index: int,
-          problems: list[Hit]) -> Infobox:
+def _read(
+    template: Template, form: Form, offset: int, lines: LineIndex, refs: dict[str, str], index: int, problems: list[Hit]
+) -> Infobox:
     box = Infobox(span=lines.span(offset, offset + len(str(template))), index=index, form=form.kind)
     renderer = Renderer(box.sources, refs)
     label = "Infobox civilian attack" if form.kind == "attack" else "Infobox military conflict"
@@ -164,17 +159,27 @@ def _read(template, form: Form, offset: int, lines: LineIndex, refs: dict[str, s
             if invoke and value_text.strip() == "main":  # the module's function, not a value
                 invoke = False
             elif value_text.strip():
-                problems.append(Hit(f"'{value_text.strip()[:40]}' has no '=', so the template ignores it: "
-                                    "write 'name = value'", span=value_span, rule=POSITIONAL_PARAMETER))
+                problems.append(
+                    Hit(
+                        f"'{value_text.strip()[:40]}' has no '=', so the template ignores it: write 'name = value'",
+                        span=value_span,
+                        rule=POSITIONAL_PARAMETER,
+                    )
+                )
             continue
         if not is_known(name, form.kind):
             problems.append(unknown_parameter(name, name_span, label))
             continue
         if name in given:
             first = given[name][1]
-            problems.append(Hit(f"'{name}' is given twice (first on line {first.line}); MediaWiki shows only "
-                                "this last value and drops the first silently: remove one", span=name_span,
-                                rule=DUPLICATE_KEY))
+            problems.append(
+                Hit(
+                    f"'{name}' is given twice (first on line {first.line}); MediaWiki shows only "
+                    "this last value and drops the first silently: remove one",
+                    span=name_span,
+                    rule=DUPLICATE_KEY,
+                )
+            )
         given[name] = (param, name_span, value_offset, value_span)
     # Lettered rows (combatant2a, ...) add to their side's numbered row.
     for name, (param, name_span, value_offset, value_span) in given.items():
@@ -199,7 +204,7 @@ def _read(template, form: Form, offset: int, lines: LineIndex, refs: dict[str, s
     return box
 
 
-def _report_dates(value, value_offset: int, lines: LineIndex, bad: list, problems: list[Hit]) -> None:
+def _report_dates(value: Wikicode, value_offset: int, lines: LineIndex, bad: list, problems: list[Hit]) -> None:
     text = str(value)
     for template, reason in bad:
         start = text.find(str(template))
@@ -218,8 +223,10 @@ def load_wikitext(doc: Document) -> None:
     if not found:
         opened = _OPENING.search(doc.text)
         if opened:  # the parser saw no template: its braces never balance
-            message = ("the infobox opened here is never closed: a '}}' is missing (or a '{{' too many) "
-                       "before the end of the file, so nothing in it can be checked")
+            message = (
+                "the infobox opened here is never closed: a '}}' is missing (or a '{{' too many) "
+                "before the end of the file, so nothing in it can be checked"
+            )
             span = lines.span(opened.start(), opened.end())
         else:
             message, span = "no {{Infobox military conflict}} call in this file: nothing to check", Span(1, 1, 1, 1)

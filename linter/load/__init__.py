@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from linter.errors import InternalError
 from linter.findings import Span
@@ -56,7 +56,10 @@ def decode(raw: bytes) -> tuple[str | None, str]:
             try:
                 return raw.decode(encoding), ""
             except UnicodeDecodeError as error:
-                return None, f"the file starts with a {encoding} byte-order mark but is not valid {encoding}: {error.reason}"
+                return (
+                    None,
+                    f"the file starts with a {encoding} byte-order mark but is not valid {encoding}: {error.reason}",
+                )
     if b"\0" in raw:
         return None, "the file holds NUL bytes: it looks binary, not a text record"
     try:
@@ -70,9 +73,13 @@ def load_bytes(raw: bytes, display_path: str, suffix: str, max_bytes: int = MAX_
     format_name, loader = LOADERS[suffix.lower()]
     doc = Document(path=display_path, format=format_name)
     if len(raw) > max_bytes:
-        doc.problems.append(Hit(
-            f"the file is over the {max_bytes:,}-byte limit for a record (--max-file-size); "
-            "it is not parsed", span=Span(1, 1, 1, 1), rule=SYNTAX_ERROR))
+        doc.problems.append(
+            Hit(
+                f"the file is over the {max_bytes:,}-byte limit for a record (--max-file-size); it is not parsed",
+                span=Span(1, 1, 1, 1),
+                rule=SYNTAX_ERROR,
+            )
+        )
         return doc
     text, reason = decode(raw)
     if text is None:
@@ -93,9 +100,10 @@ def with_extra(doc: Document) -> list[Document]:
 
 def load_file(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> Document:
     """Load one file; a file that cannot be read becomes a document with a finding."""
+    from linter.safe_io import read_regular
+
     try:
-        with path.open("rb") as stream:
-            raw = stream.read(max_bytes + 1)  # never more than the limit, whatever the file's size
+        raw = read_regular(path, max_bytes)  # never more than the limit, whatever the file is
     except OSError as error:
         doc = Document(path=display_path, format=LOADERS[path.suffix.lower()][0])
         reason = error.strerror or str(error)

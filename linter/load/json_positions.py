@@ -9,7 +9,7 @@ moves nothing. Columns count characters (code points), as the YAML loader's do.
 from __future__ import annotations
 
 import re
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # public, but not in typeshed
 from typing import NamedTuple
 
 from linter.findings import Span, span_from

@@ -13,7 +13,8 @@ from typing import Any
 import yaml
 
 from linter.findings import Span, span_from
-from linter.limits import MAX_DEPTH, MAX_NODES
+from linter.limits import MAX_DEPTH, MAX_NODES, MAX_NUMBER_DIGITS
+from linter.load.hits import not_a_record, too_long_number
 from linter.model.document import Document, Hit, child_pointer
 from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
 from linter.rules.implicit_type import SLUG as IMPLICIT_TYPE
@@ -22,6 +23,7 @@ from linter.rules.schema_violation import SLUG as SCHEMA_VIOLATION
 from linter.rules.syntax_error import SLUG as SYNTAX_ERROR
 from linter.rules.unsupported_yaml import SLUG as UNSUPPORTED_YAML
 
+_Loader: Any  # the C loader, or the Python one
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
@@ -87,10 +89,11 @@ class _Builder:
                 "a record holds only text, numbers, lists and mappings: remove the tag",
                 span=span_of_node(node), rule=UNSUPPORTED_YAML))
         kind = type(node)
+        # Identity of the type, not isinstance, for speed; mypy cannot narrow on it.
         if kind is _ScalarNode:
-            return self._scalar(node, pointer)
+            return self._scalar(node, pointer)  # type: ignore[arg-type]
         if kind is _MappingNode:
-            return self._mapping(node, pointer, depth)
+            return self._mapping(node, pointer, depth)  # type: ignore[arg-type]
         build, depth = self.build, depth + 1
         return [build(item, f"{pointer}/{index}", depth) for index, item in enumerate(node.value)]
 
@@ -138,6 +141,9 @@ class _Builder:
         if kind == "bool" and lowered in _BOOL_12:
             return _BOOL_12[lowered]
         if kind == "int" and _INT_12.match(text):
+            if len(text.lstrip("+-")) > MAX_NUMBER_DIGITS:
+                self.doc.problems.append(too_long_number(text, span_of_node(node)))
+                return text
             return int(text)
         if kind == "float":
             if lowered in _SPECIAL_FLOATS:
@@ -159,7 +165,7 @@ _NESTING_OPENERS = ("[", "{", "- ", "? ", "-\n", ":\n")
 _NESTING_SCAN_THRESHOLD = 2000
 
 
-def _too_deep(text: str) -> yaml.Mark | None:
+def _too_deep(text: str) -> Any:  # a Mark of the C or the Python parser, or None
     """Where nesting first exceeds MAX_DEPTH, found without composing.
 
     PyYAML's C composer recurses once per level and overflows the C stack (a segmentation
@@ -215,6 +221,8 @@ def load_yaml(doc: Document) -> None:
         return
     try:
         doc.data = _Builder(doc).build(root, "")
+        if doc.data is None:  # "~", "null", "--- !!null": the schema is never run on no data
+            doc.problems.append(not_a_record(None))
     except LoadLimitExceeded as error:
         doc.data = None
         doc.value_spans.clear()

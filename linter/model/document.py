@@ -71,6 +71,14 @@ class Document:
         """Whether the file is a record itself (YAML, JSON) rather than an infobox read into one."""
         return self.format not in ("wikitext", "article-text")
 
+    @property
+    def from_infobox(self) -> bool:
+        """Whether the record was read from an infobox: here, or imported with its provenance."""
+        if not self.native:
+            return True
+        provenance = self.data.get("provenance") if isinstance(self.data, dict) else None
+        return isinstance(provenance, dict) and provenance.get("format") in ("wikitext", "article-text")
+
     def origin_of(self, pointer: str) -> str:
         """The infobox parameter a value came from, or "" for a native record."""
         while pointer:
@@ -115,7 +123,7 @@ class Document:
             return _JSON_LINE_BREAK.split(self.text)
         return self.text.splitlines()
 
-    def value_at(self, pointer: str):
+    def value_at(self, pointer: str) -> Any:
         value = self.data
         for token in pointer.split("/")[1:]:
             token = token.replace("~1", "/").replace("~0", "~")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from linter.findings import Finding, Severity
 
@@ -67,6 +68,8 @@ _MODULES = {
 }
 
 FORMATS = tuple(_MODULES)
+# Reports that are a directory of pages rather than one text: only ``--output FORMAT:DIR``.
+SITE_FORMATS = ("html",)
 
 
 def reporter(name: str) -> Reporter:

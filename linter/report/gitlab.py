@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from linter.findings import Finding, Severity
 from linter.report import RunSummary
@@ -38,6 +38,6 @@ def render(run: RunSummary) -> str:
             "severity": SEVERITIES[f.severity],
             "location": {"path": f.path, "lines": {"begin": f.span.line, "end": f.span.end_line}},
         }
-        for f, fingerprint in zip(run.findings, fingerprints(run.findings))
+        for f, fingerprint in zip(run.findings, fingerprints(run.findings), strict=True)
     ]
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

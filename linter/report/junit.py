@@ -26,7 +26,7 @@ def _xml_text(text: str) -> str:
 def _case_names(findings: list[Finding]) -> list[str]:
     """Testcase names, unique within the file even when one rule fires twice at one place."""
     base = [f"{f.code} {f.rule} at {f.line}:{f.column}" for f in findings]
-    totals, seen = Counter(base), Counter()
+    totals, seen = Counter(base), Counter[str]()
     names = []
     for name in base:
         seen[name] += 1
@@ -42,7 +42,7 @@ def _suite(path: str, findings: list[Finding]) -> ET.Element:
     })
     if not findings:
         ET.SubElement(suite, "testcase", {"name": CLEAN_CASE, "classname": path, "time": "0"})
-    for finding, name in zip(findings, _case_names(findings)):
+    for finding, name in zip(findings, _case_names(findings), strict=True):
         case = ET.SubElement(suite, "testcase", {"name": name, "classname": path, "time": "0"})
         failure = ET.SubElement(case, "failure", {"type": finding.severity.label,
                                                   "message": _xml_text(finding.message)})
@@ -59,7 +59,7 @@ def render(run: RunSummary) -> str:
     suites = [_suite(path, findings) for path, findings in by_path.items()]
     root = ET.Element("testsuites", {
         "name": "conflict-lint",
-        "tests": str(sum(int(s.get("tests")) for s in suites)),
+        "tests": str(sum(int(s.get("tests", "0")) for s in suites)),
         "failures": str(len(run.findings)), "errors": "0", "time": "0",
     })
     root.extend(suites)

@@ -18,6 +18,7 @@ RULE_MODULES = (
     "implicit_type",
     "unsupported_yaml",
     "file_unreadable",
+    "limit_exceeded",
     "unknown_parameter",
     "positional_parameter",
     "no_infobox",
@@ -45,7 +46,7 @@ RULE_MODULES = (
     "see_also_unresolved",
 )
 
-__all__ = ["Context", "Rule", "all_rules", "get_rule", "UnknownRule"]
+__all__ = ["Context", "Rule", "UnknownRule", "all_rules", "get_rule"]
 
 
 class UnknownRule(KeyError):

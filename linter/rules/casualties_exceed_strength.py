@@ -3,7 +3,8 @@
 ## What it does
 Compares what is certain on both sides: the side's personnel strength (the strength
 figures whose `label`, or failing a label whose `text`, names nothing but people: "troops",
-"men", "c. 300"; "2 light cruisers" and "3 panzer divisions" are not people) at most, against its total casualties, or its largest single casualty category, at least.
+"men", "c. 300"; "2 light cruisers" and "3 panzer divisions" are not people) at most,
+against its total casualties, or its largest single casualty category, at least.
 A strength given as "at least", "about" or text only has no upper bound, and casualty
 figures given "about" or as text have no lower bound; such pairs are not compared.
 Civilians and labelled `other` losses (tanks, aircraft) are left out, and so are records
@@ -40,15 +41,16 @@ sides:
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter.bounds import bounds
 from linter.dates import try_parse
 from linter.figure_text import split_label
 from linter.findings import Severity
-from linter.model.document import Document, Hit
 from linter.limits import for_matching
-from linter.markup import FLAGS, LINK as _LINK, NOT_TEXT
+from linter.markup import FLAGS, NOT_TEXT
+from linter.markup import LINK as _LINK
+from linter.model.document import Document, Hit
 from linter.records import mapping, sequence, sides
 from linter.rules.base import Context
 
@@ -56,14 +58,61 @@ CODE = "CL106"
 SLUG = "casualties-exceed-strength"
 SEVERITY = Severity.WARNING
 
-_PERSONNEL_WORDS = {"men", "troops", "soldiers", "personnel", "militants", "infantry", "warriors",
-                    "combatants", "insurgents", "sailors", "marines", "guerrillas", "people", "strong",
-                    "paratroopers", "paratroops", "airborne", "mountain", "regulars", "irregulars",
-                    "volunteers", "militia", "militiamen", "conscripts", "riflemen"}
+_PERSONNEL_WORDS = {
+    "men",
+    "troops",
+    "soldiers",
+    "personnel",
+    "militants",
+    "infantry",
+    "warriors",
+    "combatants",
+    "insurgents",
+    "sailors",
+    "marines",
+    "guerrillas",
+    "people",
+    "strong",
+    "paratroopers",
+    "paratroops",
+    "airborne",
+    "mountain",
+    "regulars",
+    "irregulars",
+    "volunteers",
+    "militia",
+    "militiamen",
+    "conscripts",
+    "riflemen",
+}
 # "fighters" is left out: "21 fighters" in a strength row is as often aircraft as people.
 # Words that qualify a count without saying what is counted.
-_FILLER = {"c", "ca", "circa", "about", "around", "approximately", "approx", "over", "more", "than", "at", "least",
-           "up", "to", "some", "nearly", "almost", "total", "and", "in", "all", "est", "estimated", "initially"}
+_FILLER = {
+    "c",
+    "ca",
+    "circa",
+    "about",
+    "around",
+    "approximately",
+    "approx",
+    "over",
+    "more",
+    "than",
+    "at",
+    "least",
+    "up",
+    "to",
+    "some",
+    "nearly",
+    "almost",
+    "total",
+    "and",
+    "in",
+    "all",
+    "est",
+    "estimated",
+    "initially",
+}
 _NOISE = re.compile(rf"{NOT_TEXT}|<[^>]+>", FLAGS)
 CATEGORIES = ("total", "killed", "wounded", "captured", "missing")
 
@@ -89,9 +138,10 @@ def _strength_at_most(side: dict) -> int | None:
     """The most people the side's strength figures allow, or None when any is open-ended."""
     personnel = [f for f in sequence(side.get("strength")) if isinstance(f, dict) and _counts_people(f)]
     highs = [bounds(f).high for f in personnel]
-    if not highs or any(h is None for h in highs):
+    known = [h for h in highs if h is not None]
+    if not highs or len(known) < len(highs):
         return None
-    return sum(highs)
+    return sum(known)
 
 
 def _at_most_a_year(record: dict) -> bool:
@@ -125,5 +175,7 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
                 worst = (category, low)
         if worst is not None and worst[1] > strength:
             category, low = worst
-            yield Hit(f"side {number}: {category} at least {low:,}, but the side's strength is at most "
-                      f"{strength:,}", pointer=f"{pointer}/casualties/{category}")
+            yield Hit(
+                f"side {number}: {category} at least {low:,}, but the side's strength is at most {strength:,}",
+                pointer=f"{pointer}/casualties/{category}",
+            )

@@ -26,7 +26,7 @@ date:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter.dates import DATE_FORM, DateError, parse_date
 from linter.findings import Severity

@@ -28,7 +28,7 @@ date:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter.dates import show_day, try_parse
 from linter.findings import Severity

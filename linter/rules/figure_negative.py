@@ -27,7 +27,7 @@ sides:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter.findings import Severity
 from linter.model.document import Document, Hit

@@ -3,7 +3,8 @@
 ## What it does
 Reports each figure without a non-empty `sources` list, and each source id a figure cites
 that is not a key of the record's `sources` registry. A figure whose whole text is a
-placeholder is left to `placeholder-value`.
+placeholder is left to `placeholder-value`; in wikitext and article text, a line that gives no
+count ("Several light craft") is a remark, not a figure, and needs no source of its own.
 
 ## Why is this bad
 Casualty and strength figures are the most disputed facts in a conflict record. A figure
@@ -31,12 +32,13 @@ sources:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
+from linter import figure_text
 from linter.findings import Severity
 from linter.model.document import Document, Hit
 from linter.model.wording import fix, subject
-from linter.records import figures, mapping
+from linter.records import VALUE_FORMS, figures, mapping
 from linter.rules.base import Context
 from linter.vocabulary import is_placeholder
 
@@ -60,6 +62,9 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         if isinstance(text, str) and is_placeholder(text) and set(ref.figure) <= {"text", "none", "unknown"}:
             continue
         cited = ref.figure.get("sources")
+        if doc.from_infobox and not any(form[0] in ref.figure for form in VALUE_FORMS) \
+                and not figure_text.malformed(text if isinstance(text, str) else ""):
+            continue  # an infobox line that counts nothing is a remark, not a figure to source
         if not isinstance(cited, list) or not cited:
             what = subject(doc, ref.pointer, ref.where)
             yield Hit(f"{what} figure{_describe(ref.figure)} has no source: " + fix(

@@ -7,7 +7,8 @@ opens but its braces never balance, it says so where the infobox opens.
 
 ## Why is this bad
 The file was given to the linter as a conflict record, yet nothing in it can be checked;
-usually the template name is misspelt or the infobox was cut from the page.
+usually the template name is misspelt or the infobox was cut from the page. It is an error,
+so a file the linter cannot check fails CI instead of passing unchecked.
 
 ## Example
 ```wikitext
@@ -28,4 +29,4 @@ from linter.findings import Severity
 
 CODE = "CL011"
 SLUG = "no-infobox"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.ERROR  # a file the linter cannot check must fail CI, not pass with a warning

@@ -32,7 +32,7 @@ date:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter.dates import Day, show_day, try_parse
 from linter.findings import Severity

@@ -28,7 +28,7 @@ sides:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter import parties
 from linter.findings import Severity

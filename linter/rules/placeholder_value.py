@@ -42,14 +42,15 @@ placeholder may stand for a figure the author meant to give.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from linter.edits import UNSAFE, Edit, Fix, Positions, remove_block_lines, remove_item
 from linter.findings import Finding, Severity
 from linter.limits import for_matching
 from linter.model.document import Document, Hit, child_pointer
 from linter.model.wording import fix, subject
-from linter.records import mapping, sides
+from linter.records import mapping, sequence, sides
 from linter.rules.base import Context
 from linter.vocabulary import is_never_allowed, is_placeholder
 
@@ -63,12 +64,13 @@ FIX = UNSAFE
 _ITEM_SEPARATOR = re.compile(r"[;\n]|,(?!\d)")
 
 
-def _candidates(value, path: tuple, found: list) -> list[tuple[tuple, str, list | None]]:
+def _candidates(value: Any, path: tuple, found: list) -> list[tuple[tuple, str, list | None]]:
     """(path of keys and indexes, text, enclosing list or None) for every string below value
     that is a placeholder or holds several items: only those can be or hold a stray one.
 
     Paths, not pointers: a record has a few hundred strings and only a stray one needs its pointer.
     """
+    items: Iterable[tuple[Any, Any]]
     if isinstance(value, dict):
         items, siblings = value.items(), None
     elif isinstance(value, list):
@@ -109,7 +111,7 @@ def _stray_figures(doc: Document, record: dict) -> Iterator[tuple[str, str]]:
     blocks.append(("/other_casualties", record.get("other_casualties")))
     for pointer, block in blocks:
         block = mapping(block)
-        others = block.get("other") if isinstance(block.get("other"), list) else []
+        others = sequence(block.get("other"))
         entries = [(f"{pointer}/other/{i}", mapping(f)) for i, f in enumerate(others)]
         placeholders = [(p, f["text"]) for p, f in entries if isinstance(f.get("text"), str)
                         and is_placeholder(f["text"]) and set(f) <= {"text", "none", "unknown"}]
@@ -138,15 +140,14 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
             continue
         if is_never_allowed(text):
             yield Hit(f"{subject(doc, pointer, repr(text.strip()))} says nothing a reader can use: write 'unknown', "
-                      + fix(doc, "'none', or leave the field out", "'none', or leave the parameter out"), pointer=pointer)
+                      + fix(doc, "'none', or leave the field out", "'none', or leave the parameter out"),
+                      pointer=pointer)
         elif siblings is not None and is_placeholder(text):
             if any(isinstance(s, str) and not is_placeholder(s) for s in siblings):
-                yield Hit(f"stray placeholder '{text}' in a list of real values: remove it",
-                          pointer=pointer)
+                yield Hit(f"stray placeholder '{text}' in a list of real values: remove it", pointer=pointer)
         else:
             for item in _stray_items(text):
-                yield Hit(f"stray placeholder '{item}' among the items of '{text}': remove it",
-                          pointer=pointer)
+                yield Hit(f"stray placeholder '{item}' among the items of '{text}': remove it", pointer=pointer)
 
 
 def repair(doc: Document, finding: Finding) -> Fix | None:

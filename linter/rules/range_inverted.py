@@ -40,7 +40,7 @@ Unsafe because the wrong end may be a typo for another number, not a swap.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter.bounds import integer
 from linter.edits import UNSAFE, Fix, Positions, replace
@@ -64,8 +64,8 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         if low is not None and high is not None and low > high:
             yield Hit(f"{ref.where}: the range runs from {low} down to {high}; swap min and max or fix "
                       "the end that is wrong", pointer=f"{ref.pointer}/min")
-        estimate = [integer(figure.get(key)) for key in ("low", "best", "high")]
-        if None not in estimate and not estimate[0] <= estimate[1] <= estimate[2]:
+        estimate = [value for key in ("low", "best", "high") if (value := integer(figure.get(key))) is not None]
+        if len(estimate) == 3 and not estimate[0] <= estimate[1] <= estimate[2]:
             yield Hit(f"{ref.where}: low {estimate[0]}, best {estimate[1]} and high {estimate[2]} are not "
                       "in rising order", pointer=f"{ref.pointer}/low")
         text = figure.get("text")

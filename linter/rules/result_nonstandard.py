@@ -29,7 +29,7 @@ result:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter.findings import Severity
 from linter.model.document import Document, Hit

@@ -38,7 +38,7 @@ unsafe because a person must confirm the party fought on that side.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter import parties
 from linter.edits import UNSAFE, Fix, append_to_list

@@ -25,7 +25,7 @@ see_also:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter.findings import Severity
 from linter.model.document import Document, Hit

@@ -31,7 +31,7 @@ sides:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter.findings import Severity
 from linter.model.document import Document, Hit
@@ -57,7 +57,13 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         if present:
             first = present[0]
             parameter = subject(doc, f"{pointer}/{first}", "")
-            yield Hit(fix(doc, f"side {number} has {', '.join(present)} but no combatants: name the parties they belong to",
-                          f"{parameter} is given but side {number} names no combatant: add 'combatant{number}' "
-                          "with the party it belongs to, or move the value to the side it belongs to"),
-                      pointer=f"{pointer}/{first}", at_key=True)
+            yield Hit(
+                fix(
+                    doc,
+                    f"side {number} has {', '.join(present)} but no combatants: name the parties they belong to",
+                    f"{parameter} is given but side {number} names no combatant: add 'combatant{number}' "
+                    "with the party it belongs to, or move the value to the side it belongs to",
+                ),
+                pointer=f"{pointer}/{first}",
+                at_key=True,
+            )

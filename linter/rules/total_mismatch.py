@@ -42,7 +42,7 @@ sides:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterable, Iterator
 
 from linter.bounds import bounds
 from linter.figure_text import categories
@@ -60,7 +60,11 @@ PARTS = ("killed", "wounded", "captured", "missing")
 
 
 def _cited(figure: dict) -> set[str]:
-    return {s for s in figure.get("sources", ()) if isinstance(s, str)} if isinstance(figure.get("sources"), list) else set()
+    return (
+        {s for s in figure.get("sources", ()) if isinstance(s, str)}
+        if isinstance(figure.get("sources"), list)
+        else set()
+    )
 
 
 def _same_account(total: dict, part: dict) -> bool:
@@ -72,7 +76,7 @@ def _same_account(total: dict, part: dict) -> bool:
     return bool(total_sources & part_sources) or not (total_sources or part_sources)
 
 
-def _on_one_line(doc: Document, pointer: str, names) -> bool:
+def _on_one_line(doc: Document, pointer: str, names: Iterable[str]) -> bool:
     """Whether the total and every part stand on one line of an infobox: written together, as one sum."""
     if doc.native:
         return False
@@ -85,25 +89,34 @@ def _check_casualties(doc: Document, casualties: dict, pointer: str, owner: str)
     if not isinstance(total, dict):
         return
     total_bounds = bounds(total)
-    parts = {name: bounds(casualties[name]) for name in PARTS
-             if isinstance(casualties.get(name), dict) and _same_account(total, casualties[name])}
+    parts = {
+        name: bounds(casualties[name])
+        for name in PARTS
+        if isinstance(casualties.get(name), dict) and _same_account(total, casualties[name])
+    }
     if not parts:
         return
     named = ", ".join(parts)
     exact = [b.exact for b in parts.values()]
     if _overlapping(casualties, parts):
         return
-    if total_bounds.exact is not None and len(parts) >= 2 and all(v is not None for v in exact):
+    known = [v for v in exact if v is not None]
+    if total_bounds.exact is not None and len(parts) >= 2 and len(known) == len(exact):
         stated = total_bounds.exact
         together = _on_one_line(doc, pointer, parts)
-        if sum(exact) > stated or (sum(exact) != stated and (len(parts) == len(PARTS) or together)):
-            yield Hit(f"{subject(doc, pointer, owner)}: the total is {stated:,}, but {named} add up to {sum(exact):,}",
-                      pointer=f"{pointer}/total")
+        if sum(known) > stated or (sum(known) != stated and (len(parts) == len(PARTS) or together)):
+            yield Hit(
+                f"{subject(doc, pointer, owner)}: the total is {stated:,}, but {named} add up to {sum(known):,}",
+                pointer=f"{pointer}/total",
+            )
         return
     lows = [b.low for b in parts.values() if b.low is not None]
     if total_bounds.high is not None and sum(lows) > total_bounds.high:
-        yield Hit(f"{subject(doc, pointer, owner)}: the total is at most {total_bounds.high:,}, but {named} come to at least "
-                  f"{sum(lows):,}", pointer=f"{pointer}/total")
+        yield Hit(
+            f"{subject(doc, pointer, owner)}: the total is at most {total_bounds.high:,}, but {named} come to at least "
+            f"{sum(lows):,}",
+            pointer=f"{pointer}/total",
+        )
 
 
 def _overlapping(casualties: dict, parts: dict) -> bool:

@@ -188,7 +188,7 @@ def measure(expectations: list[tuple[Path, dict]] | None = None) -> list[Field]:
 
     selection = Selection(select=frozenset(r.slug for r in all_rules() if r.slug not in CROSS_RECORD))
     compared: list[Field] = []
-    for path, expectation in expectations if expectations is not None else load_expectations():
+    for _path, expectation in expectations if expectations is not None else load_expectations():
         source = GOLD / expectation["file"]
         name = expectation["file"]
         documents = with_extra(load_file(source, name))
@@ -196,11 +196,11 @@ def measure(expectations: list[tuple[Path, dict]] | None = None) -> list[Field]:
         for index, wanted in enumerate(wanted_records):
             data = documents[index].data if index < len(documents) else None
             compared += compare_record(f"{name}#{index + 1}", wanted, data)
-        for extra in documents[len(wanted_records):]:
+        for _extra in documents[len(wanted_records):]:
             compared.append(Field(name, "records", None, "an infobox the expectation does not list"))
         findings = lint_documents(documents, selection=selection, today=TODAY)
         actual = [f"{f.rule} {f.line}:{f.column}" for f in findings]
-        compared += compare_findings(name, [str(f).split("#")[0].strip() for f in expectation.get("findings", [])], actual)
+        compared += compare_findings(name, [str(f).split("#")[0].strip() for f in expectation.get("findings") or []], actual)
     return compared
 
 

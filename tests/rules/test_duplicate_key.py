@@ -10,7 +10,7 @@ def test_second_occurrence_is_reported():
       text: Prussian victory
     """)
     assert only(findings, "duplicate-key") == [("duplicate-key", 4, 3)]
-    assert "line 3" in [f for f in findings if f.rule == "duplicate-key"][0].message
+    assert "line 3" in next(f for f in findings if f.rule == "duplicate-key").message
 
 
 def test_duplicate_key_in_json_is_reported_with_position():

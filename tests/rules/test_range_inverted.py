@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from linter.figure_text import text_ranges
 from tests.conftest import lint_text, only
@@ -57,7 +58,7 @@ def test_year_spans_and_dates_are_not_ranges():
 
 @given(st.text(max_size=60))
 def test_text_ranges_never_crash(text):
-    for low, high, start, end in text_ranges(text):
+    for _low, _high, start, end in text_ranges(text):
         assert 0 <= start < end <= len(text)
 
 

@@ -9,7 +9,7 @@ def test_unknown_key_is_reported_at_the_key_with_a_suggestion():
         casualites: {}
     """)
     assert only(findings, "unknown-field") == [("unknown-field", 3, 5)]
-    assert "did you mean 'casualties'" in [f for f in findings if f.rule == "unknown-field"][0].message
+    assert "did you mean 'casualties'" in next(f for f in findings if f.rule == "unknown-field").message
 
 
 def test_top_level_unknown_key():

@@ -1,0 +1,113 @@
+"""The site's pages from Jinja templates, every value escaped (file names, values and messages
+come from the records, which may come from anyone's pull request)."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from linter import __version__
+from linter.findings import Severity
+
+SEVERITIES = tuple(s.label for s in sorted(Severity, reverse=True))
+# Shape and word as well as colour, so severity never rests on colour alone.
+ICONS = {"error": "✖", "warning": "▲", "info": "●"}
+PLURAL = {"error": "Errors", "warning": "Warnings", "info": "Info"}
+
+CHART_ROW, CHART_LABEL, CHART_BAR = 26, 250, 330
+
+
+# A severity as the pages show it; made once, as it appears on every line of a finding.
+BADGES = {label: Markup(f'<span class="sev sev-{label}"><span aria-hidden="true">{icon}</span> {label}</span>')
+          for label, icon in ICONS.items()}
+
+
+def figure_html(figure, record_number: int) -> Markup:
+    """A figure and links to the sources it cites (a Python filter: record pages hold dozens)."""
+    text = escape(figure.text)
+    if not figure.sources:
+        return Markup(f'{text} <span class="unsourced">(no source)</span>')
+    cites = ", ".join(f'<a href="#source-{record_number}-{escape(anchor(s))}">{escape(s)}</a>' for s in figure.sources)
+    return Markup(f'{text} <span class="cites">[{cites}]</span>')
+
+
+def anchor(text: str) -> str:
+    """An id may hold no white space; source ids come from the record and may."""
+    return "_".join(str(text).split()) or "_"
+
+
+def stylesheet() -> str:
+    return resources.files(__package__).joinpath("style.css").read_text("utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def _rule_doc(doc: str) -> str:
+    from markdown_it import MarkdownIt
+
+    # Raw HTML in the text is shown as text, never passed through.
+    return MarkdownIt("commonmark", {"html": False}).render(doc)
+
+
+def rule_doc_html(doc: str) -> str:
+    return _rule_doc(doc)
+
+
+def bar_chart(counts: list[tuple[str, str, int]]) -> dict[str, Any]:
+    """Geometry of a horizontal bar chart of (label, link, count), for the SVG template."""
+    top = max((count for _, _, count in counts), default=0) or 1
+    bars = [{"label": label, "href": href, "count": count, "y": i * CHART_ROW,
+             "width": max(2, round(CHART_BAR * count / top))} for i, (label, href, count) in enumerate(counts)]
+    return {"bars": bars, "height": max(len(bars), 1) * CHART_ROW, "label_width": CHART_LABEL,
+            "width": CHART_LABEL + CHART_BAR + 70, "row": CHART_ROW}
+
+
+class Renderer:
+    def __init__(self) -> None:
+        import jinja2
+
+        self.env = jinja2.Environment(
+            loader=jinja2.PackageLoader("linter.report.html", "templates"),
+            autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True)
+        self.env.globals.update(version=__version__, severities=SEVERITIES, icons=ICONS, plural=PLURAL,
+                                numbered=lambda stem, n: f"{stem}.html" if n == 1 else f"{stem}-{n}.html")
+        self.env.filters["thousands"] = lambda n: f"{n:,}"
+        self.env.filters["anchor"] = anchor
+        self.env.filters["figure"] = figure_html
+        self.env.globals["badge"] = BADGES
+        self._templates: dict[str, Any] = {}
+
+    def _render(self, name: str, **values: Any) -> str:
+        template = self._templates.get(name)
+        if template is None:
+            template = self._templates[name] = self.env.get_template(name)
+        return template.render(**values)
+
+    def overview(self, *, run, records, rows, settings, rules, top, directories) -> str:
+        by_rule = sorted(run.by_rule().items(), key=lambda item: (-item[1], item[0]))
+        by_code = {rule.slug: rule for rule in rules.values()}
+        chart = bar_chart([(f"{by_code[slug].code} {slug}" if slug in by_code else slug,
+                            f"rules/{slug}.html" if slug in by_code else "", count) for slug, count in by_rule])
+        return self._render("overview.html", root="", title="Overview", run=run, records=records,
+                            files=len(rows), by_severity=run.by_severity(), chart=chart, by_rule=by_rule,
+                            by_code=by_code, top=top, directories=directories, settings=settings,
+                            clean=sum(1 for r in rows if not r.total))
+
+    def record_page(self, *, row, findings, lines, past_end, infoboxes, page_of) -> str:
+        return self._render("record.html", root="../", title=row.title or row.path, row=row, findings=findings,
+                            lines=lines, past_end=past_end, infoboxes=infoboxes, page_of=page_of)
+
+    def rule_page(self, *, rule, findings, total, number, pages, first, page_of) -> str:
+        return self._render("rule.html", root="../", title=f"{rule.code} {rule.slug}", rule=rule,
+                            doc=rule_doc_html(rule.doc), findings=findings, total=total, number=number,
+                            pages=pages, first=first, page_of=page_of)
+
+    def rules_index(self, *, rules, counts) -> str:
+        return self._render("rules.html", root="", title="Rules", rules=rules, counts=counts)
+
+    def records_list(self, *, rows, number, pages, total, first) -> str:
+        return self._render("records.html", root="", title="Records", rows=rows, number=number, pages=pages,
+                            total=total, first=first)
