@@ -9,8 +9,8 @@ processes, interleaved so that load on the machine falls on both alike:
 - ``conflict-lint report DIR --html SITE`` (no cache): the same run, then the site.
 
 Rendering is the difference of the two medians; its target is at most twice the lint run.
-The site of the last run is checked to be byte-identical to the one before it, and its size
-and largest page are reported.
+The sites of the runs are checked to be byte-identical; the site's size, its largest page and
+the peak memory of the report process (the largest of it and its workers) are reported.
 """
 
 from __future__ import annotations
@@ -60,13 +60,15 @@ def measure(count: int, repeat: int, seed: int, jobs: list[str]) -> dict:
             "--no-cache",
             *jobs,
         ]
-        lint_times, report_times, digests = [], [], []
+        lint_times, report_times, digests, memory = [], [], [], []
         run_process(lint, work)  # one untimed start: bytecode written, files in the page cache
         for attempt in range(repeat):
             site = work / f"site-{attempt}"
             report = [*tool, "report", "records", "--html", str(site), "--today", TODAY, "--no-cache", *jobs]
             lint_times.append(run_process(lint, work)[0])
-            report_times.append(run_process(report, work)[0])
+            seconds, rss_kib = run_process(report, work)
+            report_times.append(seconds)
+            memory.append(rss_kib)
             digests.append(digest(site))
             sizes = [p.stat().st_size for p in site.rglob("*") if p.is_file()]
             if attempt < repeat - 1:
@@ -78,6 +80,7 @@ def measure(count: int, repeat: int, seed: int, jobs: list[str]) -> dict:
             "files": len(sizes),
             "bytes": sum(sizes),
             "largest": max(sizes),
+            "rss_mib": max(memory) / 1024,
         }
 
 
@@ -109,6 +112,7 @@ def main(argv: list[str] | None = None) -> None:
         f"site: {found['files']:,} files, {found['bytes'] / 2**20:.1f} MiB, largest page "
         f"{found['largest'] / 1024:.1f} KiB; byte-identical across runs: {'yes' if found['identical'] else 'NO'}"
     )
+    print(f"peak memory of report (largest process): {found['rss_mib']:.0f} MiB")
 
 
 if __name__ == "__main__":

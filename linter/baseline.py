@@ -2,7 +2,8 @@
 
 A finding matches a baseline entry by ``Finding.fingerprint()`` (rule, path, JSON pointer and
 message, never the line), so edits elsewhere in a file keep old findings matched. Entries
-carry a count: three identical findings in the baseline hide at most three.
+carry a count: three identical findings in the baseline hide at most three. Entries also name
+their file (``path``), so that a run over some files judges and rewrites only those files' entries.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ _SCHEMA = {
                 "properties": {
                     "fingerprint": {"type": "string", "minLength": 1},
                     "count": {"type": "integer", "minimum": 1},
+                    "path": {"type": "string"},
                 },
             },
         },
@@ -50,11 +52,13 @@ class Filtered:
     gone: int
 
 
-def dump(findings: Iterable[Finding]) -> str:
+def dump(findings: Iterable[Finding], kept: Iterable[dict] = ()) -> str:
     """The baseline file's text: one entry per distinct fingerprint, sorted for stable diffs.
 
     Besides the fingerprint and count, each entry keeps the rule, path, pointer and message so a
-    reviewer can read what the baseline accepts; only the fingerprint is used for matching.
+    reviewer can read what the baseline accepts; the fingerprint is used for matching, the path
+    to tell which files an entry belongs to. ``kept`` are entries of an earlier baseline for
+    files not checked this time, written back as they were.
     """
     counts: Counter[str] = Counter()
     first: dict[str, Finding] = {}
@@ -67,6 +71,7 @@ def dump(findings: Iterable[Finding]) -> str:
          "pointer": f.pointer, "message": f.message}
         for fp, f in sorted(first.items(), key=lambda item: (item[1].sort_key(), item[0]))
     ]
+    entries = sorted([*entries, *kept], key=lambda entry: (entry.get("path", ""), entry["fingerprint"]))
     document = {"version": BASELINE_VERSION, "tool": {"name": "conflict-lint", "version": __version__},
                 "findings": entries}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -74,6 +79,18 @@ def dump(findings: Iterable[Finding]) -> str:
 
 def parse(text: str, source: str = "baseline") -> Counter[str]:
     """Fingerprint -> count from a baseline file's text; ``BaselineError`` says what is wrong."""
+    return counts_of(entries_of(text, source))
+
+
+def counts_of(entries: Iterable[dict]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for entry in entries:
+        counts[entry["fingerprint"]] += entry["count"]
+    return counts
+
+
+def entries_of(text: str, source: str = "baseline") -> list[dict]:
+    """The validated entries of a baseline file's text; ``BaselineError`` says what is wrong."""
     import jsonschema
 
     try:
@@ -89,13 +106,14 @@ def parse(text: str, source: str = "baseline") -> Counter[str]:
         raise BaselineError(f"{source}: not a conflict-lint baseline (version {BASELINE_VERSION}): "
                             f"{'at /' + where + ': ' if where else ''}{problem.message}; "
                             f"write a new one with `conflict-lint baseline`")
-    counts: Counter[str] = Counter()
-    for entry in document["findings"]:
-        counts[entry["fingerprint"]] += entry["count"]
-    return counts
+    return document["findings"]
 
 
 def load(path: Path) -> Counter[str]:
+    return counts_of(load_entries(path))
+
+
+def load_entries(path: Path) -> list[dict]:
     from linter.limits import MAX_BASELINE_BYTES
     from linter.safe_io import read_regular
 
@@ -107,11 +125,16 @@ def load(path: Path) -> Counter[str]:
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or error
         raise BaselineError(f"cannot read baseline {path}: {reason}") from None
-    return parse(text, str(path))
+    return entries_of(text, str(path))
 
 
-def apply(findings: Iterable[Finding], baseline: Counter[str]) -> Filtered:
-    """The findings the baseline does not account for, and how many of its entries are gone."""
+def apply(findings: Iterable[Finding], baseline: Counter[str], entries: Iterable[dict] = (),
+          checked: Iterable[str] | None = None) -> Filtered:
+    """The findings the baseline does not account for, and how many of its entries are gone.
+
+    With ``checked`` (the display paths of this run's files) and the baseline's ``entries``,
+    only entries of checked files can be gone: a run over one file says nothing of the others.
+    """
     remaining = Counter(baseline)
     new, matched = [], 0
     for finding in findings:
@@ -121,4 +144,37 @@ def apply(findings: Iterable[Finding], baseline: Counter[str]) -> Filtered:
             matched += 1
         else:
             new.append(finding)
+    if checked is not None:
+        checked = set(checked)
+        elsewhere = {entry["fingerprint"] for entry in entries if entry.get("path", "") not in checked
+                     and "path" in entry}
+        return Filtered(new=new, matched=matched,
+                        gone=sum(n for fingerprint, n in remaining.items() if fingerprint not in elsewhere))
     return Filtered(new=new, matched=matched, gone=sum(remaining.values()))
+
+
+@dataclass(frozen=True)
+class Update:
+    text: str
+    added: int  # findings recorded that the old baseline did not hold
+    removed: int  # entries' findings of the checked files that no longer occur
+    kept: int  # findings recorded for files not checked this time, left as they were
+    dropped: int  # findings recorded for files that no longer exist
+
+
+def update(findings: list[Finding], old: list[dict], checked: Iterable[str], exists=None) -> Update:
+    """A baseline for this run's findings that keeps the old entries of files it did not check.
+
+    Entries of files that no longer exist (``exists(path)`` false) are dropped too: a deleted
+    or renamed file's findings cannot come back under that name unnoticed.
+    """
+    checked = set(checked)
+    exists = exists or (lambda path: Path(path).exists())
+    others = [entry for entry in old if "path" in entry and entry["path"] not in checked]
+    kept = [entry for entry in others if exists(entry["path"])]
+    other_ids = {id(entry) for entry in others}
+    replaced = counts_of(entry for entry in old if id(entry) not in other_ids)
+    now = Counter(finding.fingerprint() for finding in findings)
+    return Update(text=dump(findings, kept), added=sum((now - replaced).values()),
+                  removed=sum((replaced - now).values()), kept=sum(entry["count"] for entry in kept),
+                  dropped=sum(entry["count"] for entry in others) - sum(entry["count"] for entry in kept))

@@ -30,8 +30,14 @@ from linter.edits import Edit, Fix
 from linter.findings import Finding, Severity, Span
 
 DEFAULT_DIR = ".conflict-lint-cache"
-FORMAT = "4"  # 2: a list of summaries, one per record of the file; 3: signed entries; 4: fixes
+FORMAT = "5"  # 2: a list of summaries, one per record of the file; 3: signed entries; 4: path digest in names; 5: fixes
 KEY_BYTES = 32
+PATH_DIGEST = 16  # hex digits of a path's digest in an entry's name
+# What ruff, pytest and cargo put in their caches: backup tools skip a directory holding this
+# tag (https://bford.info/cachedir/), and git ignores everything under the inner .gitignore.
+CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# This file is a cache directory tag created by conflict-lint.\n"
+                "# For information about cache directory tags, see https://bford.info/cachedir/\n")
 
 
 def key_file() -> Path:
@@ -82,11 +88,17 @@ def code_digest() -> str:
 
 
 def entry_key(settings: str, display_path: str, content: bytes) -> str:
+    """``<path digest>-<entry digest>``: every version of one file's entry shares the first part
+    (and so a shard directory), so that a run can prune the versions it did not use."""
     digest = _settings_digest(settings).copy()  # the shared prefix is hashed once per run
     for part in (display_path.encode("utf-8", "surrogatepass"), content):  # names need not be UTF-8
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
-    return digest.hexdigest()
+    return f"{path_digest(display_path)}-{digest.hexdigest()}"
+
+
+def path_digest(display_path: str) -> str:
+    return hashlib.sha256(display_path.encode("utf-8", "surrogatepass")).hexdigest()[:PATH_DIGEST]
 
 
 @functools.lru_cache(maxsize=16)
@@ -179,6 +191,56 @@ class Cache:
         key = signing_key()
         return None if key is None else cls(directory, key)
 
+    def _tag(self) -> None:
+        """Mark the cache directory as one when it is made (CACHEDIR.TAG, a .gitignore of ``*``)."""
+        top = os.path.dirname(self.directory)
+        if os.path.exists(os.path.join(top, "CACHEDIR.TAG")):
+            return
+        os.makedirs(top, exist_ok=True)
+        for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG),
+                           (".gitignore", "# Created by conflict-lint: the cache is never committed.\n*\n")):
+            try:  # never through a link a pull request may have planted, never over a file
+                descriptor = os.open(os.path.join(top, name),
+                                     os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+            except FileExistsError:
+                continue
+            with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+                stream.write(text)
+
+    def prune(self, used: list[str]) -> int:
+        """Remove the entries of this run's files that this run did not use (older versions of
+        a file, entries made under other settings), and other formats' directories; entries
+        of files the run did not check stay. Returns how many entries were removed."""
+        by_shard: dict[str, set[str]] = {}
+        for key in used:
+            by_shard.setdefault(key[:2], set()).add(key)
+        removed = 0
+        for shard, keys in by_shard.items():
+            paths = {key.partition("-")[0] for key in keys}
+            folder = os.path.join(self.directory, shard)
+            try:
+                names = os.listdir(folder)
+            except OSError:
+                continue
+            for name in names:
+                key, suffix = name[:-5], name[-5:]
+                if suffix == ".json" and key.partition("-")[0] in paths and key not in keys:
+                    try:
+                        os.unlink(os.path.join(folder, name))
+                        removed += 1
+                    except OSError:
+                        pass
+        top = os.path.dirname(self.directory)
+        try:
+            for name in os.listdir(top):  # a cache written by an older conflict-lint
+                if name.isdigit() and name != FORMAT and os.path.isdir(os.path.join(top, name)):
+                    import shutil
+
+                    shutil.rmtree(os.path.join(top, name), ignore_errors=True)
+        except OSError:
+            pass
+        return removed
+
     def _path(self, key: str) -> str:
         return os.path.join(self.directory, key[:2], f"{key}.json")  # strings: cheaper than pathlib per file
 
@@ -208,6 +270,8 @@ class Cache:
         temporary = os.path.join(folder, f".tmp-{os.getpid()}-{key}")
         try:
             if folder not in self._made:
+                if not self._made:
+                    self._tag()
                 os.makedirs(folder, exist_ok=True)
                 self._made.add(folder)
             try:
@@ -223,3 +287,16 @@ class Cache:
             pass
 
 
+def clean(directory: Path) -> int | None:
+    """Remove a conflict-lint cache directory; the number of entries it held, or None when there
+    is none. A directory that is not one of ours (no tag, no entries) is left alone."""
+    import shutil
+
+    if not directory.is_dir():
+        return None
+    ours = (directory / "CACHEDIR.TAG").is_file() or any(p.name.isdigit() for p in directory.iterdir() if p.is_dir())
+    if not ours:
+        raise ValueError(f"{directory} does not look like a conflict-lint cache (no CACHEDIR.TAG): not removed")
+    entries = sum(1 for _ in directory.rglob("*.json"))
+    shutil.rmtree(directory)
+    return entries

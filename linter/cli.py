@@ -13,7 +13,7 @@ from linter.limits import MAX_FILE_BYTES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
-DEFAULT_PATHS = ("records",)
+DEFAULT_BASELINE = ".conflict-lint-baseline.json"
 
 
 class UsageError(click.UsageError):
@@ -59,8 +59,17 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
-def _use_colour(stream) -> bool:
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":  # a dumb terminal shows escapes raw
+def _use_colour(stream, choice: str = "auto") -> bool:
+    """--color always/never wins; then NO_COLOR (https://no-color.org) over FORCE_COLOR
+    (https://force-color.org), both only when set and not empty; then no colour on a dumb
+    terminal (it shows escapes raw); then whether it is a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
         return False
     return hasattr(stream, "isatty") and stream.isatty()
 
@@ -106,170 +115,226 @@ def _report_formats():
     return FORMATS
 
 
+def _output_formats() -> tuple[str, ...]:
+    return ("concise", "full", *(name for name in _report_formats() if name != "text"))
+
+
+def _shared_options(command):
+    """The options `lint` and `baseline` share: which files, which rules, which date, how to run.
+
+    One set, so that a baseline always sees exactly the findings `lint` would report."""
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path()),
+        CONFIG_OPTION,
+        click.option("--select", multiple=True, metavar="RULE", help="Only these rules (code or slug); repeatable."),
+        click.option("--ignore", multiple=True, metavar="RULE", help="Not these rules; repeatable."),
+        click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                     help="The date rules take as today (YYYY-MM-DD), for reproducible runs."),
+        click.option("--max-file-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
+                     help=f"Files larger than this get a finding instead of being parsed  [default: {MAX_FILE_BYTES}]"),
+        click.option("--stdin-filename", default=None, metavar="PATH",
+                     help="With the path '-': the name of the file read from standard input (its extension "
+                          "says how to read it; settings and cross-record rules treat it as that file)."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                     help="Worker processes for the per-file checks  [default: the number of CPUs]"),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache."),
+        click.option("--follow-links", is_flag=True,
+                     help="Lint links found in directories even when they lead outside the directory given."),
+        click.option("--cache-dir", type=click.Path(file_okay=False), default=".conflict-lint-cache",
+                     show_default=True, help="Where to keep results of unchanged files."),
+        click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line, no progress."),
+        click.option("--verbose", "-v", is_flag=True,
+                     help="Also say on standard error which settings, files and cache the run uses, and its time."),
+        click.option("--show-files", is_flag=True,
+                     help="List the files that would be checked and the settings that apply to each; lint nothing."),
+        click.option("--show-settings", is_flag=True, help="Print the effective settings; lint nothing."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _request(options: dict):
+    from linter.checking import Request
+
+    today = options.get("today")
+    return Request(paths=tuple(options.get("paths") or ()), select=tuple(options.get("select") or ()),
+                   ignore=tuple(options.get("ignore") or ()), today=today.date() if today else None,
+                   max_file_size=options.get("max_file_size"), jobs=options.get("jobs"),
+                   cache_dir=None if options.get("no_cache") else _cache_dir(options.get("cache_dir", ".conflict-lint-cache")),
+                   stdin_filename=options.get("stdin_filename"), follow_links=options.get("follow_links", False))
+
+
+def _check(options: dict, written: list[str]):
+    """Plan and run the checks `lint` and `baseline` share; --show-files and --show-settings stop here.
+
+    ``written`` are the files the command will write: none may be one it reads."""
+    import time
+
+    from linter.checking import RequestError, check, plan
+    from linter.runner import FileError
+
+    started = time.monotonic()
+    settings = _settings()
+    request = _request(options)
+    if options.get("show_settings"):
+        click.echo(settings.show(), nl=False)
+        sys.exit(EXIT_CLEAN)
+    try:
+        the_plan = plan(request, settings, read_stdin=lambda: sys.stdin.buffer.read())
+    except RequestError as error:
+        raise UsageError(str(error)) from None
+    _refuse_inputs_as_outputs(written, [path for path, _ in the_plan.files + the_plan.neighbours])
+    if options.get("show_files"):
+        from linter.show import show_files
+
+        click.echo(show_files(the_plan), nl=False)
+        sys.exit(EXIT_CLEAN)
+    if options.get("fix") or options.get("diff") or options.get("fix_only"):
+        if request.reads_stdin:
+            raise UsageError("--fix, --diff and --fix-only edit files: they cannot read standard input")
+        from linter.cli_fix import run_fixes
+
+        mode = "diff" if options.get("diff") else "fix-only" if options.get("fix_only") else "fix"
+        options["fixed"] = run_fixes(the_plan.files, list(request.paths) or ["records"], selection=the_plan.selection,
+                                     today=the_plan.today, unsafe=options.get("unsafe_fixes", False), mode=mode,
+                                     max_bytes=the_plan.max_file_size)
+    verbose = options.get("verbose")
+    if verbose:
+        from linter.discover import display_path
+
+        more = len({display for _, display in the_plan.neighbours} - set(the_plan.displays))
+        _say(f"settings: {display_path(settings.path) if settings.path else 'none found, the defaults'}")
+        _say(f"checking {len(the_plan.files)} file{'s' * (len(the_plan.files) != 1)}"
+             + (f", reading {more} more from `roots` for cross-record rules" if more else "")
+             + (f"; cache: {request.cache_dir}" if request.cache_dir else "; no cache"))
+    from linter.progress import Progress
+
+    progress = Progress.on_stderr(enabled=not options.get("quiet") and not request.reads_stdin)
+    try:
+        checked = check(the_plan, request, progress=progress)
+    except FileError as error:
+        _report_bug(str(error))
+    finally:
+        progress.close()
+    if verbose:
+        _say(f"checked in {time.monotonic() - started:.2f} s")
+    return checked
+
+
+def _say(message: str) -> None:
+    from linter.report.escape import printable
+
+    click.echo(f"conflict-lint: {printable(message)}", err=True)
+
+
 @cli.command()
-@CONFIG_OPTION
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(_report_formats()), default="text",
-              show_default=True, help="How to print the findings on standard output.")
+@_shared_options
+@click.option("--format", "output_format", type=click.Choice(_report_formats()), default=None,
+              help="How to print the findings on standard output  [default: text]")
+@click.option("--output-format", "view", type=click.Choice(_output_formats()), default=None,
+              help="As --format, with `concise` (the default text report, one line per finding) and "
+                   "`full` (each finding with its source lines and a caret under the span).")
+@click.option("--color", "--colour", "colour", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour the text report (auto: on a terminal, unless NO_COLOR is set; "
+                                      "FORCE_COLOR forces it).")
 @click.option("--output", "outputs", type=OutputSpec(), multiple=True,
               help="Also write a report in FORMAT to PATH (e.g. sarif:results.sarif); repeatable.")
 @click.option("--statistics", is_flag=True, help="After the findings, count them per rule.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
-              help="Report only findings not recorded in this baseline (see `conflict-lint baseline`).")
+              help="Report only findings not recorded in this baseline  [default: the `baseline` setting, "
+                   f"else {DEFAULT_BASELINE} if it exists]")
+@click.option("--no-baseline", is_flag=True, help="Report every finding, whatever baseline there is.")
 @click.option("--github-annotations/--no-github-annotations", default=None,
               help="Also print GitHub Actions annotations [default: when GITHUB_ACTIONS=true].")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, hidden=True)
 @click.option("--report-only", is_flag=True, hidden=True)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary line.")
-@click.option("--select", multiple=True, metavar="RULE", help="Report only these rules (code or slug); repeatable.")
-@click.option("--ignore", multiple=True, metavar="RULE", help="Do not report these rules; repeatable.")
-@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="The date rules take as today (YYYY-MM-DD), for reproducible runs.")
-@click.option("--max-file-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
-              help=f"Files larger than this get a finding instead of being parsed  [default: {MAX_FILE_BYTES}]")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes for the per-file checks  [default: the number of CPUs]")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
-@click.option("--follow-links", is_flag=True,
-              help="Lint links found in directories even when they lead outside the directory given.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), default=".conflict-lint-cache", show_default=True,
-              help="Where to keep results of unchanged files.")
 @click.option("--fix", "fix", is_flag=True, help="Apply the safe fixes to the files, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True,
               help="Count unsafe fixes as fixable too, and with --fix, --diff or --fix-only apply them.")
 @click.option("--diff", "diff", is_flag=True,
               help="Print a unified diff of what --fix would change; write nothing; exit 1 if anything would.")
 @click.option("--fix-only", is_flag=True, help="Apply the fixes and report nothing else; exit 0.")
-def lint(paths, output_format, fail_on, quiet, select, ignore, today, outputs=(), statistics=False,
-         baseline_file=None, github_annotations=None, write_baseline=None,
-         max_file_size=None, jobs=None, no_cache=False, cache_dir=".conflict-lint-cache",
-         follow_links=False, report_only=False,
-         fix=False, unsafe_fixes=False, diff=False, fix_only=False) -> None:
-    """Lint record files and directories (default: records/)."""
-    from linter.discover import discover, display_path
-    from linter.engine import Selection
+def lint(**options) -> None:
+    """Lint record files and directories (default: records/); '-' reads standard input."""
     from linter.findings import Severity
     from linter.report import RunSummary
-    from linter.rules import UnknownRule, all_rules
+    from linter.rules import all_rules
 
-    settings = _settings()
-    chosen = select or settings.select
-    try:
-        selection = Selection(select=frozenset(chosen) if chosen is not None else None,
-                              ignore=frozenset(settings.ignore) | frozenset(ignore),
-                              severity=dict(settings.severity), per_path=dict(settings.per_path),
-                              relative=settings.relative)
-    except UnknownRule as error:
-        raise UsageError(str(error)) from None
-    found = discover(list(paths) or list(DEFAULT_PATHS), follow_links)
-    found.files = [path for path in found.files if not settings.is_excluded(path)]
-    for missing in found.missing:
-        raise UsageError(f"no such file or directory: {missing}")
-    for unsupported in found.unsupported:
-        raise UsageError(f"{unsupported}: not a record file "
-                         "(expected .yaml, .yml, .json, .wiki, .wikitext, .mediawiki or .txt)")
-    from linter.runner import FileError, default_jobs, lint_paths
-
-    given = [(path, display_path(path)) for path in found.files]
-    neighbours = [(p, display_path(p)) for p in discover([str(r) for r in settings.root_paths()], follow_links).files]
-    written = [write_baseline] if write_baseline is not None else [path for _, path in outputs]
-    _refuse_inputs_as_outputs(written, [path for path, _ in given + neighbours])
-    run_day = today.date() if today else settings.today
-    fixed = None
-    if fix or diff or fix_only:
-        from linter.cli_fix import run_fixes
-
-        fixed = run_fixes(given, list(paths) or list(DEFAULT_PATHS), selection=selection, today=run_day,
-                          unsafe=unsafe_fixes, mode="diff" if diff else "fix-only" if fix_only else "fix",
-                          max_bytes=max_file_size or settings.max_file_size or MAX_FILE_BYTES)
-    try:
-        findings = lint_paths(
-            given,
-            selection=selection,
-            today=today.date() if today else settings.today,
-            # more workers than CPUs only cost memory (each holds the rules)
-            jobs=min(jobs or default_jobs(), default_jobs()),
-            cache_dir=None if no_cache else _cache_dir(cache_dir),
-            max_file_size=max_file_size or settings.max_file_size or MAX_FILE_BYTES,
-            neighbours=neighbours,
-        )
-    except FileError as error:
-        _report_bug(str(error))
-    findings = sorted(findings + _skipped_findings(found.skipped, selection), key=lambda f: f.sort_key())
-    if write_baseline is not None:
-        _write_baseline(write_baseline, findings)
-        return
+    output_format, full = _chosen_format(options.get("output_format"), options.get("view"))
+    checked = _check(options, [path for _, path in options.get("outputs") or ()])
+    findings = checked.findings
     baseline_counts = None
+    baseline_file = None if options.get("no_baseline") else _baseline_path(options.get("baseline_file"))
     if baseline_file is not None:
-        findings, baseline_counts = _apply_baseline(baseline_file, findings)
-    run = RunSummary(
-        files=len(found.files),
-        findings=tuple(findings),
-        rules=all_rules(),
-        paths=tuple(display for _, display in given),
-        baseline=baseline_counts,
-        unsafe_fixes=unsafe_fixes,
-        fixed=fixed,
-    )
+        findings, baseline_counts = _apply_baseline(baseline_file, findings, checked.plan.displays)
+    fail_on = options.get("fail_on", "error")
+    threshold = None if fail_on == "never" else Severity.parse(fail_on)
+    run = RunSummary(files=len(checked.plan.files), findings=tuple(findings), rules=all_rules(),
+                     paths=checked.plan.displays, baseline=baseline_counts, source=_source_reader(checked.plan),
+                     fail_on=threshold, unsafe_fixes=options.get("unsafe_fixes", False), fixed=options.get("fixed"))
+    outputs = options.get("outputs") or ()
     sites = [path for report_format, path in outputs if report_format == "html"]
     outputs = tuple(output for output in outputs if output[0] != "html")
-    if not report_only:
-        _write_reports(
-            run,
-            output_format,
-            outputs,
-            quiet=quiet,
-            statistics=statistics,
-            github=_github_annotations(github_annotations, output_format, outputs),
-        )
+    if not options.get("report_only"):
+        _write_reports(run, output_format, outputs, quiet=options.get("quiet", False),
+                       statistics=options.get("statistics", False),
+                       github=_github_annotations(options.get("github_annotations"), output_format, outputs),
+                       colour=_use_colour(sys.stdout, options.get("colour", "auto")), full=full)
     for site in sites:
         from linter.html_report import write_html
 
+        the_plan = checked.plan
         try:
-            write_html(
-                site,
-                run,
-                given,
-                settings,
-                today=today.date() if today else settings.today,
-                max_file_size=max_file_size or settings.max_file_size or MAX_FILE_BYTES,
-                options={"select": select, "ignore": ignore, "baseline": baseline_file, "fail-on": fail_on},
-                jobs=jobs,
-            )
+            write_html(site, run, the_plan.files, the_plan.settings, today=the_plan.today,
+                       max_file_size=the_plan.max_file_size,
+                       options={"select": options.get("select") or (), "ignore": options.get("ignore") or (),
+                                "baseline": baseline_file, "fail-on": fail_on},
+                       jobs=options.get("jobs"))
         except OSError as error:
             click.echo(f"conflict-lint: cannot write the report into {site}: {error.strerror or error}", err=True)
             sys.exit(EXIT_ERROR)
-        if report_only:
-            click.echo(
-                f"{run.files} file{'s' * (run.files != 1)} checked: {len(findings)} finding"
-                f"{'s' * (len(findings) != 1)}; report written to {os.path.join(site, 'index.html')}"
-            )
-    threshold = None if fail_on == "never" else Severity.parse(fail_on)
+        if options.get("report_only"):
+            click.echo(f"{run.files} file{'s' * (run.files != 1)} checked: {len(findings)} finding"
+                       f"{'s' * (len(findings) != 1)}; report written to {os.path.join(site, 'index.html')}")
     failing = threshold is not None and any(f.severity >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
-def _skipped_findings(skipped, selection) -> list:
-    """Findings for what discovery did not lint: unreadable directories, links leading out."""
-    from linter.discover import display_path
-    from linter.findings import FILE_START, Finding
-    from linter.rules import get_rule
+def _chosen_format(output_format: str | None, view: str | None) -> tuple[str, bool]:
+    """(--format's name, whether the text report is the full view) from --format and --output-format."""
+    as_format = None if view is None else ("text" if view in ("concise", "full") else view)
+    if output_format and as_format and output_format != as_format:
+        raise UsageError(f"--format {output_format} and --output-format {view} disagree: give one of them")
+    return output_format or as_format or "text", view == "full"
 
-    rule = get_rule("file-unreadable")
-    return [
-        Finding(
-            path=display_path(path),
-            span=FILE_START,
-            code=rule.code,
-            rule=rule.slug,
-            severity=selection.severity_of(rule),
-            message=reason,
-        )
-        for path, reason in skipped
-        if selection.enabled(rule, display_path(path))
-    ]
+
+def _source_reader(the_plan):
+    """The text of a checked file by its display path, for the full view (standard input included)."""
+    from linter.load import decode
+
+    files = {display: path for path, display in the_plan.files}
+
+    def read(display: str) -> str | None:
+        if the_plan.stdin is not None:
+            return decode(the_plan.stdin)[0]
+        path = files.get(display)
+        try:
+            return None if path is None else decode(path.read_bytes()[:the_plan.max_file_size])[0]
+        except OSError:
+            return None
+    return read
+
+
+def _baseline_path(given: str | None) -> str | None:
+    """--baseline, else the `baseline` setting, else the conventional file; the last two only
+    when they exist (before the first `conflict-lint baseline`, every finding is new)."""
+    if given is not None:
+        return given
+    settings = _settings()
+    found = str(settings.baseline) if settings.baseline is not None else DEFAULT_BASELINE
+    return found if os.path.isfile(found) else None
 
 
 def _cache_dir(given: str):
@@ -289,7 +354,7 @@ def _cache_dir(given: str):
                 err=True,
             )
             return None
-    return Path(given)
+    return given
 
 
 def _refuse_inputs_as_outputs(outputs: list[str], inputs: list) -> None:
@@ -323,13 +388,15 @@ def _github_annotations(wanted: bool | None, output_format: str, outputs) -> boo
     return wanted and not already and output_format == "text"
 
 
-def _write_reports(run, output_format: str, outputs, *, quiet: bool, statistics: bool, github: bool) -> None:
+def _write_reports(run, output_format: str, outputs, *, quiet: bool, statistics: bool, github: bool,
+                   colour: bool = False, full: bool = False) -> None:
     from linter.report import reporter, text
     from linter.report import statistics as statistics_report
 
     try:
         if output_format == "text":
-            click.echo(text.render(run, colour=_use_colour(sys.stdout), quiet=quiet), nl=False)
+            # color= tells click not to strip the escapes it strips from a stream that is no terminal
+            click.echo(text.render(run, colour=colour, quiet=quiet, full=full), nl=False, color=colour)
         else:
             click.echo(reporter(output_format)(run), nl=False)
         if statistics:
@@ -362,45 +429,70 @@ def _write_file(path: str, content: str) -> None:
         _fail(f"cannot write {path}: {error.strerror or error}")
 
 
-def _apply_baseline(baseline_file: str, findings):
+def _apply_baseline(baseline_file: str, findings, checked: tuple[str, ...]):
     from pathlib import Path
 
     from linter import baseline
     from linter.report import BaselineCounts
 
     try:
-        filtered = baseline.apply(findings, baseline.load(Path(baseline_file)))
+        entries = baseline.load_entries(Path(baseline_file))
     except baseline.BaselineError as error:
         _fail(str(error))
+    filtered = baseline.apply(findings, baseline.counts_of(entries), entries, checked=checked)
     return filtered.new, BaselineCounts(matched=filtered.matched, gone=filtered.gone)
 
 
-def _write_baseline(path: str, findings) -> None:
-    from linter import baseline
+@cli.command(name="baseline")
+@_shared_options
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help=f"Where to write the baseline  [default: the `baseline` setting, else {DEFAULT_BASELINE}]")
+def baseline_command(**options) -> None:
+    """Record the current findings so that `lint` reports only new ones.
 
-    _write_file(path, baseline.dump(findings))
+    Only the entries of the files checked are replaced: entries of other files are kept (those
+    of files that no longer exist are dropped), and the command says what changed."""
+    from pathlib import Path
+
+    from linter import baseline
     from linter.report.escape import printable
 
-    click.echo(f"Wrote {len(findings)} finding{'s' * (len(findings) != 1)} to the baseline {printable(path)}.")
+    output = options.get("output") or (str(_settings().baseline) if _settings().baseline else DEFAULT_BASELINE)
+    checked = _check(options, [output])
+    old: list[dict] = []
+    if os.path.exists(output):
+        try:
+            old = baseline.load_entries(Path(output))
+        except baseline.BaselineError as error:
+            _fail(f"{error}; remove it to write a new one")
+    update = baseline.update(checked.findings, old, checked.plan.displays)
+    _write_file(output, update.text)
+    files = len(checked.plan.files)
+    total = len(checked.findings)
+    click.echo(f"Wrote {total} finding{'s' * (total != 1)} of {files} file{'s' * (files != 1)} to the baseline "
+               f"{printable(output)}: {update.added} new, {update.removed} gone"
+               + (f"; kept {update.kept} of files not checked" if update.kept else "")
+               + (f"; dropped {update.dropped} of files that no longer exist" if update.dropped else "") + ".")
 
 
-@cli.command(name="baseline")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False),
-    default=".conflict-lint-baseline.json",
-    show_default=True,
-    help="Where to write the baseline.",
-)
-@click.option("--select", multiple=True, metavar="RULE", help="Record only these rules; repeatable.")
-@click.option("--ignore", multiple=True, metavar="RULE", help="Do not record these rules; repeatable.")
-@click.pass_context
-def baseline_command(ctx, paths, output, select, ignore) -> None:
-    """Record the current findings so that `lint --baseline FILE` reports only new ones."""
-    # The same pipeline as `lint`, so a baseline sees exactly the findings lint would report.
-    ctx.invoke(lint, paths=paths, select=select, ignore=ignore, write_baseline=output)
+@cli.command()
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=".conflict-lint-cache", show_default=True,
+              help="The cache to remove.")
+def clean(cache_dir) -> None:
+    """Remove the result cache (as `ruff clean` does)."""
+    from pathlib import Path
+
+    from linter.cache import clean as remove
+    from linter.report.escape import printable
+
+    try:
+        entries = remove(Path(cache_dir))
+    except (ValueError, OSError) as error:
+        _fail(str(error))
+    if entries is None:
+        click.echo(f"No cache at {printable(cache_dir)}.")
+    else:
+        click.echo(f"Removed {printable(cache_dir)} ({entries} entr{'ies' if entries != 1 else 'y'}).")
 
 
 @cli.command(name="report")
@@ -548,12 +640,16 @@ def import_command(files, out_dir, force) -> None:
 
     problems = 0
     used: set[str] = set()
+    imported: set[str] = set()
     for given in files:
         path = Path(given)
         if not path.is_file() or not is_lintable(path):
             raise UsageError(
                 f"{given}: no such record file (expected .wiki, .wikitext, .mediawiki, .txt, .yaml or .json)"
             )
+        if os.path.realpath(path) in imported:  # named twice (a glob and a path): one record, not two
+            continue
+        imported.add(os.path.realpath(path))
         try:
             records = with_extra(load_file(path, display_path(path)))
         except InternalError as error:

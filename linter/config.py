@@ -20,7 +20,7 @@ from linter.safe_io import is_within
 
 DEDICATED = ".conflict-lint.toml"
 PYPROJECT = "pyproject.toml"
-KEYS = ("select", "ignore", "severity", "per-path", "exclude", "roots", "today", "max-file-size")
+KEYS = ("select", "ignore", "severity", "per-path", "exclude", "roots", "today", "max-file-size", "baseline")
 
 
 class ConfigError(Exception):
@@ -39,6 +39,7 @@ class Settings:
     roots: tuple[str, ...] = ()
     today: datetime.date | None = None
     max_file_size: int | None = None
+    baseline: Path | None = None  # the baseline file lint reads and `baseline` writes
     _real_base: str | None = field(default=None, init=False, repr=False, compare=False)
     _relative: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # path -> relative
 
@@ -91,6 +92,10 @@ class Settings:
             table["max-file-size"] = self.max_file_size
         else:
             unset.append("max-file-size: the default, 5 MiB")
+        if self.baseline is not None:
+            table["baseline"] = Path(os.path.relpath(self.baseline, self.base)).as_posix()
+        else:
+            unset.append("baseline: .conflict-lint-baseline.json when it exists")
         table["severity"] = {rule: severity.label for rule, severity in self.severity.items()}
         table["per-path"] = {glob: list(rules) for glob, rules in self.per_path.items()}
         source = self.path if self.path else "(defaults: no settings file found)"
@@ -158,7 +163,9 @@ def load_settings(path: Path | None = None, start: Path | None = None) -> Settin
     elif not path.is_file():
         raise ConfigError(f"{path}: no such settings file")
     table = _read(path)
-    if path.name != DEDICATED:
+    # Only a pyproject.toml keeps the settings under [tool.conflict-lint]; any other file named
+    # with --config is a dedicated one, keys at the top level (as .conflict-lint.toml).
+    if path.name == PYPROJECT:
         table = _tool(table).get("conflict-lint", {})
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: `tool.conflict-lint` must be a table ([tool.conflict-lint]), "
@@ -246,4 +253,17 @@ def parse_settings(table: dict, path: Path) -> Settings:
         if not isinstance(size, int) or isinstance(size, bool) or size < 1:
             raise ConfigError(f"{path}: `max-file-size` must be a number of bytes above 0, not {size!r}")
         settings.max_file_size = size
+    if "baseline" in table:
+        value = table["baseline"]
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{path}: `baseline` must be the path of a baseline file, not {value!r}")
+        settings.baseline = _shown_path(settings.base / value)
     return settings
+
+
+def _shown_path(path: Path) -> Path:
+    """A path from the settings as the user would write it: relative to here when below here."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path

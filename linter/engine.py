@@ -17,7 +17,7 @@ from linter.model.document import Document, Hit
 from linter.records import RecordSet
 from linter.rules import Context, Rule, all_rules, get_rule
 from linter.schema import check_schema
-from linter.suppress import Suppression, parse_suppressions, suppresses
+from linter.suppress import Suppression, parse_suppressions
 
 
 @dataclass
@@ -146,10 +146,16 @@ def _apply_suppressions(doc: Document, findings: list[Finding], selection: Selec
 
 
 def _string_locator(doc: Document) -> Callable[[int, int], bool]:
-    spans = [span for pointer, span in doc.value_spans.items() if isinstance(doc.value_at(pointer), str)]
+    # String spans by the lines they cover, so each comment is checked against its own line's
+    # strings only: a file of N suppression comments and N strings is not N x N.
+    by_line: dict[int, list] = {}
+    for pointer, span in doc.value_spans.items():
+        if isinstance(doc.value_at(pointer), str):
+            for line in range(span.line, span.end_line + 1):
+                by_line.setdefault(line, []).append(span)
 
     def in_string(line: int, column: int) -> bool:
-        return any((s.line, s.column) <= (line, column) < (s.end_line, s.end_column) for s in spans)
+        return any((s.line, s.column) <= (line, column) < (s.end_line, s.end_column) for s in by_line.get(line, ()))
     return in_string
 
 
@@ -160,12 +166,22 @@ def _unsuppressed(findings: list[Finding], suppressions: list[Suppression]) -> l
         except KeyError:
             return name
 
+    # (line or None for the whole file, rule) -> the suppressions naming it there: one look-up
+    # per finding, and each suppression marked used once, so N findings and N comments stay linear
+    index: dict[tuple[int | None, str], list[tuple[Suppression, str]]] = {}
+    for suppression in suppressions:
+        for name in suppression.names:
+            index.setdefault((suppression.target_line, canonical(name)), []).append((suppression, name))
+    marked: set[tuple[int | None, str]] = set()
     kept = []
     for finding in findings:
-        covering = [(s, name) for s in suppressions for name in s.names if suppresses(s, name, finding, canonical)]
-        for suppression, name in covering:
-            suppression.used.add(name)
-        if not covering:
+        keys = [key for key in ((None, finding.rule), (finding.line, finding.rule)) if key in index]
+        for key in keys:
+            if key not in marked:
+                marked.add(key)
+                for suppression, name in index[key]:
+                    suppression.used.add(name)
+        if not keys:
             kept.append(finding)
     return kept
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from linter.dates import MONTH_PATTERN, MONTHS
 from linter.limits import MAX_NUMBER_DIGITS, for_matching
-from linter.markup import NOT_TEXT
+from linter.markup import NOT_TEXT, defuse
 
 # Not an ordinal: "29th Infantry Division" names a unit, it counts nothing; nor part of a name
 # ("M10 tank destroyers", "Bf 109" is read as written but "Ju87" is not a count of 87). A number
@@ -151,7 +151,7 @@ def _is_date_or_page(cleaned: str, match: re.Match) -> bool:
 
 
 def _blank_noise(text: str) -> str:
-    return _NOISE.sub(lambda m: " " * len(m.group()), for_matching(text))
+    return _NOISE.sub(lambda m: " " * len(m.group()), defuse(for_matching(text)))
 
 
 def _ranges(cleaned: str) -> Iterator[tuple[re.Match, bool]]:

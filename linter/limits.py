@@ -26,6 +26,11 @@ def for_matching(text: str) -> str:
     return text[:MAX_MATCH_CHARS]
 
 
+# Characters of JSON Pointer a document's values and keys may take together. Every value keeps
+# its full pointer, so long keys nested deep, over a long list, made a 134 KB file take 1.8 GB.
+# A 5 MiB record of ordinary keys needs under a tenth of this.
+MAX_POINTER_CHARS = 32_000_000
+
 # Files the linter reads besides records: settings (pyproject.toml may be planted at any size,
 # even sparse gigabytes) and baselines (one entry of ~300 bytes per accepted finding).
 MAX_SETTINGS_BYTES = 1024 * 1024
@@ -38,3 +43,10 @@ MAX_CACHE_ENTRY_BYTES = 64 * 1024 * 1024
 # Findings kept per file; the rest are counted in one `limit-exceeded` finding. A real record
 # has a few dozen at most; 700,000 duplicate keys would otherwise fill memory and the report.
 MAX_FINDINGS_PER_FILE = 1000
+
+# The wikitext parser's budget (linter/infobox/budget.py): a page beyond any of these is not
+# parsed, and gets a `limit-exceeded` finding. bench/wikitext_budget.py measures the real corpus
+# against them and the parse time of hostile pages at them.
+MAX_MARKUP = 10_000  # tags, templates, links and tables opened in one page
+MAX_UNCLOSED_WORK = 60_000  # unclosed openers times openers: the parser rereads the page per unclosed one
+MAX_TEMPLATE_DEPTH = 50  # template calls inside template calls

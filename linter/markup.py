@@ -8,9 +8,35 @@ from __future__ import annotations
 
 import re
 
-# Citations, templates and HTML comments: markup, never the text a reader sees.
-REFERENCE = r"<ref[^>]*/>|<ref[^>]*>.*?</ref>"
+# Citations, templates and HTML comments: markup, never the text a reader sees. A ref's
+# attributes hold no "<", so "<ref<ref<ref..." is tried only up to the next "<", not to the end.
+REFERENCE = r"<ref[^<>]*/>|<ref[^<>]*>.*?</ref>"
 NOT_TEXT = rf"{REFERENCE}|\{{\{{.*?\}}\}}|<!--.*?-->"
+# NOT_TEXT's lazy scans run from an opener to its closer; an opener with no closer after it
+# scans to the end of the text, so thousands of them cost the square of the text. defuse()
+# takes those openers out first, in one pass.
+# (opener, closer): group 1 of an opener is markup complete in itself, left alone.
+_UNCLOSABLE = ((re.compile(r"(<ref[^<>]*/>)|<ref", re.IGNORECASE), re.compile(r"</ref>", re.IGNORECASE)),
+               (re.compile(r"\{\{"), re.compile(r"\}\}")),
+               (re.compile(r"<!--"), re.compile(r"-->")))
+
+
+def _inert(match: re.Match) -> str:
+    return match.group() if match.lastindex else " " + match.group()[1:]
+
+
+def defuse(text: str) -> str:
+    """``text`` with every opener of NOT_TEXT that no closer follows made inert ("<" and "{"
+    become blanks), the length unchanged so that offsets still hold: such an opener can never
+    start a match, and skipping it saves a scan to the end of the text per opener."""
+    for opener, closer in _UNCLOSABLE:
+        last = None
+        for last in closer.finditer(text):
+            pass
+        cut = last.end() if last is not None else 0
+        if opener.search(text, cut):
+            text = text[:cut] + opener.sub(_inert, text[cut:])
+    return text
 # Compile NOT_TEXT (and patterns built on it) with these: a citation runs over lines.
 FLAGS = re.DOTALL | re.IGNORECASE
 # "[[Target|label]]" or "[[Target]]": group 1 is the text shown.

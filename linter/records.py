@@ -110,6 +110,7 @@ class RecordSet:
     def __init__(self, documents: Iterable[Document] = ()):
         self.by_key: dict[str, list[Document]] = {}
         self.by_file: dict[str, list[Document]] = {}
+        self._matching: dict[tuple[str, str], tuple[Document | None, Document | None]] = {}
         for doc in documents:
             self.add(doc)
 
@@ -121,6 +122,26 @@ class RecordSet:
         for key in keys:
             self.by_key.setdefault(key, []).append(doc)
         self.by_file.setdefault(file_stem(doc.path), []).append(doc)
+        self._matching.clear()
+
+    def matching(self, key: str, field_name: str) -> tuple[Document | None, Document | None]:
+        """The first record whose ``field_name`` reads as ``key``, and the first such record of
+        another file than that one: enough to find, for any record, one in another file in
+        constant time, however many records of one file share the key."""
+        known = self._matching.get((key, field_name))
+        if known is None:
+            first = second = None
+            for doc in self.by_key.get(key, ()):
+                value = doc.record.get(field_name) if doc.record else None
+                if not isinstance(value, str) or normalise_name(value) != key:
+                    continue
+                if first is None:
+                    first = doc
+                elif doc.path != first.path:
+                    second = doc
+                    break
+            known = self._matching[(key, field_name)] = (first, second)
+        return known
 
     def resolve(self, reference: str) -> Document | None:
         found = (self.by_key.get(normalise_name(reference)) or self.by_key.get(id_form(reference))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from linter.data import load
 from linter.limits import for_matching
 from linter.markup import LINK as _LINK
-from linter.markup import NOT_TEXT
+from linter.markup import NOT_TEXT, defuse
 
 _MARKUP = re.compile(rf"{NOT_TEXT}|'{{2,}}|\[\d+\]",
                      re.DOTALL | re.IGNORECASE)
@@ -37,7 +37,7 @@ class ResultReading:
 
 def headline(text: str) -> str:
     """The first line of a result, without citations, templates, link syntax or bold."""
-    cleaned = _LINK.sub(lambda m: m.group(1), _MARKUP.sub("", for_matching(text)))
+    cleaned = _LINK.sub(lambda m: m.group(1), _MARKUP.sub("", defuse(for_matching(text))))
     for part in _BREAK.split(cleaned):
         part = " ".join(part.split()).strip(" .:;,")
         if part:

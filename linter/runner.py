@@ -17,9 +17,10 @@ import dataclasses
 import datetime
 import functools
 import gc
+import itertools
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from sys import intern
@@ -200,6 +201,7 @@ class _Prepared:
     key: str
     cache: Cache | None
     summaries: bool  # whether cross-record rules will read summaries in this run
+    used: list[str] = dataclasses.field(default_factory=list)  # cache keys read or written, for pruning
 
     @classmethod
     def of(cls, settings: Settings) -> _Prepared:
@@ -217,23 +219,29 @@ class _Prepared:
 
 
 def lint_file(
-    path: Path, display: str, settings: Settings, prepared: _Prepared | None = None
+    path: Path, display: str, settings: Settings, prepared: _Prepared | None = None, content: bytes | None = None
 ) -> tuple[list[Finding], list[dict]]:
-    """The per-file stage for one file (every infobox of it), through the cache when there is one."""
+    """The per-file stage for one file (every infobox of it), through the cache when there is one.
+
+    ``content``, when given, is the file's bytes (standard input), and ``path`` only its name."""
     prepared = prepared or _Prepared.of(settings)
     from linter.errors import InternalError
     from linter.load import load_bytes, load_file, with_extra
     from linter.safe_io import read_regular
 
-    try:
-        content = read_regular(path, settings.max_file_size)  # never more than the limit, never a FIFO
-    except OSError:
-        content = None  # load_file turns the error into a file-unreadable finding; nothing to cache
+    if content is not None:
+        content = content[:settings.max_file_size + 1]
+    else:
+        try:
+            content = read_regular(path, settings.max_file_size)  # never more than the limit, never a FIFO
+        except OSError:
+            content = None  # load_file turns the error into a file-unreadable finding; nothing to cache
     key = None
     if prepared.cache is not None and content is not None:
         from linter.cache import entry_key
 
         key = entry_key(prepared.key + settings.file_key(display), display, content)
+        prepared.used.append(key)
         hit = prepared.cache.get(key)
         if hit is not None:
             return hit
@@ -285,9 +293,13 @@ def cap_findings(findings: list[Finding], display: str, selection: Selection) ->
     ]
 
 
-def _lint_batch(batch: list[tuple[Path, str]], settings: Settings) -> list[tuple[list[Finding], list[dict]]]:
-    prepared = _Prepared.of(settings)
-    return [lint_file(path, display, settings, prepared) for path, display in batch]
+Results = list[tuple[list[Finding], list[dict]]]
+
+
+def _lint_batch(batch: list[tuple[Path, str]], settings: Settings, prepared: _Prepared) -> tuple[Results, list[str]]:
+    results = [lint_file(path, display, settings, prepared) for path, display in batch]
+    used, prepared.used = prepared.used, []
+    return results, used
 
 
 _WORKER: tuple[Settings, _Prepared] | None = None
@@ -302,10 +314,10 @@ def _start_worker(settings: Settings, parent: int) -> None:
     gc.set_threshold(*GC_THRESHOLDS)
 
 
-def _worker_batch(batch: list[tuple[Path, str]]) -> list[tuple[list[Finding], list[dict]]]:
+def _worker_batch(batch: list[tuple[Path, str]]) -> tuple[Results, list[str]]:
     assert _WORKER is not None, "a worker's settings arrive with its start"
     settings, prepared = _WORKER
-    return [lint_file(path, display, settings, prepared) for path, display in batch]
+    return _lint_batch(batch, settings, prepared)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -327,11 +339,15 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _per_file_results(files: list[tuple[Path, str]], settings: Settings, jobs: int) -> Iterable:
+def _per_file_results(files: list[tuple[Path, str]], settings: Settings, jobs: int, used: list[str]) -> Iterable:
+    """Each file's (findings, summaries) in order; the cache keys used are added to ``used``."""
     batches = [files[i : i + BATCH] for i in range(0, len(files), BATCH)]
     if jobs <= 1 or len(batches) <= 1:  # the one-file path: no pool, no extra process start-up
+        prepared = _Prepared.of(settings)
         for batch in batches:
-            yield from _lint_batch(batch, settings)
+            results, keys = _lint_batch(batch, settings, prepared)
+            used.extend(keys)
+            yield from results
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -339,7 +355,8 @@ def _per_file_results(files: list[tuple[Path, str]], settings: Settings, jobs: i
         max_workers=min(jobs, len(batches)), initializer=_start_worker, initargs=(settings, os.getpid())
     )
     try:
-        for results in pool.map(_worker_batch, batches):
+        for results, keys in pool.map(_worker_batch, batches):
+            used.extend(keys)
             yield from results
     except BaseException:  # an interrupt or an error: stop the workers now, not after their batches
         import threading
@@ -393,12 +410,16 @@ def lint_paths(
     cache_dir: Path | None = None,
     max_file_size: int = MAX_FILE_BYTES,
     neighbours: Iterable[tuple[Path, str]] = (),
+    stdin: bytes | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Finding]:
     """Findings for (path, display path) pairs, as ``lint_documents`` gives them, sorted.
 
     ``neighbours`` are more files (the configured roots) that cross-record rules see but that
-    are not reported on, so linting one changed file still resolves its links. Raises
-    FileError when a check crashes on a file.
+    are not reported on, so linting one changed file still resolves its links. ``stdin`` is
+    the content of the one file given, read from standard input (the file of that name on
+    disk, if any, is not read, not even as a neighbour). ``progress(done, total)`` is called
+    as per-file results come in. Raises FileError when a check crashes on a file.
     """
     from linter.engine import Selection, lint_documents
     from linter.records import RecordSet
@@ -413,14 +434,31 @@ def lint_paths(
     summaries: list[Document] = []
     neighbour_summaries: list[Document] = []
     every = files + extra
+    used: list[str] = []
+    results: Iterable
+    if stdin is not None:
+        if len(files) > 1:
+            raise ValueError("standard input is one file")
+        # not cached: an editor sends a new buffer on every keystroke, and each entry would
+        # replace the entry of the saved file of that name
+        results = itertools.chain(
+            (lint_file(path, display, dataclasses.replace(settings, cache_dir=None), content=stdin)
+             for path, display in files),
+            _per_file_results(extra, settings, jobs or default_jobs(), used))
+    else:
+        results = _per_file_results(every, settings, jobs or default_jobs(), used)
     with _fewer_collections():
-        for index, ((_, display), (found, summary)) in enumerate(
-            zip(every, _per_file_results(every, settings, jobs or default_jobs()), strict=True)
-        ):
+        for index, ((_, display), (found, summary)) in enumerate(zip(every, results, strict=True)):
+            if progress is not None:
+                progress(index + 1, len(every))
             mine = index < len(files)
             if mine:
                 findings.extend(found)
             (summaries if mine else neighbour_summaries).extend(document_of(display, s) for s in summary)
+    if used and cache_dir is not None:
+        from linter.cache import Cache
+
+        Cache(Path(cache_dir), b"").prune(used)  # pruning reads no entry: it needs no key
     if any(rule.cross_record and selection.enabled(rule) for rule in all_rules()):
         # unused-suppression too: a suppression of a cross-record rule is judged in this stage
         cross_only = dataclasses.replace(

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from linter.findings import Finding, Span
+from linter.findings import Span
 
 COMMENT = re.compile(r"(?:^|(?<=\s))#\s*conflict-lint:\s*(?P<kind>disable-next-line|disable-file|disable)\s*=\s*"
                       r"(?P<names>[A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)")
@@ -51,11 +51,3 @@ def parse_suppressions(text: str, in_string: Callable[[int, int], bool] = lambda
             names[name_match.group()] = Span(number, start + 1, number, start + 1 + len(name_match.group()))
         found.append(Suppression(match["kind"], number, names))
     return found
-
-
-def suppresses(suppression: Suppression, name: str, finding: Finding, canonical: Callable[[str], str]) -> bool:
-    """Whether the suppression's rule ``name`` covers the finding; ``canonical`` maps a name to a slug."""
-    if canonical(name) != finding.rule:
-        return False
-    target = suppression.target_line
-    return target is None or target == finding.line

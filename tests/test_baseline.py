@@ -84,3 +84,60 @@ def test_malformed_baseline_is_a_message_and_exit_2(project, content, expected):
 def test_missing_baseline_is_a_message_and_exit_2(project):
     result = run("lint", "records", "--baseline", "nowhere.json")
     assert result.exit_code == 2 and "cannot read baseline nowhere.json" in result.output
+
+
+def test_the_conventional_file_is_found_and_the_setting_names_another(project):
+    assert run("baseline", "records").exit_code == 0
+    found = run("lint", "records")  # .conflict-lint-baseline.json, no argument needed (pre-commit)
+    assert found.exit_code == 0 and "Baseline: 5 known findings hidden" in found.output
+    assert run("lint", "records", "--no-baseline").exit_code == 1
+    (project / ".conflict-lint-baseline.json").unlink()
+    (project / ".conflict-lint.toml").write_text('baseline = "ci/known.json"\n')
+    (project / "ci").mkdir()
+    written = run("baseline", "records")
+    assert written.exit_code == 0 and "to the baseline ci/known.json" in written.output
+    assert "Baseline: 5 known findings hidden" in run("lint", "records").output
+
+
+def test_gone_counts_only_entries_of_the_files_checked(project):
+    run("baseline", "records")
+    # One file of two: the other file's five entries are not "gone", they were not looked at.
+    one = run("lint", "records/jihadist-insurgency-in-niger.yaml")
+    assert one.output.endswith("Baseline: 0 known findings hidden, 0 gone since it was written.\n")
+    record = project / "records" / "ayorou.yaml"
+    record.write_text(record.read_text().replace("      other:\n        - text: None\n", ""))
+    fixed = run("lint", "records/ayorou.yaml")
+    assert fixed.output.endswith("Baseline: 4 known findings hidden, 1 gone since it was written.\n")
+
+
+def test_baseline_of_a_subset_keeps_the_other_files_entries_and_says_what_changed(project):
+    (project / ".conflict-lint.toml").write_text('roots = ["records"]\n')  # part_of resolves in a subset
+    shutil.copy(project / "records" / "ayorou.yaml", project / "records" / "other.yaml")
+    first = run("baseline", "records", "--ignore", "duplicate-record")
+    assert first.output == ("Wrote 10 findings of 3 files to the baseline .conflict-lint-baseline.json: "
+                            "10 new, 0 gone.\n")
+    record = project / "records" / "ayorou.yaml"
+    record.write_text(record.read_text().replace("      other:\n        - text: None\n", "")
+                      .replace("result:", "bogus_field: 1\nresult:", 1))
+    second = run("baseline", "records/ayorou.yaml", "--ignore", "duplicate-record")
+    assert second.output == ("Wrote 5 findings of 1 file to the baseline .conflict-lint-baseline.json: "
+                             "1 new, 1 gone; kept 5 of files not checked.\n")
+    entries = json.loads((project / ".conflict-lint-baseline.json").read_text())["findings"]
+    assert sum(e["count"] for e in entries if e["path"] == "records/other.yaml") == 5
+    # a file that no longer exists loses its entries at the next baseline
+    (project / "records" / "other.yaml").unlink()
+    third = run("baseline", "records/ayorou.yaml", "--ignore", "duplicate-record")
+    assert third.output.endswith(": 0 new, 0 gone; dropped 5 of files that no longer exist.\n")
+    assert {e["path"] for e in json.loads((project / ".conflict-lint-baseline.json").read_text())["findings"]} == {
+        "records/ayorou.yaml"}
+
+
+def test_baseline_shares_lints_options(project):
+    lint_options = {p.name for p in cli.commands["lint"].params}
+    baseline_options = {p.name for p in cli.commands["baseline"].params}
+    shared = {"paths", "config", "select", "ignore", "today", "max_file_size", "stdin_filename", "jobs",
+              "no_cache", "cache_dir", "quiet", "verbose", "show_files", "show_settings"}
+    assert shared <= lint_options and shared <= baseline_options
+    (project / "elsewhere.toml").write_text('ignore = ["figure-unsourced"]\n')
+    written = run("baseline", "records", "--config", "elsewhere.toml", "--today", "2021-01-01")
+    assert written.output.startswith("Wrote 2 findings")

@@ -7,7 +7,11 @@ import datetime
 import hmac
 import json
 
-from linter.cache import Cache, decode, encode, entry_key, signing_key
+from click.testing import CliRunner
+
+from linter.cache import FORMAT, Cache, decode, encode, entry_key, signing_key
+from linter.cli import cli
+from linter.engine import Selection
 from linter.findings import Finding, Severity, Span
 from linter.runner import lint_paths
 
@@ -46,7 +50,7 @@ def test_writes_leave_no_temporary_files(tmp_path):
     cache = Cache(tmp_path, KEY)
     for n in range(5):
         cache.put(f"{n:02d}" * 32, [FINDING], [])
-    names = [p.name for p in tmp_path.rglob("*") if p.is_file()]
+    names = [p.name for p in (tmp_path / FORMAT).rglob("*") if p.is_file()]
     assert len(names) == 5 and not [n for n in names if n.startswith(".tmp-")]
 
 
@@ -147,3 +151,60 @@ def test_no_key_means_no_cache(tmp_path, monkeypatch):
     blocker.write_text("", "utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file where the directory should be
     assert Cache.open(tmp_path / "cache") is None
+
+
+def entries(cache_dir) -> int:
+    return sum(1 for _ in cache_dir.rglob("*.json"))
+
+
+def test_entries_of_old_versions_and_settings_are_pruned(tmp_path):
+    # The cache grew with every edit and every settings change (200 -> 214 -> 414 entries).
+    files = []
+    for n in range(6):
+        record = tmp_path / f"r{n}.yaml"
+        record.write_text(f"id: r{n}\n", "utf-8")
+        files.append((record, record.name))
+    cache_dir = tmp_path / "cache"
+    lint_paths(files, today=TODAY, jobs=1, cache_dir=cache_dir)
+    assert entries(cache_dir) == 6
+    for record, _ in files[:2]:
+        record.write_text(record.read_text() + "conflict: X\n", "utf-8")
+    lint_paths(files, today=TODAY, jobs=1, cache_dir=cache_dir)
+    assert entries(cache_dir) == 6
+    lint_paths(files, selection=Selection(ignore=frozenset({"unknown-field"})), today=TODAY, jobs=1,
+               cache_dir=cache_dir)
+    assert entries(cache_dir) == 6
+    # a run over some files leaves the other files' entries alone
+    files[0][0].write_text("id: changed\n", "utf-8")
+    lint_paths(files[:1], today=TODAY, jobs=1, cache_dir=cache_dir)
+    assert entries(cache_dir) == 6
+
+
+def test_pool_runs_prune_too(tmp_path):
+    files = []
+    for n in range(200):  # several batches: the pool path
+        record = tmp_path / f"r{n}.yaml"
+        record.write_text(f"id: r{n}\n", "utf-8")
+        files.append((record, record.name))
+    cache_dir = tmp_path / "cache"
+    lint_paths(files, today=TODAY, jobs=2, cache_dir=cache_dir)
+    lint_paths(files, today=datetime.date(2026, 1, 2), jobs=2, cache_dir=cache_dir)
+    assert entries(cache_dir) == 200
+
+
+def test_cache_directory_is_tagged_and_ignored_and_clean_removes_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.yaml").write_text("id: r\n", "utf-8")
+    (tmp_path / ".conflict-lint-cache" / "3").mkdir(parents=True)  # an older format's entries
+    assert CliRunner().invoke(cli, ["lint", "r.yaml"]).exit_code == 1
+    cache_dir = tmp_path / ".conflict-lint-cache"
+    assert (cache_dir / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert (cache_dir / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert not (cache_dir / "3").exists()
+    assert CliRunner().invoke(cli, ["clean"]).output == "Removed .conflict-lint-cache (1 entry).\n"
+    assert not cache_dir.exists()
+    assert CliRunner().invoke(cli, ["clean"]).output == "No cache at .conflict-lint-cache.\n"
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me")
+    refused = CliRunner().invoke(cli, ["clean", "--cache-dir", "mine"])
+    assert refused.exit_code == 2 and (tmp_path / "mine" / "notes.txt").exists()

@@ -33,7 +33,7 @@ def test_findings_exit_1_with_one_line_per_finding():
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0].endswith(
-        "ayorou-uncorrected.yaml:10:9: CL301 [result-unlisted-party] the result credits France ('Franco-'), "
+        "ayorou-uncorrected.yaml:10:9: CL301 [result-unlisted-party] error: the result credits France ('Franco-'), "
         "but no side lists it among its combatants: add it to the side it fought on, or correct the result")
     assert lines[-1] == "1 file checked: 5 findings (4 errors, 1 warning)."
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ElementTree
+from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
@@ -55,3 +56,70 @@ def test_random_bytes(tmp_path, raw, suffix):
 @given(record=records)
 def test_random_records(tmp_path, record):
     _lint_everywhere(tmp_path, "fuzz.yaml", yaml.safe_dump(record, allow_unicode=True).encode("utf-8", "surrogatepass"))
+
+
+# Hostile text: control characters, the Unicode line separators, lone surrogates, workflow-command
+# and terminal sequences, placed in values and in file names.
+_HOSTILE_CHARACTERS = st.sampled_from(["\n", "\r", "\x1b", "\x07", "\x00", "\x7f", "\x9b", "\u2028", "\u202e",
+                                       "\ud800", "\udfff", "::", "%", "##[", "<ref", "{{", "é", "a", "9", " "])
+hostile_text = st.lists(_HOSTILE_CHARACTERS, max_size=12).map("".join)
+# Integers around Python's 4,300-digit limit for int <-> str, written as digits.
+huge_numbers = st.builds(lambda digits, sign: sign + "9" * digits, st.integers(4_290, 5_000), st.sampled_from(["", "-"]))
+_NAME_CHARACTERS = st.sampled_from(["a", "é", "\n", "\r", "\x1b", "\x07", "\u2028", ":", "::error ", "%", " ", "-",
+                                    "\udcff", "\udc80"])  # the last two: bytes that are not UTF-8
+file_stems = st.lists(_NAME_CHARACTERS, min_size=1, max_size=8).map(lambda parts: "x" + "".join(parts))
+
+_NUMBER = "__NUMBER__"
+hostile_records = st.recursive(
+    st.none() | st.integers() | hostile_text | st.just(_NUMBER),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["id", "conflict", "date", "start", "result", "text", "sides", "combatants", "casualties",
+                         "killed", "count", "strength", "sources", "part_of"]) | hostile_text, inner, max_size=4),
+    max_leaves=12)
+
+
+def _valid(output_format: str, output: str) -> None:
+    """Every format parses as itself; text and annotations carry no raw control character."""
+    _check_output(output_format, output)
+    if output_format in ("text", "github"):
+        raw = [c for c in output if c != "\n" and (ord(c) < 32 or 0x7f <= ord(c) <= 0x9f or "\ud800" <= c <= "\udfff"
+                                                  or c in "\u2028\u2029")]
+        assert not raw, f"raw control characters in {output_format}: {raw!r}"
+    if output_format == "github":
+        assert all(line.startswith("::") for line in output.splitlines()), output
+
+
+def _lint_with_every_format(tmp_path, name: str, content: bytes) -> None:
+    import tempfile
+
+    here = Path(tempfile.mkdtemp(dir=tmp_path))  # one per example: tmp_path is shared by all of them
+    (here / "in").mkdir()
+    path = here / "in" / name
+    path.write_bytes(content)
+    outputs = [option for f in FORMATS for option in ("--output", f"{f}:{here}/report.{f}")]
+    # the directory, not the file: the test runner cannot pass a name that is not UTF-8 as an argument
+    result = CliRunner().invoke(cli, ["lint", "--no-cache", "--format", "text", *outputs, "--", str(here / "in")],
+                                env={"GITHUB_ACTIONS": None, "NO_COLOR": "1"})
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code in (0, 1), result.output
+    _valid("text", result.stdout)
+    for output_format in FORMATS:
+        _valid(output_format, (here / f"report.{output_format}").read_text("utf-8"))
+    assert path.read_bytes() == content
+
+
+@SETTINGS
+@given(record=hostile_records, number=huge_numbers, stem=file_stems, as_json=st.booleans())
+def test_hostile_records_and_names_in_every_format(tmp_path, record, number, stem, as_json):
+    # JSON text is YAML too; ensure_ascii writes a lone surrogate as its escape, which the file may hold
+    text = json.dumps(record).replace(f'"{_NUMBER}"', number)
+    _lint_with_every_format(tmp_path, stem + (".json" if as_json else ".yaml"), text.encode("utf-8"))
+
+
+@SETTINGS
+@given(value=hostile_text, parameter=hostile_text, number=huge_numbers, stem=file_stems)
+def test_hostile_wikitext_in_every_format(tmp_path, value, parameter, number, stem):
+    page = (f"{{{{Infobox military conflict\n| conflict = {value}\n| result = {value} victory\n"
+            f"| date = {{{{start date|{number}|{value}|1}}}}\n| casualties1 = {number} killed\n"
+            f"| strength2 = {value}{number[:50]}\n| {parameter} = {value}\n| combatant{number} = {value}\n}}}}\n")
+    _lint_with_every_format(tmp_path, stem + ".wiki", page.encode("utf-8", "surrogatepass"))

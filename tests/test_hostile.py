@@ -133,18 +133,6 @@ def test_missing_directory_is_a_message_and_exit_2(tmp_path):
     assert b"no such file or directory: no-such-dir" in result.stderr
 
 
-@pytest.mark.parametrize("value", [" " * 200_000, "{{" * 100_000, "<ref>" * 40_000, "1-2 " * 50_000,
-                                   "Franco-" * 30_000, "9 killed, " * 20_000 + "None", "(" * 100_000],
-                         ids=["blanks", "braces", "refs", "ranges", "combining", "items", "parens"])
-def test_adversarial_text_stays_linear(tmp_path, value):
-    record = {"id": "x", "conflict": "X", "date": {"start": "2020"}, "result": {"text": value},
-              "territory": value,
-              "sides": [{"combatants": ["France"], "strength": [{"text": value}],
-                         "casualties": {"killed": {"text": value}}}, {"combatants": [value]}]}
-    found = findings(tmp_path, "record.json", json.dumps(record).encode())
-    assert "syntax-error" not in rules(found)
-
-
 def test_schema_refers_to_nothing_outside_itself():
     schema_text = (ROOT / "schemas" / "conflict.schema.json").read_text("utf-8")
 
@@ -161,11 +149,11 @@ def test_schema_refers_to_nothing_outside_itself():
 
 
 @pytest.mark.parametrize("content, expected", [
-    (b"{{Infobox military conflict|conflict=" + b"{{x|" * 20_000 + b"}}" * 20_000 + b"}}", "schema-violation"),
+    (b"{{Infobox military conflict|conflict=" + b"{{x|" * 20_000 + b"}}" * 20_000 + b"}}", "limit-exceeded"),
     (b"{{Infobox military conflict\n| conflict = A<ref>unclosed\n| result = {{flag|France\n", "no-infobox"),
-    # the parameter given 20,000 times: MediaWiki keeps the last, and each repeat is reported
+    # 20,000 repeats of one parameter: each is a duplicate-key finding, more than are kept per file
     (b"{{Infobox military conflict\n| conflict = A\n" + b"| casualties1 = 9 killed<br/>\n" * 20_000 + b"}}",
-     "duplicate-key"),
+     "limit-exceeded"),
 ], ids=["nested-templates", "unbalanced", "enormous"])
 def test_hostile_wikitext_is_read_or_reported(tmp_path, content, expected):
     assert expected in rules(findings(tmp_path, "page.wiki", content))

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from linter.cli import cli
 from linter.runner import lint_paths
-from tests.conftest import FIXTURES, SHARED
+from tests.conftest import FIXTURES, ROOT, SHARED
 
 WIKI = FIXTURES / "wikitext" / "article-with-infobox.wiki"
 ARTICLE = FIXTURES / "article" / "red-ford.txt"
@@ -46,7 +46,7 @@ def test_an_existing_record_is_kept_without_force_and_replaced_with_it(tmp_path)
     forced = run(WIKI, "--out", out, "--force")
     assert forced.exit_code == 0, forced.stderr
     assert f"replaced {existing}" in forced.stdout
-    assert existing.read_text("utf-8").startswith("id: skirmish-at-red-ford\n")
+    assert existing.read_text("utf-8").startswith("---\nid: skirmish-at-red-ford\n")
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
@@ -90,6 +90,36 @@ def test_an_imported_record_lints_as_its_source(tmp_path, source):
     records = sorted(out.glob("*.yaml"))
     assert records
     assert _findings(records) == _findings([source])
+
+
+def test_imported_yaml_passes_yamllint_defaults_but_for_unbreakable_words(tmp_path):
+    """docs/formats.md: only line-length, and only on a line that ends in a word too long to fold."""
+    from yamllint import linter as yamllint
+    from yamllint.config import YamlLintConfig
+
+    from linter.importer.write import WIDTH
+
+    sources = sorted((ROOT / "tests" / "gold" / "corpus").glob("*.wiki")) + [WIKI, ARTICLE]
+    run(*sources, "--out", tmp_path / "out")
+    records = sorted((tmp_path / "out").glob("*.yaml"))
+    assert len(records) >= 60
+    config = YamlLintConfig("extends: default")
+    for record in records:
+        text = record.read_text("utf-8")
+        lines = text.splitlines()
+        for problem in yamllint.run(text, config):
+            last_word = lines[problem.line - 1].split()[-1]
+            assert problem.rule == "line-length" and len(last_word) > 80 - WIDTH, (record.name, str(problem))
+
+
+def test_nameless_records_are_named_after_the_file_and_a_file_given_twice_is_imported_once(tmp_path):
+    page = tmp_path / "nameless.wiki"
+    page.write_text("{{Infobox military conflict\n| date = 1900\n| combatant1 = France\n"
+                    "| combatant2 = Prussia\n| result = Inconclusive\n}}\n", "utf-8")
+    out = tmp_path / "out"
+    run(page.resolve(), page, "--out", out)
+    assert [p.name for p in out.iterdir()] == ["nameless.yaml"]
+    assert "id: nameless\n" in (out / "nameless.yaml").read_text("utf-8")
 
 
 def test_a_record_is_named_after_its_conflict_or_else_the_input_stem(tmp_path, monkeypatch):

@@ -4,6 +4,7 @@ and whether or not results come from the cache; cross-record rules see every rec
 from __future__ import annotations
 
 import datetime
+import shutil
 import sys
 from pathlib import Path
 
@@ -139,3 +140,21 @@ def test_a_file_given_and_in_the_roots_is_linted_once_however_it_is_spelt(tmp_pa
     for given in (record, tmp_path / "linked" / "a.yaml", records / "alias.yaml"):
         assert [p.name for p, _ in _not_among(neighbours, [(given, "x")])] == ["b.yaml"]
     assert _not_among([], [(record, "a.yaml")]) == []
+
+
+def test_a_wiki_file_beside_the_record_imported_from_it_is_no_duplicate(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from linter.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "records").mkdir()
+    shutil.copy(FIXTURES / "wikitext" / "article-with-infobox.wiki", tmp_path / "records")
+    CliRunner().invoke(cli, ["import", "records/article-with-infobox.wiki", "--out", "records"])
+    clean = CliRunner().invoke(cli, ["lint", "--no-cache", "--select", "duplicate-record", "records"])
+    assert clean.output == "3 files checked, no findings.\n"
+    # a copy of the record is still a duplicate, of the record and of nothing else
+    shutil.copy(tmp_path / "records" / "skirmish-at-red-ford.yaml", tmp_path / "records" / "copy.yaml")
+    copied = CliRunner().invoke(cli, ["lint", "--no-cache", "--select", "duplicate-record", "records"])
+    assert [line.split(":")[0] for line in copied.output.splitlines()[:-1]] == [
+        "records/copy.yaml", "records/skirmish-at-red-ford.yaml"]

@@ -52,3 +52,14 @@ def test_any_message_and_path_survive_the_round_trip(message, path):
     assert _unescape(data) == printable(message, keep_line_breaks=True)
     properties = dict(item.split("=", 1) for item in head.split(" ", 1)[1].split(","))
     assert _unescape(properties["file"]) == printable(path, keep_line_breaks=True)
+
+
+def test_a_note_says_when_github_will_not_show_every_annotation():
+    run = summary_of([finding(line=n) for n in range(1, 13)] + [finding(line=20, severity=Severity.WARNING)])
+    lines = github.render(run).splitlines()
+    assert len(lines) == 14 and not lines[-1].startswith("::")
+    assert lines[-1].startswith("conflict-lint: GitHub shows only the first 10 annotations of each type per step: "
+                                "of 12 errors, 2 are not annotated.")
+    assert "SARIF" in lines[-1]
+    few = summary_of([finding(line=n) for n in range(1, 11)])
+    assert all(line.startswith("::") for line in github.render(few).splitlines())

@@ -9,6 +9,7 @@ import xmlschema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from linter.findings import Severity
 from linter.report import junit
 from tests.conftest import SPECS
 from tests.reporting import finding, invalid_run, summary_of
@@ -25,19 +26,36 @@ def test_validates_against_the_junit_schema(report):
     assert errors == []
 
 
-def test_one_suite_per_file_one_failing_case_per_finding(report):
+def test_one_suite_per_file_one_case_per_finding_failing_at_the_fail_on_level(report):
+    # docs/ci.md: findings at or above --fail-on (error by default) fail; the others are skipped
+    # cases that carry the finding, so a run that exits 0 shows no failed test.
     run = invalid_run()
     root = ET.fromstring(report)
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == list(run.paths)
     for suite in suites:
         path = suite.get("name")
-        expected = [f for f in run.findings if f.path == path]
+        errors = [f for f in run.findings if f.path == path and f.severity == Severity.ERROR]
+        others = [f for f in run.findings if f.path == path and f.severity != Severity.ERROR]
         cases = suite.findall("testcase")
         failures = [case.find("failure") for case in cases if case.find("failure") is not None]
-        assert len(failures) == int(suite.get("failures")) == len(expected)
-        assert [f.get("message") for f in failures] == [f.message for f in expected]
-    assert int(root.get("failures")) == len(run.findings)
+        skipped = [case.find("skipped") for case in cases if case.find("skipped") is not None]
+        assert len(failures) == int(suite.get("failures")) == len(errors)
+        assert len(skipped) == int(suite.get("skipped")) == len(others)
+        assert [f.get("message") for f in failures] == [f.message for f in errors]
+        assert [s.get("message") for s in skipped] == [f"{f.severity.label}: {f.message}" for f in others]
+    assert int(root.get("failures")) == sum(f.severity == Severity.ERROR for f in run.findings) > 0
+    assert any(f.severity != Severity.ERROR for f in run.findings)
+
+
+def test_fail_on_decides_what_fails():
+    import dataclasses
+
+    run = invalid_run()
+    every = ET.fromstring(junit.render(dataclasses.replace(run, fail_on=Severity.INFO)))
+    assert int(every.get("failures")) == len(run.findings)
+    never = ET.fromstring(junit.render(dataclasses.replace(run, fail_on=None)))
+    assert int(never.get("failures")) == 0
 
 
 def test_clean_file_gets_a_passing_case(report):

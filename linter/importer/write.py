@@ -23,10 +23,26 @@ class Exists(Exception):
         self.path = path
 
 
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper with sequences indented under their key, as yamllint's default
+    ``indentation`` rule (``indent-sequences: true``) wants them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+# yamllint's default line-length is 80. PyYAML breaks a line at the first space past this width,
+# so a line ends at most one word later; it cannot break a long word (a URL) at all, which
+# yamllint then reports unless `allow-non-breakable-inline-mappings` is on (docs/formats.md).
+WIDTH = 60
+
+
 def dump(record: dict) -> str:
-    # safe_dump quotes every string another YAML reader would type differently ("2020-03-12",
-    # "NO"), so the written record passes `implicit-type`.
-    return yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    # The safe representer quotes every string another YAML reader would type differently
+    # ("2020-03-12", "NO"), so the written record passes `implicit-type`; "---" starts the
+    # document, as yamllint's default document-start rule asks.
+    return yaml.dump(record, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WIDTH,
+                     default_flow_style=False, explicit_start=True)
 
 
 def write_record(record: dict, directory: Path, name: str, force: bool) -> Written:

@@ -16,10 +16,9 @@ from linter.markup import SIDE_PARAMETER
 from linter.model.document import Document, Hit
 from linter.rules.no_infobox import SLUG as NO_INFOBOX
 
-_TITLE = re.compile(r"^=\s*(.+?)\s*=\s*$")
-_HEADING = re.compile(r"^==+\s*(.+?)\s*==+\s*$")
-_FIELD = re.compile(r"^-\s*([A-Za-z][A-Za-z _]*?\d*)\s*:\s?(.*)$")
-_LIST_ITEM = re.compile(r"^-\s*(.+?)\s*$")
+# Lines are read with string methods, not patterns such as r"^==+\s*(.+?)\s*==+\s*$": a lazy
+# group between runs of blanks backtracks, and a hostile line of a few kilobytes took minutes.
+_KEY = re.compile(r"[A-Za-z][A-Za-z _]*\d*")
 _ITEM_SEPARATOR = re.compile(r",(?!\d)")
 _KNOWN = {"conflict", "partof", "date", "place", "result", "status", "territory", "coordinates", "notes"}
 _SPLIT = re.compile(rf"{SIDE_PARAMETER}|partof")
@@ -38,6 +37,39 @@ def _split(value: str, line: int, column: int) -> list[Item]:
     return items
 
 
+def _heading(stripped: str) -> str | None:
+    """The text of a "== Heading ==" line (already stripped), or None."""
+    lead = len(stripped) - len(stripped.lstrip("="))
+    trail = len(stripped) - len(stripped.rstrip("="))
+    if lead < 2 or trail < 2 or lead + trail >= len(stripped):
+        return None
+    return stripped[lead:len(stripped) - trail].strip() or None
+
+
+def _title(stripped: str) -> str | None:
+    """The text of a "= Title =" line (already stripped), or None."""
+    if len(stripped) < 3 or stripped[0] != "=" or stripped[-1] != "=":
+        return None
+    return stripped[1:-1].strip() or None
+
+
+def _field(line: str) -> tuple[str, int, str, int] | None:
+    """(key, its offset, value, its offset) of a "- Key: Value" line, or None."""
+    colon = line.find(":")
+    if not line.startswith("-") or colon < 0:
+        return None
+    head = line[1:colon]
+    key = head.strip()
+    if not _KEY.fullmatch(key):
+        return None
+    value_start = colon + 1 + (line[colon + 1:colon + 2].isspace())
+    return key, 1 + len(head) - len(head.lstrip()), line[value_start:], value_start
+
+
+def _list_item(stripped: str) -> str | None:
+    return stripped[1:].strip() or None if stripped.startswith("-") else None
+
+
 def load_article_text(doc: Document) -> None:
     lines = doc.text.splitlines()
     box = Infobox()
@@ -46,41 +78,40 @@ def load_article_text(doc: Document) -> None:
     title = ""
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
-        heading = _HEADING.match(stripped)
+        heading = _heading(stripped)
         if heading:
-            section, in_infobox = heading.group(1).casefold(), False
+            section, in_infobox = heading.casefold(), False
             continue
-        titled = _TITLE.match(stripped)
-        if titled and not title:
-            title = titled.group(1)
+        if not title and _title(stripped):
+            title = _title(stripped) or ""
             continue
         if stripped.casefold() == "infobox":
             in_infobox = True
             box.span = Span(number, 1, number, len(line) + 1)
             continue
-        field = _FIELD.match(line)
+        field = _field(line)
         if in_infobox and field:
-            key = field.group(1).replace(" ", "").replace("_", "").casefold()
-            key_span = Span(number, field.start(1) + 1, number, field.end(1) + 1)
-            value_column = field.start(2) + 1
-            value = field.group(2).rstrip()
+            written, key_start, value, value_start = field
+            key = written.replace(" ", "").replace("_", "").casefold()
+            key_span = Span(number, key_start + 1, number, key_start + len(written) + 1)
+            value_column = value_start + 1
+            value = value.rstrip()
             if key not in _KNOWN and not _SPLIT.fullmatch(key):
-                doc.problems.append(unknown_parameter(field.group(1), key_span, "the article-text infobox"))
+                doc.problems.append(unknown_parameter(written, key_span, "the article-text infobox"))
                 continue
             items = (_split(value, number, value_column) if _SPLIT.fullmatch(key)
                      else [Item(value.strip(), Span(number, value_column, number, value_column + len(value)))])
             box.params[key] = [item for item in items if item.text]
             box.name_spans[key] = key_span
-            box.names[key] = field.group(1).strip()
+            box.names[key] = written
             box.value_spans[key] = Span(number, value_column, number, value_column + len(value))
             continue
         if stripped and in_infobox and not field:
             in_infobox = False
-        item = _LIST_ITEM.match(stripped)
+        item = _list_item(stripped)
         if item and section in ("see also", "see_also"):
-            column = line.index(item.group(1)) + 1
-            box.params.setdefault("see also", []).append(
-                Item(item.group(1), Span(number, column, number, column + len(item.group(1)))))
+            column = line.index(item) + 1
+            box.params.setdefault("see also", []).append(Item(item, Span(number, column, number, column + len(item))))
     if not box.params:
         doc.problems.append(Hit("no 'Infobox' block of '- Key: Value' lines in this file: nothing to check",
                                 span=Span(1, 1, 1, 1), rule=NO_INFOBOX))

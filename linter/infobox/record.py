@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import PurePosixPath
 
 from linter import figure_text, parties
 from linter.findings import Span
@@ -231,7 +232,10 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
     builder = _Builder(infobox, doc)
     record: dict = {}
     conflict = infobox.text("conflict")
-    record["id"] = slug(conflict or f"{provenance['file']}-{infobox.index}")
+    # Without a conflict name, the file's stem (not its path, which may be absolute), and for
+    # the second infobox of a file "-2", as the importer numbers files that share a name.
+    stem = PurePosixPath(provenance["file"]).stem
+    record["id"] = slug(conflict or (stem if infobox.index == 1 else f"{stem}-{infobox.index}"))
     builder.place("/id", builder.whole("conflict"), "conflict")
     if conflict:
         record["conflict"] = conflict

@@ -34,6 +34,7 @@ from linter.infobox.templates import (
 from linter.model.document import Document, Hit
 from linter.rules.date_malformed import SLUG as DATE_MALFORMED
 from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
+from linter.rules.limit_exceeded import SLUG as LIMIT_EXCEEDED
 from linter.rules.no_infobox import SLUG as NO_INFOBOX
 from linter.rules.positional_parameter import SLUG as POSITIONAL_PARAMETER
 
@@ -216,6 +217,13 @@ def load_wikitext(doc: Document) -> None:
     """Fill ``doc`` with the file's first infobox; later ones go to ``doc.extra``."""
     import mwparserfromhell
 
+    from linter.infobox.budget import measure
+
+    too_much = measure(doc.text).over_budget()
+    if too_much:  # the parser's time would grow with the square of the page: not parsed at all
+        doc.problems.append(Hit(f"{too_much}: the page is not parsed, so nothing in it is checked; "
+                                "close the markup that is left open", span=Span(1, 1, 1, 1), rule=LIMIT_EXCEEDED))
+        return
     code = mwparserfromhell.parse(doc.text)
     lines = LineIndex(doc.text)
     refs = named_refs(code)

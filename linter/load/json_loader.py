@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from linter.findings import Span
-from linter.limits import MAX_NUMBER_DIGITS
-from linter.load.hits import not_a_record, too_long_number
-from linter.load.json_positions import position_of, scan_positions
+from linter.limits import MAX_FINDINGS_PER_FILE, MAX_NUMBER_DIGITS
+from linter.load.hits import more_not_reported, not_a_record, too_long_number
+from linter.load.json_positions import TooManyPointerChars, position_of, scan_positions
 from linter.model.document import Document, Hit, child_pointer
 from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
 from linter.rules.syntax_error import SLUG as SYNTAX_ERROR
@@ -57,14 +57,20 @@ def load_json(doc: Document) -> None:
     except (ValueError, RecursionError) as error:
         doc.problems.append(Hit(f"JSON error: {error}", span=Span(1, 1, 1, 1), rule=SYNTAX_ERROR))
         return
-    positions = scan_positions(doc.text)
+    try:
+        positions = scan_positions(doc.text)
+    except TooManyPointerChars as error:
+        doc.problems.append(Hit(f"{error}: the file is not checked further", span=Span(1, 1, 1, 1), rule=SYNTAX_ERROR))
+        return
     doc.value_spans = positions.value_spans
     doc.key_spans = positions.key_spans
-    for duplicate in positions.duplicates:
+    for duplicate in positions.duplicates[:MAX_FINDINGS_PER_FILE]:
         doc.problems.append(Hit(
             f"duplicate key '{duplicate.key}' (first at line {duplicate.first.line}); JSON readers differ "
             "on which one they keep, so one is silently lost: remove or merge one of them",
             span=duplicate.span, rule=DUPLICATE_KEY))
+    if len(positions.duplicates) > MAX_FINDINGS_PER_FILE:
+        doc.problems.append(more_not_reported(len(positions.duplicates) - MAX_FINDINGS_PER_FILE, "duplicate keys"))
     doc.data = data
     if long_numbers:
         for pointer, text in _long_numbers(data):

@@ -13,7 +13,12 @@ from json.decoder import scanstring  # type: ignore[attr-defined]  # public, but
 from typing import NamedTuple
 
 from linter.findings import Span, span_from
+from linter.limits import MAX_POINTER_CHARS
 from linter.model.document import child_pointer
+
+
+class TooManyPointerChars(ValueError):
+    """The values' pointers together would take more than MAX_POINTER_CHARS characters."""
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _LAST_BREAK = re.compile(r"(?s:.*)[\n\r]")
@@ -54,7 +59,20 @@ def scan_positions(text: str) -> JsonPositions:
     values: dict[str, Span] = {}
     keys: dict[str, Span] = {}
     duplicates: list[Duplicate] = []
+    # pointer -> its members' pointers, so that a duplicate key forgets only its own subtree
+    # (a walk over every span per duplicate made 700,000 duplicate keys quadratic)
+    members: dict[str, list[str]] = {}
+    budget = MAX_POINTER_CHARS
     line, line_start = 1, 0
+
+    def member(parent: str, pointer: str) -> str:
+        nonlocal budget
+        budget -= len(pointer)
+        if budget < 0:
+            raise TooManyPointerChars(f"the paths to its values (long keys, nested deep) take more than "
+                                      f"{MAX_POINTER_CHARS:,} characters")
+        members.setdefault(parent, []).append(pointer)
+        return pointer
 
     def skip(pos: int) -> int:
         nonlocal line, line_start
@@ -72,7 +90,8 @@ def scan_positions(text: str) -> JsonPositions:
         pointer = child_pointer(frame.pointer, key)
         if pointer in keys:
             duplicates.append(Duplicate(key, span, keys[pointer]))
-            _forget(values, keys, pointer)
+            _forget(values, keys, members, pointer)
+        member(frame.pointer, pointer)
         keys[pointer] = span
         end = skip(end)
         return pointer, skip(end + 1)  # past the ':'
@@ -92,7 +111,7 @@ def scan_positions(text: str) -> JsonPositions:
                 if frame.is_object:
                     pointer, pos = key_at(pos, frame)
                 else:
-                    pointer = f"{frame.pointer}/0"
+                    pointer = member(frame.pointer, f"{frame.pointer}/0")
                 continue
         elif char == '"':
             end = scanstring(text, pos + 1)[1]
@@ -111,7 +130,7 @@ def scan_positions(text: str) -> JsonPositions:
                     pointer, pos = key_at(pos, frame)
                 else:
                     frame.count += 1
-                    pointer = f"{frame.pointer}/{frame.count}"
+                    pointer = member(frame.pointer, f"{frame.pointer}/{frame.count}")
                 break
             pos += 1  # a '}' or ']'
             values[frame.pointer] = span_from((frame.line, frame.column, line, pos - line_start + 1))
@@ -129,9 +148,12 @@ def position_of(text: str, offset: int) -> tuple[int, int]:
     return line, offset - last_break
 
 
-def _forget(values: dict[str, Span], keys: dict[str, Span], pointer: str) -> None:
+def _forget(values: dict[str, Span], keys: dict[str, Span], members: dict[str, list[str]], pointer: str) -> None:
     """Drop what an earlier member of the same key left: the later value replaces it whole."""
-    inside = pointer + "/"
-    for spans in (values, keys):
-        for stale in [p for p in spans if p == pointer or p.startswith(inside)]:
-            del spans[stale]
+    stale = [pointer]
+    while stale:
+        current = stale.pop()
+        values.pop(current, None)
+        if current != pointer:
+            keys.pop(current, None)
+        stale.extend(members.pop(current, ()))

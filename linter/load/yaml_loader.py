@@ -13,8 +13,14 @@ from typing import Any
 import yaml
 
 from linter.findings import Span, span_from
-from linter.limits import MAX_DEPTH, MAX_NODES, MAX_NUMBER_DIGITS
-from linter.load.hits import not_a_record, too_long_number
+from linter.limits import (
+    MAX_DEPTH,
+    MAX_FINDINGS_PER_FILE,
+    MAX_NODES,
+    MAX_NUMBER_DIGITS,
+    MAX_POINTER_CHARS,
+)
+from linter.load.hits import more_not_reported, not_a_record, too_long_number
 from linter.model.document import Document, Hit, child_pointer
 from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
 from linter.rules.implicit_type import SLUG as IMPLICIT_TYPE
@@ -72,6 +78,8 @@ class _Builder:
         self.doc = doc
         self.value_spans = doc.value_spans
         self.nodes_seen = 0
+        self.pointer_chars = 0
+        self.duplicates = 0
 
     def build(self, node: yaml.Node, pointer: str, depth: int = 0) -> Any:
         self.nodes_seen += 1
@@ -81,6 +89,10 @@ class _Builder:
                 "(aliases repeated many times?); a record is far smaller", node)
         if depth > MAX_DEPTH:
             raise LoadLimitExceeded(f"values are nested more than {MAX_DEPTH} levels deep", node)
+        self.pointer_chars += len(pointer)
+        if self.pointer_chars > MAX_POINTER_CHARS:
+            raise LoadLimitExceeded(f"the paths to its values (long keys, nested deep) take more than "
+                                    f"{MAX_POINTER_CHARS:,} characters", node)
         self.value_spans[pointer] = span_of_node(node)
         if node.tag not in _PLAIN_DATA_TAGS:
             # Read as plain data whatever the tag says: nothing is ever constructed from it.
@@ -121,6 +133,9 @@ class _Builder:
                     key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
             member = child_pointer(pointer, key)
             if member in key_spans:  # the pointer names the key, so an earlier one is a duplicate
+                self.duplicates += 1
+                if self.duplicates > MAX_FINDINGS_PER_FILE:
+                    continue
                 self.doc.problems.append(Hit(
                     f"duplicate key '{key}' (first at line {key_spans[member].line}); YAML readers keep "
                     "only the last one, so the first is silently lost: remove or merge one of them",
@@ -219,8 +234,9 @@ def load_yaml(doc: Document) -> None:
         doc.problems.append(Hit("the file is empty: a record is a mapping of fields",
                                 span=Span(1, 1, 1, 1), rule=SCHEMA_VIOLATION))
         return
+    builder = _Builder(doc)
     try:
-        doc.data = _Builder(doc).build(root, "")
+        doc.data = builder.build(root, "")
         if doc.data is None:  # "~", "null", "--- !!null": the schema is never run on no data
             doc.problems.append(not_a_record(None))
     except LoadLimitExceeded as error:
@@ -229,3 +245,5 @@ def load_yaml(doc: Document) -> None:
         doc.key_spans.clear()
         doc.problems.append(Hit(f"{error}: the file is not checked further",
                                 span=span_of_node(error.node), rule=SYNTAX_ERROR))
+    if builder.duplicates > MAX_FINDINGS_PER_FILE:
+        doc.problems.append(more_not_reported(builder.duplicates - MAX_FINDINGS_PER_FILE, "duplicate keys"))

@@ -31,6 +31,11 @@ class RunSummary:
     # Set when a baseline filtered the findings: how many it hid and how many of its entries
     # no longer occur (fixed since the baseline was written).
     baseline: BaselineCounts | None = None
+    # A checked file's text by its display path (None when it cannot be read), for reports
+    # that quote the source; the caller knows where it came from (disk or standard input).
+    source: Callable[[str], str | None] | None = None
+    # Findings at or above this severity make the run fail (--fail-on); None: nothing does.
+    fail_on: Severity | None = Severity.ERROR
     # Whether unsafe fixes count as applicable (--unsafe-fixes), and, in a --fix run, how many
     # findings the fixes repaired before these findings were found.
     unsafe_fixes: bool = False

@@ -8,6 +8,8 @@ pull request puts in a file name or a value reaches the log as a terminal sequen
 
 from __future__ import annotations
 
+from collections import Counter
+
 from linter.findings import Finding, Severity
 from linter.report import RunSummary
 from linter.report.escape import printable
@@ -37,5 +39,24 @@ def command(finding: Finding) -> str:
     return f"::{_COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}"
 
 
+# GitHub shows at most this many annotations of each type (error, warning, notice) per step
+# (and 50 per job); the rest are in the log only.
+SHOWN_PER_TYPE = 10
+
+
+def limit_note(run: RunSummary) -> str | None:
+    """A plain log line saying which findings GitHub will not annotate, when some will not be."""
+    counts = Counter(_COMMANDS[f.severity] for f in run.findings)
+    over = {kind: n for kind, n in counts.items() if n > SHOWN_PER_TYPE}
+    if not over:
+        return None
+    listed = ", ".join(f"{n} {kind}s" for kind, n in sorted(over.items()))
+    hidden = sum(n - SHOWN_PER_TYPE for n in over.values())
+    return (f"conflict-lint: GitHub shows only the first {SHOWN_PER_TYPE} annotations of each type per step: "
+            f"of {listed}, {hidden} are not annotated. Every finding is in this log; upload the SARIF "
+            "report to code scanning to see them all on the pull request (docs/ci.md).")
+
+
 def render(run: RunSummary) -> str:
-    return "".join(command(f) + "\n" for f in run.findings)
+    note = limit_note(run)
+    return "".join(command(f) + "\n" for f in run.findings) + (note + "\n" if note else "")

@@ -48,12 +48,18 @@ def _rule_descriptor(rule: Rule) -> dict:
     }
 
 
+def _uri_path(path: PurePosixPath) -> str:
+    # A file name that is not UTF-8 reaches us with its bytes as surrogates (os.fsdecode):
+    # percent-encoding those bytes names the very file.
+    return quote(path.as_posix(), errors="surrogateescape")
+
+
 def _artifact_location(path: str) -> dict:
     posix = PurePosixPath(path)
     if posix.is_absolute():
         # Outside the working directory: no base to be relative to, so an absolute file URI.
-        return {"uri": "file://" + quote(posix.as_posix())}
-    return {"uri": quote(posix.as_posix()), "uriBaseId": SRCROOT}
+        return {"uri": "file://" + _uri_path(posix)}
+    return {"uri": _uri_path(posix), "uriBaseId": SRCROOT}
 
 
 def _fix(finding: Finding) -> dict:

@@ -1,4 +1,7 @@
-"""The human-readable report: ``path:line:column: CODE [slug] message`` and a summary."""
+"""The human-readable report: ``path:line:column: CODE [slug] severity: message`` and a summary.
+
+The ``full`` view adds each finding's source lines with a caret under its span.
+"""
 
 from __future__ import annotations
 
@@ -41,13 +44,23 @@ def fixed_line(run: RunSummary) -> str:
     return f"Fixed {n} finding{'s' * (n != 1)}."
 
 
-def render(run: RunSummary, colour: bool = False, quiet: bool = False) -> str:
+def render(run: RunSummary, colour: bool = False, quiet: bool = False, full: bool = False) -> str:
     lines = []
+    texts: dict[str, list[str]] = {}
     for f in run.findings:
         location = _paint(f"{line_start(f.path)}:{f.line}:{f.column}:", "1", colour)
         code = _paint(f.code, _COLOURS[f.severity], colour)
+        # the severity in words on every line: without colour a warning must not read as an error
+        severity = _paint(f"{f.severity.label}:", _COLOURS[f.severity], colour)
         mark = " [*]" if run.fixable(f) else ""
-        lines.append(f"{location} {code}{mark} [{f.rule}] {printable(f.message)}")
+        lines.append(f"{location} {code}{mark} [{f.rule}] {severity} {printable(f.message)}")
+        if full and run.source is not None:
+            from linter.report.source_view import frame
+
+            if f.path not in texts:
+                text = run.source(f.path)
+                texts[f.path] = text.splitlines() if text is not None else []
+            lines += frame(f, texts[f.path])
     if not quiet:
         if run.fixed is not None:
             lines.append(fixed_line(run))

@@ -48,7 +48,7 @@ from linter.dates import try_parse
 from linter.figure_text import split_label
 from linter.findings import Severity
 from linter.limits import for_matching
-from linter.markup import FLAGS, NOT_TEXT
+from linter.markup import FLAGS, NOT_TEXT, defuse
 from linter.markup import LINK as _LINK
 from linter.model.document import Document, Hit
 from linter.records import mapping, sequence, sides
@@ -113,7 +113,7 @@ _FILLER = {
     "estimated",
     "initially",
 }
-_NOISE = re.compile(rf"{NOT_TEXT}|<[^>]+>", FLAGS)
+_NOISE = re.compile(rf"{NOT_TEXT}|<[^<>]+>", FLAGS)  # [^<>]: "<<<<..." is tried to the next "<" only
 CATEGORIES = ("total", "killed", "wounded", "captured", "missing")
 
 
@@ -130,7 +130,7 @@ def _counts_people(figure: dict) -> bool:
         return True
     described = for_matching(described)
     described = split_label(described)[1]  # "Southern France: 285,000 personnel" counts personnel
-    words = {w.casefold() for w in re.findall(r"[^\W\d_]+", _LINK.sub(r"\1", _NOISE.sub(" ", described)))}
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]+", _LINK.sub(r"\1", _NOISE.sub(" ", defuse(described))))}
     return words <= _PERSONNEL_WORDS | _FILLER
 
 

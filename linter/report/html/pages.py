@@ -86,7 +86,7 @@ class Renderer:
             template = self._templates[name] = self.env.get_template(name)
         return template.render(**values)
 
-    def overview(self, *, run, records, rows, settings, rules, top, directories) -> str:
+    def overview(self, *, run, records, rows, settings, rules, top, directories, top_directories) -> str:
         by_rule = sorted(run.by_rule().items(), key=lambda item: (-item[1], item[0]))
         by_code = {rule.slug: rule for rule in rules.values()}
         chart = bar_chart([(f"{by_code[slug].code} {slug}" if slug in by_code else slug,
@@ -94,6 +94,7 @@ class Renderer:
         return self._render("overview.html", root="", title="Overview", run=run, records=records,
                             files=len(rows), by_severity=run.by_severity(), chart=chart, by_rule=by_rule,
                             by_code=by_code, top=top, directories=directories, settings=settings,
+                            top_directories=top_directories,
                             clean=sum(1 for r in rows if not r.total))
 
     def record_page(self, *, row, findings, lines, past_end, infoboxes, page_of) -> str:

@@ -119,7 +119,7 @@ def write_site(run: RunSummary, out_dir: Path, sources: Sources, settings: list[
     writer.write("index.html", renderer.overview(
         run=run, records=records, rows=rows, settings=settings, rules=rules,
         top=sorted((r for r in rows if r.total), key=lambda r: (-r.total, r.path))[:TOP_FILES],
-        directories=_directories(rows)))
+        directories=_directories(rows), top_directories=TOP_DIRECTORIES))
     writer.remove_stale()
 
 

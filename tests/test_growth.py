@@ -1,0 +1,89 @@
+"""Every path that hostile input can make long grows linearly with it, or stops at a documented
+limit (linter/limits.py). Each case is a repro from issue 13 that used to be quadratic or worse;
+the test compares the time of two input sizes (tests/growth.py), so a quadratic path fails."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from linter import limits
+from linter.engine import lint_documents
+from linter.figure_text import parse, text_ranges
+from linter.load import load_bytes, with_extra
+from linter.records import RecordSet
+from tests.growth import assert_linear
+
+
+def lint(text: str, suffix: str) -> list:
+    records = with_extra(load_bytes(text.encode("utf-8"), f"page{suffix}", suffix))
+    return lint_documents(records, record_set=RecordSet(records))
+
+
+@pytest.fixture
+def no_match_cap(monkeypatch):
+    """Figure text is cut at MAX_MATCH_CHARS; lift the cap to see the reading itself grow."""
+    monkeypatch.setattr(limits, "MAX_MATCH_CHARS", 1 << 30)
+
+
+@pytest.mark.parametrize("unit, tail", [("1-2 ", ""), ("1", "th"), ("1 to ", ""), ("1,000", ""),
+                                        ("9 May ", ""), ("pp. 1-2 ", "")],
+                         ids=["ranges", "ordinal", "to-ranges", "comma-groups", "dates", "pages"])
+def test_figure_text_is_read_in_linear_time(no_match_cap, unit, tail):
+    assert_linear(lambda text: (parse(text), list(text_ranges(text))), lambda n: unit * n + tail, 500)
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: "== " + " " * n + "x" + " " * n + " ==",
+    lambda n: "=" * n,
+    lambda n: "- a" + " " * n + "b",
+    lambda n: "- " + "a " * n + ": b",
+], ids=["heading-blanks", "equals", "item-blanks", "field-words"])
+def test_article_text_lines_are_read_in_linear_time(make):
+    assert_linear(lambda line: lint(f"= T =\nInfobox\n- Conflict: A\n{line}\n== See also ==\n{line}\n", ".txt"),
+                  make, 2000)
+
+
+def test_duplicate_record_among_the_infoboxes_of_one_file():
+    box = "{{Infobox military conflict\n| conflict = Battle of A\n}}\n"
+    assert_linear(lambda text: lint(text, ".wiki"), lambda n: box * n, 20, largest=limits.MAX_MARKUP)
+
+
+def test_inline_suppressions_on_every_line():
+    line = "k{}: 1  # conflict-lint: disable=unknown-field\n"
+    assert_linear(lambda text: lint(text, ".yaml"),
+                  lambda n: "id: x\n" + "".join(line.format(i) for i in range(n)), 200)
+
+
+@pytest.mark.parametrize("make, suffix", [
+    (lambda n: "{" + ",".join('"a": 1' for _ in range(n)) + "}", ".json"),
+    (lambda n: "a: 1\n" * n, ".yaml"),
+], ids=["json", "yaml"])
+def test_duplicate_keys(make, suffix):
+    assert_linear(lambda text: lint(text, suffix), make, 2000)
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: "| casualties1 = " + "9<ref>x</ref>, " * n,
+    lambda n: "| result = " + "[[a|b]] {{flag|France}} " * n,
+    lambda n: "| strength1 = " + "{{x|" * n + "}}" * n,
+], ids=["refs", "links-and-templates", "nested-templates"])
+def test_wikitext_within_the_parser_budget(make):
+    page = "{{{{Infobox military conflict\n| conflict = A\n{}\n}}}}\n"
+    # the largest input stays within the budget: beyond it, a page is not parsed at all
+    largest = min(limits.MAX_MARKUP // 4, limits.MAX_TEMPLATE_DEPTH - 2)
+    assert_linear(lambda text: lint(text, ".wiki"), lambda n: page.format(make(n)), 2, largest=largest)
+
+
+@pytest.mark.parametrize("unit", [" ", "{{", "<ref>", "1-2 ", "Franco-", "9 killed, ", "("],
+                         ids=["blanks", "braces", "refs", "ranges", "combining", "items", "parens"])
+def test_adversarial_values_in_every_rule(unit):
+    """Each text every rule matches with a pattern, up to MAX_MATCH_CHARS (rules read no further)."""
+    def record(n: int) -> str:
+        value = unit * n
+        return json.dumps({"id": "x", "conflict": "X", "date": {"start": "2020"}, "result": {"text": value},
+                           "territory": value, "sides": [
+                               {"combatants": ["France"], "strength": [{"text": value}],
+                                "casualties": {"killed": {"text": value}}}, {"combatants": [value]}]})
+    assert_linear(lambda text: lint(text, ".json"), record, 20, largest=limits.MAX_MATCH_CHARS // len(unit))

@@ -1,0 +1,78 @@
+"""The documented limits (linter/limits.py, docs/security.md): each, when reached, is a finding
+that says so, and the work before it stays bounded."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from linter import limits
+from linter.engine import lint_documents
+from linter.infobox.budget import measure
+from linter.load import load_bytes, with_extra
+from linter.records import RecordSet
+from tests.conftest import FIXTURES
+from tests.test_hostile_crashes import run
+
+BOX = "{{{{Infobox military conflict\n| conflict = A\n{}\n}}}}\n"
+
+
+def rules_of(text: str, suffix: str) -> list[str]:
+    records = with_extra(load_bytes(text.encode("utf-8"), f"page{suffix}", suffix))
+    return [f.rule for f in lint_documents(records, record_set=RecordSet(records))]
+
+
+@pytest.mark.parametrize("text", [
+    BOX.format("| result = " + '<ref name="x' * 10_000),
+    BOX.format("| result = " + "<ref>" * 40_000),
+    BOX.format("| result = " + "<div>" * 40_000),
+    BOX.format("| result = " + "{|" * 40_000),
+    "{{Infobox military conflict|" * 10_000,
+    BOX.format("|a=[[b" * 40_000),
+    BOX.format("| result = " + "{{x|" * 5_000 + "}}" * 5_000),
+    BOX.format("| result = " + "[[a]] " * (limits.MAX_MARKUP + 1)),
+], ids=["ref-names", "refs", "divs", "tables", "boxes", "links", "nesting", "balanced"])
+def test_pages_beyond_the_parser_budget_are_not_parsed(text):
+    assert measure(text).over_budget()
+    assert rules_of(text, ".wiki") == ["limit-exceeded"]
+
+
+def test_real_pages_are_within_the_budget():
+    pages = sorted(FIXTURES.rglob("*.wiki"))
+    assert pages
+    for page in pages:
+        assert measure(page.read_text("utf-8")).over_budget() is None, page.name
+
+
+@pytest.mark.parametrize("suffix, make", [
+    (".json", lambda n: "{" + ",".join('"a": 1' for _ in range(n)) + "}"),
+    (".yaml", lambda n: "a: 1\n" * n),
+], ids=["json", "yaml"])
+def test_duplicate_keys_beyond_the_findings_limit_are_counted(suffix, make):
+    found = rules_of(make(limits.MAX_FINDINGS_PER_FILE + 2_000), suffix)
+    assert found.count("duplicate-key") == limits.MAX_FINDINGS_PER_FILE
+    assert found.count("limit-exceeded") == 1
+
+
+def test_findings_beyond_the_limit_per_file_are_one_finding(tmp_path):
+    # distinct unknown fields: one finding each, over the limit
+    (tmp_path / "r.yaml").write_text("id: x\n" + "".join(f"field{i}: 1\n" for i in range(limits.MAX_FINDINGS_PER_FILE + 50)))
+    report = json.loads(run("lint", "--format", "json", "--no-cache", "r.yaml", cwd=tmp_path).stdout)
+    assert len(report["findings"]) == limits.MAX_FINDINGS_PER_FILE + 1
+    [dropped] = [f for f in report["findings"] if f["rule"] == "limit-exceeded"]
+    assert dropped["message"].startswith("5") and "more findings in this file are not reported" in dropped["message"]
+
+
+@pytest.mark.parametrize("name, make", [
+    ("deep.json", lambda key, n: "{" + f'"{key}": {{' * 98 + '"x": [' + "1," * n + "1]" + "}" * 99),
+    ("deep.yaml", lambda key, n: "".join(" " * i + key + ":\n" for i in range(98)) + " " * 98 + "x: ["
+     + "1," * n + "1]\n"),
+], ids=["json", "yaml"])
+def test_long_keys_nested_deep_over_a_long_list_stay_within_memory(tmp_path, name, make):
+    # each of the 20,000 values would keep a pointer of 98 keys of 1,000 characters: 2 GB
+    (tmp_path / name).write_text(make("k" * 1000, 20_000))
+    result = run("lint", "--format", "json", "--no-cache", "--fail-on", "never", name, cwd=tmp_path)
+    found = json.loads(result.stdout)["findings"]
+    assert [f["rule"] for f in found] == ["syntax-error"]
+    assert "characters" in found[0]["message"]
