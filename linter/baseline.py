@@ -9,8 +9,9 @@ their file (``path``), so that a run over some files judges and rewrites only th
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,14 +163,15 @@ class Update:
     dropped: int  # findings recorded for files that no longer exist
 
 
-def update(findings: list[Finding], old: list[dict], checked: Iterable[str], exists=None) -> Update:
+def update(findings: list[Finding], old: list[dict], checked: Iterable[str],
+           exists: Callable[[str], bool] | None = None) -> Update:
     """A baseline for this run's findings that keeps the old entries of files it did not check.
 
     Entries of files that no longer exist (``exists(path)`` false) are dropped too: a deleted
     or renamed file's findings cannot come back under that name unnoticed.
     """
     checked = set(checked)
-    exists = exists or (lambda path: Path(path).exists())
+    exists = exists or os.path.exists
     others = [entry for entry in old if "path" in entry and entry["path"] not in checked]
     kept = [entry for entry in others if exists(entry["path"])]
     other_ids = {id(entry) for entry in others}

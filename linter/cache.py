@@ -270,6 +270,8 @@ class Cache:
         temporary = os.path.join(folder, f".tmp-{os.getpid()}-{key}")
         try:
             if folder not in self._made:
+                if os.path.islink(folder):  # a planted link would send entries out of the project
+                    return
                 if not self._made:
                     self._tag()
                 os.makedirs(folder, exist_ok=True)

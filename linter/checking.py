@@ -8,12 +8,17 @@ command line shows, with exit code 2.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING
 
 from linter.findings import Finding
 from linter.limits import MAX_FILE_BYTES
+
+if TYPE_CHECKING:  # imported when a run needs them
+    from linter.config import Settings
+    from linter.engine import Selection
 
 DEFAULT_PATHS = ("records",)
 STDIN = "-"
@@ -51,11 +56,11 @@ class Plan:
 
     files: list[tuple[Path, str]]  # (path, display path)
     neighbours: list[tuple[Path, str]]
-    selection: object  # linter.engine.Selection
+    selection: Selection
     today: datetime.date | None
     max_file_size: int
     stdin: bytes | None = None  # the content of the one file, read from standard input
-    settings: object = None  # linter.config.Settings
+    settings: Settings | None = None
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # found but not linted, and why
 
     @property
@@ -69,7 +74,7 @@ class Checked:
     findings: list[Finding] = field(default_factory=list)
 
 
-def selection_of(request: Request, settings):
+def selection_of(request: Request, settings: Settings) -> Selection:
     from linter.engine import Selection
     from linter.rules import UnknownRule
 
@@ -77,13 +82,14 @@ def selection_of(request: Request, settings):
     try:
         return Selection(select=frozenset(chosen) if chosen is not None else None,
                          ignore=frozenset(settings.ignore) | frozenset(request.ignore),
-                         severity=dict(settings.severity), per_path=dict(settings.per_path),
+                         severity=dict(settings.severity),
+                         per_path={glob: frozenset(rules) for glob, rules in settings.per_path.items()},
                          relative=settings.relative)
     except UnknownRule as error:
         raise RequestError(str(error)) from None
 
 
-def plan(request: Request, settings, read_stdin: Callable[[], bytes] | None = None) -> Plan:
+def plan(request: Request, settings: Settings, read_stdin: Callable[[], bytes] | None = None) -> Plan:
     """The files to check: the paths given (default: records/), or standard input alone."""
     from linter.discover import discover, display_path
     from linter.load import is_lintable
@@ -136,7 +142,7 @@ def check(the_plan: Plan, request: Request, progress: Callable[[int, int], None]
     return Checked(the_plan, findings)
 
 
-def skipped_findings(skipped, selection) -> list[Finding]:
+def skipped_findings(skipped: list[tuple[Path, str]], selection: Selection) -> list[Finding]:
     """Findings for what discovery did not lint: unreadable directories, links leading out."""
     from linter.discover import display_path
     from linter.findings import FILE_START

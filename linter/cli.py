@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import click
 
@@ -161,7 +160,8 @@ def _request(options: dict):
     return Request(paths=tuple(options.get("paths") or ()), select=tuple(options.get("select") or ()),
                    ignore=tuple(options.get("ignore") or ()), today=today.date() if today else None,
                    max_file_size=options.get("max_file_size"), jobs=options.get("jobs"),
-                   cache_dir=None if options.get("no_cache") else _cache_dir(options.get("cache_dir", ".conflict-lint-cache")),
+                   cache_dir=None if options.get("no_cache")
+                   else _cache_dir(options.get("cache_dir", ".conflict-lint-cache")),
                    stdin_filename=options.get("stdin_filename"), follow_links=options.get("follow_links", False))
 
 
@@ -181,7 +181,7 @@ def _check(options: dict, written: list[str]):
         click.echo(settings.show(), nl=False)
         sys.exit(EXIT_CLEAN)
     try:
-        the_plan = plan(request, settings, read_stdin=lambda: sys.stdin.buffer.read())
+        the_plan = plan(request, settings, read_stdin=sys.stdin.buffer.read)
     except RequestError as error:
         raise UsageError(str(error)) from None
     _refuse_inputs_as_outputs(written, [path for path, _ in the_plan.files + the_plan.neighbours])
@@ -650,8 +650,12 @@ def import_command(files, out_dir, force) -> None:
         if os.path.realpath(path) in imported:  # named twice (a glob and a path): one record, not two
             continue
         imported.add(os.path.realpath(path))
+        # Provenance names the file relative to here, as given, never by an absolute path.
+        shown = display_path(path)
+        if Path(shown).is_absolute():
+            shown = Path(os.path.relpath(path.resolve())).as_posix()
         try:
-            records = with_extra(load_file(path, display_path(path)))
+            records = with_extra(load_file(path, shown))
         except InternalError as error:
             _report_bug(str(error))
         for doc in records:

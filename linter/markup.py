@@ -31,7 +31,7 @@ def defuse(text: str) -> str:
     start a match, and skipping it saves a scan to the end of the text per opener."""
     for opener, closer in _UNCLOSABLE:
         last = None
-        for last in closer.finditer(text):
+        for last in closer.finditer(text):  # noqa: B007  the last match is what is wanted
             pass
         cut = last.end() if last is not None else 0
         if opener.search(text, cut):

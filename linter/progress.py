@@ -10,13 +10,15 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TextIO
 
 DELAY = 1.5  # seconds
 
 
 class Progress:
-    def __init__(self, stream, enabled: bool, delay: float = DELAY, clock=time.monotonic):
+    def __init__(self, stream: TextIO, enabled: bool, delay: float = DELAY,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.stream = stream
         self.enabled = enabled
         self.delay = delay

@@ -90,12 +90,20 @@ def normalise_name(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+# Dashes and slashes between words are word breaks: "Kidal–Gao" is kidal-gao, not kidalgao.
+_WORD_BREAKS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212/\xa0", "-"))
+
+
 def id_form(name: str) -> str:
     """A name in record-id form ("Battle of Narva (1944)" -> "battle-of-narva-1944"), so that a
     reference by article title finds the record whose id was made from that title."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    ascii_name = unicodedata.normalize("NFKD", name.translate(_WORD_BREAKS)).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
+
+# How many files sharing a name a record is compared with: enough to pass over its own file and
+# the pages it was imported from, and still bound the work on a hostile record set.
+FILES_MATCHED = 8
 
 # The fields a RecordSet indexes records by: the cross-record stage carries them for every record.
 RECORD_SET_FIELDS = ("id", "conflict")
@@ -110,7 +118,7 @@ class RecordSet:
     def __init__(self, documents: Iterable[Document] = ()):
         self.by_key: dict[str, list[Document]] = {}
         self.by_file: dict[str, list[Document]] = {}
-        self._matching: dict[tuple[str, str], tuple[Document | None, Document | None]] = {}
+        self._matching: dict[tuple[str, str], tuple[Document, ...]] = {}
         for doc in documents:
             self.add(doc)
 
@@ -124,23 +132,23 @@ class RecordSet:
         self.by_file.setdefault(file_stem(doc.path), []).append(doc)
         self._matching.clear()
 
-    def matching(self, key: str, field_name: str) -> tuple[Document | None, Document | None]:
-        """The first record whose ``field_name`` reads as ``key``, and the first such record of
-        another file than that one: enough to find, for any record, one in another file in
-        constant time, however many records of one file share the key."""
+    def first_of_each_file(self, key: str, field_name: str) -> tuple[Document, ...]:
+        """The first record of each file whose ``field_name`` reads as ``key``, for the first
+        FILES_MATCHED files: found once per key, so a record's look-up takes constant time however
+        many records of one file share the key (32,000 infoboxes of one page made a walk per
+        record quadratic)."""
         known = self._matching.get((key, field_name))
         if known is None:
-            first = second = None
+            files: dict[str, Document] = {}
             for doc in self.by_key.get(key, ()):
-                value = doc.record.get(field_name) if doc.record else None
-                if not isinstance(value, str) or normalise_name(value) != key:
+                if doc.path in files:
                     continue
-                if first is None:
-                    first = doc
-                elif doc.path != first.path:
-                    second = doc
-                    break
-            known = self._matching[(key, field_name)] = (first, second)
+                value = doc.record.get(field_name) if doc.record else None
+                if isinstance(value, str) and normalise_name(value) == key:
+                    files[doc.path] = doc
+                    if len(files) == FILES_MATCHED:
+                        break
+            known = self._matching[(key, field_name)] = tuple(files.values())
         return known
 
     def resolve(self, reference: str) -> Document | None:

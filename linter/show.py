@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from linter.report.escape import line_start
 
+if TYPE_CHECKING:
+    from linter.checking import Plan
 
-def show_files(plan) -> str:
+
+def show_files(plan: Plan) -> str:
     """One line per file checked, with the rules `per-path` turns off in it; then the files
     read only for cross-record rules (`roots`), which are not reported on."""
     lines = []
@@ -21,6 +26,7 @@ def show_files(plan) -> str:
     from linter.discover import display_path
 
     settings = plan.settings
-    lines.append(f"# settings: {display_path(settings.path) if settings.path else 'none found, the defaults'}; "
+    found = settings.path if settings is not None else None
+    lines.append(f"# settings: {display_path(found) if found else 'none found, the defaults'}; "
                  f"{len(plan.files)} file{'s' * (len(plan.files) != 1)} to check")
     return "\n".join(lines) + "\n"

@@ -107,6 +107,19 @@ def test_a_linked_cache_directory_is_not_used(tmp_path):
     assert list(elsewhere.iterdir()) == []
 
 
+def test_a_linked_folder_inside_the_cache_is_not_written_through(tmp_path):
+    from linter.cache import Cache
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    cache = Cache(tmp_path / "cache", b"k" * 32)
+    key = "ab" + "0" * 62
+    os.makedirs(os.path.dirname(os.path.dirname(cache._path(key))))
+    os.symlink(elsewhere, os.path.dirname(cache._path(key)))
+    cache.put(key, [], [])
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_an_empty_cache_directory_name_is_a_usage_error(tmp_path):
     (tmp_path / "r.yaml").write_text(GOOD)
     result = invoke("lint", "--cache-dir", "", "r.yaml", cwd=tmp_path)

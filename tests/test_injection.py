@@ -36,6 +36,7 @@ def test_a_line_never_starts_a_workflow_command():
     assert line_start("::error::x.yaml") == "./::error::x.yaml"
     assert line_start(" ::x") == "./ ::x"
     assert line_start("records/a::b.yaml") == "records/a::b.yaml"
+    assert line_start(":") == "./:"  # ":" then ":3:5:" would open the line with "::"
 
 
 def test_text_report_of_forged_path_and_message_is_one_harmless_line():

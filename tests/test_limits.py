@@ -57,7 +57,8 @@ def test_duplicate_keys_beyond_the_findings_limit_are_counted(suffix, make):
 
 def test_findings_beyond_the_limit_per_file_are_one_finding(tmp_path):
     # distinct unknown fields: one finding each, over the limit
-    (tmp_path / "r.yaml").write_text("id: x\n" + "".join(f"field{i}: 1\n" for i in range(limits.MAX_FINDINGS_PER_FILE + 50)))
+    fields = "".join(f"field{i}: 1\n" for i in range(limits.MAX_FINDINGS_PER_FILE + 50))
+    (tmp_path / "r.yaml").write_text("id: x\n" + fields)
     report = json.loads(run("lint", "--format", "json", "--no-cache", "r.yaml", cwd=tmp_path).stdout)
     assert len(report["findings"]) == limits.MAX_FINDINGS_PER_FILE + 1
     [dropped] = [f for f in report["findings"] if f["rule"] == "limit-exceeded"]

@@ -34,7 +34,8 @@ class Markup:
     def over_budget(self) -> str | None:
         """Why the page is beyond the parser's budget, or None."""
         if self.openers > MAX_MARKUP:
-            return f"the page opens {self.openers:,} tags, templates, links and tables, over the limit of {MAX_MARKUP:,}"
+            return (f"the page opens {self.openers:,} tags, templates, links and tables, "
+                    f"over the limit of {MAX_MARKUP:,}")
         if self.unclosed * self.openers > MAX_UNCLOSED_WORK:
             return (f"{self.unclosed:,} tags, templates, links or tables are never closed among {self.openers:,}; "
                     f"the parser rereads the page for each, over its budget of {MAX_UNCLOSED_WORK:,}")

@@ -234,7 +234,7 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
     conflict = infobox.text("conflict")
     # Without a conflict name, the file's stem (not its path, which may be absolute), and for
     # the second infobox of a file "-2", as the importer numbers files that share a name.
-    stem = PurePosixPath(provenance["file"]).stem
+    stem = PurePosixPath(provenance["file"].replace("\\", "/")).stem
     record["id"] = slug(conflict or (stem if infobox.index == 1 else f"{stem}-{infobox.index}"))
     builder.place("/id", builder.whole("conflict"), "conflict")
     if conflict:
@@ -247,7 +247,7 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
         named = [(target, item) for item in parents for target in (item.links or (item.text,))]
         record["part_of"] = list(dict.fromkeys(target for target, _ in named))
         builder.place("/part_of", builder.whole("partof"), "partof")
-        spans = {}
+        spans: dict[str, Span] = {}
         for target, item in named:
             spans.setdefault(target, item.span)
         for index, target in enumerate(record["part_of"]):

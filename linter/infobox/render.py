@@ -27,24 +27,28 @@ _MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "Jul
                 "October", "November", "December")
 
 
-def named_refs(code: Wikicode) -> dict[str, str]:
-    """The content of every named reference of the page, by name, wherever it is defined."""
-    found: dict[str, str] = {}
-    for tag in code.filter_tags(matches=lambda t: str(t.tag).casefold() == "ref"):
-        if tag.has("name") and tag.contents is not None and str(tag.contents).strip():
-            found.setdefault(str(tag.get("name").value).strip(), str(tag.contents))
-    for template in code.filter_templates():
-        if template_name(template) in KINDS["footnote"] and template.has("name") and template.has("1"):
-            found.setdefault(str(template.get("name").value).strip(), str(template.get("1").value))
+def named_refs(code: Wikicode) -> dict[str, object]:
+    """The content (parsed) of every named reference of the page, by name, wherever it is defined."""
+    import mwparserfromhell.nodes as n
+
+    found: dict[str, object] = {}
+    # one walk for both; the stubs take one forcetype, the code a tuple of them too
+    for node in code.ifilter(recursive=True, forcetype=(n.Tag, n.Template)):  # type: ignore[call-overload]
+        if isinstance(node, n.Tag):
+            if (str(node.tag).casefold() == "ref" and node.has("name") and node.contents is not None
+                    and str(node.contents).strip()):
+                found.setdefault(str(node.get("name").value).strip(), node.contents)
+        elif template_name(node) in KINDS["footnote"] and node.has("name") and node.has("1"):
+            found.setdefault(str(node.get("name").value).strip(), node.get("1").value)
     return found
 
 
 class Renderer:
     """Renders one item at a time: ``cited`` and ``links`` are reset by the caller per item."""
 
-    def __init__(self, registry: dict[str, dict], refs: dict[str, str]):
+    def __init__(self, registry: dict[str, dict], refs: dict[str, object]):
         self.registry = registry
-        self.named_refs = refs
+        self.named_refs = refs  # name -> parsed content
         self.cited: list[str] = []
         self.links: list[str] = []
         self.unsourced_marked = False
@@ -131,7 +135,7 @@ class Renderer:
         if name in KINDS["date"]:
             return self.date(template, name)
         if name in KINDS["footnote"]:  # {{refn|...}}, {{#tag:ref|...}}: a reference of its own
-            self.cite_body(self.param_text(template, "name"), self.param_text(template, "1"))
+            self.cite_body(self.param_text(template, "name"), template.get("1").value if template.has("1") else "")
             return ""
         if name in KINDS["named_refs"]:  # {{r|a|b}}: the named refs a and b
             for value in self.positional(template):
@@ -183,13 +187,13 @@ class Renderer:
 
     def cite_ref(self, tag: Tag) -> None:
         name = str(tag.get("name").value).strip() if tag.has("name") else ""
-        body = str(tag.contents) if tag.contents is not None else ""
-        self.cite_body(name, body)
+        self.cite_body(name, tag.contents)
 
-    def cite_body(self, name: str, body: str) -> None:
-        if not body.strip():
-            body = self.named_refs.get(name, "") if name else ""
-        if not body.strip() and not name:
+    def cite_body(self, name: str, body: Wikicode | str | None) -> None:
+        """Cite a reference by its name and content (parsed wikitext, text, or None)."""
+        if body is None or not str(body).strip():
+            body = str(self.named_refs.get(name, "")) if name else ""
+        if not str(body).strip() and not name:
             return  # an empty ref: no source. A named one cites what the article defines elsewhere.
         source_id = slug(name) if name else f"ref-{len(self.registry) + 1}"
         if source_id not in self.registry:
@@ -225,10 +229,12 @@ def _date_problem(group: list[str]) -> str:
     return ""
 
 
-def _describe_source(body: str, name: str) -> dict:
+def _describe_source(code: Wikicode | str, name: str) -> dict:
     import mwparserfromhell
 
-    code = mwparserfromhell.parse(body)
+    if isinstance(code, str):
+        code = mwparserfromhell.parse(code)
+    body = str(code)
     source: dict = {}
     for template in code.filter_templates(recursive=False):
         for key, field in (("title", "title"), ("publisher", "publisher"), ("work", "publisher"), ("url", "url")):

@@ -81,13 +81,11 @@ def _items(
 ) -> list[Item]:
     import dataclasses
 
-    import mwparserfromhell
-
     items: list[Item] = []
     for segment in cells.segments(value, base):
         raw = "".join(str(node) for node, _ in segment.nodes)
         renderer.start_item()
-        text = renderer.render(mwparserfromhell.parse(raw))
+        text = "".join(renderer.node(node) for node, _ in segment.nodes)
         text = " ".join(text.replace("\n", " ").split()).lstrip("*#:;•· ").rstrip(",; ").strip()
         if segment.term:
             text = text.replace("'''", "").strip()
@@ -141,9 +139,8 @@ def _record_key(name: str, form: Form) -> tuple[str, str]:
     return ("see also" if name == "see_also" else name), ""
 
 
-def _read(
-    template: Template, form: Form, offset: int, lines: LineIndex, refs: dict[str, str], index: int, problems: list[Hit]
-) -> Infobox:
+def _read(template: Template, form: Form, offset: int, lines: LineIndex, refs: dict[str, object], index: int,
+          problems: list[Hit]) -> Infobox:
     box = Infobox(span=lines.span(offset, offset + len(str(template))), index=index, form=form.kind)
     renderer = Renderer(box.sources, refs)
     label = "Infobox civilian attack" if form.kind == "attack" else "Infobox military conflict"

@@ -33,6 +33,7 @@ def printable(text: str, keep_line_breaks: bool = False) -> str:
 
 
 def line_start(text: str) -> str:
-    """``printable``, and never the start of a workflow command when it opens a log line."""
+    """``printable``, and never the start of a workflow command when it opens a log line: a
+    text that starts with ':' may make '::' with the ':' printed after it (a file named ':')."""
     text = printable(text)
-    return f"./{text}" if text.lstrip().startswith("::") else text
+    return f"./{text}" if text.lstrip().startswith(":") else text

@@ -53,7 +53,8 @@ def limit_note(run: RunSummary) -> str | None:
     listed = ", ".join(f"{n} {kind}s" for kind, n in sorted(over.items()))
     hidden = sum(n - SHOWN_PER_TYPE for n in over.values())
     return (f"conflict-lint: GitHub shows only the first {SHOWN_PER_TYPE} annotations of each type per step: "
-            f"of {listed}, {hidden} are not annotated. Every finding is in this log; upload the SARIF "
+            f"of {listed}, {hidden} {'is' if hidden == 1 else 'are'} not annotated. "
+            "Every finding is in this log; upload the SARIF "
             "report to code scanning to see them all on the pull request (docs/ci.md).")
 
 

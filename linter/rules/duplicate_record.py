@@ -57,8 +57,8 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         # The first records of other files whose same field matches: a look-up, not a walk over
         # every record of the key (32,000 infoboxes of one file made that quadratic). A record
         # and the page it was imported from are one infobox, not two.
-        for other in context.records.matching(key, field_name):
-            if other is None or other is doc or other.path == doc.path or other.record is None:
+        for other in context.records.first_of_each_file(key, field_name):
+            if other.path == doc.path or other.record is None:
                 continue
             if _imported(doc, other) or _imported(other, doc):
                 continue

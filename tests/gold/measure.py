@@ -196,11 +196,12 @@ def measure(expectations: list[tuple[Path, dict]] | None = None) -> list[Field]:
         for index, wanted in enumerate(wanted_records):
             data = documents[index].data if index < len(documents) else None
             compared += compare_record(f"{name}#{index + 1}", wanted, data)
-        for _extra in documents[len(wanted_records):]:
+        for _extra in documents[len(wanted_records) :]:
             compared.append(Field(name, "records", None, "an infobox the expectation does not list"))
         findings = lint_documents(documents, selection=selection, today=TODAY)
         actual = [f"{f.rule} {f.line}:{f.column}" for f in findings]
-        compared += compare_findings(name, [str(f).split("#")[0].strip() for f in expectation.get("findings") or []], actual)
+        expected = [str(f).split("#")[0].strip() for f in expectation.get("findings") or []]
+        compared += compare_findings(name, expected, actual)
     return compared
 
 

@@ -24,11 +24,34 @@ SEED = 12
 PER_KIND = 4
 
 PARAM = re.compile(r"^(\s*\|\s*)([A-Za-z_ ]+?[A-Za-z0-9_]*)(\s*=\s*)(.*)$")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-MISSPELT = {"January": "Janaury", "February": "Febuary", "March": "Marhc", "April": "Apirl", "May": "Mya",
-            "June": "Juen", "July": "Jluy", "August": "Agust", "September": "Septmber", "October": "Ocotber",
-            "November": "Novmber", "December": "Decmber"}
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MISSPELT = {
+    "January": "Janaury",
+    "February": "Febuary",
+    "March": "Marhc",
+    "April": "Apirl",
+    "May": "Mya",
+    "June": "Juen",
+    "July": "Jluy",
+    "August": "Agust",
+    "September": "Septmber",
+    "October": "Ocotber",
+    "November": "Novmber",
+    "December": "Decmber",
+}
 
 
 @dataclass(frozen=True)
@@ -123,13 +146,27 @@ def unlisted_victor(text: str, rng: random.Random):
             absent = [a for a in ("Swedish", "Portuguese", "Brazilian", "Mexican") if a not in text]
             line = text.split("\n")[index]
             value = f"{rng.choice(absent)} victory"
-            return _replace_line(text, index, line[:len(match.group(1)) + len(match.group(2)) + len(match.group(3))] + value), index + 1, 0
+            return (
+                _replace_line(
+                    text, index, line[: len(match.group(1)) + len(match.group(2)) + len(match.group(3))] + value
+                ),
+                index + 1,
+                0,
+            )
     return None
 
 
-VICTORS = {"German": r"Nazi Germany|Germany|GER", "Soviet": r"Soviet Union|USSR", "Japanese": r"Empire of Japan|Japan",
-           "American": r"United States|USA|US", "British": r"United Kingdom|UK", "Italian": r"Kingdom of Italy|Italy",
-           "Finnish": r"Finland", "Polish": r"Poland|Second Polish Republic", "Dutch": r"Netherlands"}
+VICTORS = {
+    "German": r"Nazi Germany|Germany|GER",
+    "Soviet": r"Soviet Union|USSR",
+    "Japanese": r"Empire of Japan|Japan",
+    "American": r"United States|USA|US",
+    "British": r"United Kingdom|UK",
+    "Italian": r"Kingdom of Italy|Italy",
+    "Finnish": r"Finland",
+    "Polish": r"Poland|Second Polish Republic",
+    "Dutch": r"Netherlands",
+}
 
 
 def victor_removed(text: str, rng: random.Random):
@@ -139,7 +176,9 @@ def victor_removed(text: str, rng: random.Random):
     credited = re.fullmatch(r"\s*(\w+) victory\s*", result)
     if not credited or credited.group(1) not in VICTORS:
         return None
-    party = re.compile(r"\{\{flag(?:country|u|icon)?\|(?:" + VICTORS[credited.group(1)] + r")(?:\|[^{}]*)?\}\}(?:\s*\[\[[^]]*\]\])?")
+    party = re.compile(
+        r"\{\{flag(?:country|u|icon)?\|(?:" + VICTORS[credited.group(1)] + r")(?:\|[^{}]*)?\}\}(?:\s*\[\[[^]]*\]\])?"
+    )
     for index, name, match in _params(text):
         if not re.fullmatch(r"combatant[12]", name) or not _single_line(text, index):
             continue
@@ -154,7 +193,13 @@ def victor_removed(text: str, rng: random.Random):
             kept = [item for item in items if not party.search(item)]
             return _replace_line(text, index, line[:at] + "<br>".join(kept)), index + 1, 0
         swap = next(p for p in ("Sweden", "Portugal", "Brazil", "Mexico") if p not in text)
-        return _replace_line(text, index, line[:at] + value[:found.start()] + f"{{{{flag|{swap}}}}}" + value[found.end():]), None, 0
+        return (
+            _replace_line(
+                text, index, line[:at] + value[: found.start()] + f"{{{{flag|{swap}}}}}" + value[found.end() :]
+            ),
+            None,
+            0,
+        )
     return None
 
 
@@ -162,8 +207,12 @@ def month_thirteen(text: str, rng: random.Random):
     for index, name, match in _params(text):
         year = re.search(r"\b(1[0-9]{3}|20[0-2][0-9])\b", match.group(4))
         if name == "date" and year and _single_line(text, index):
-            prefix = text.split("\n")[index][:len(match.group(1)) + len(match.group(2)) + len(match.group(3))]
-            return _replace_line(text, index, prefix + f"{{{{Start date|{year.group(1)}|13|{rng.randint(1, 28)}}}}}"), index + 1, 0
+            prefix = text.split("\n")[index][: len(match.group(1)) + len(match.group(2)) + len(match.group(3))]
+            return (
+                _replace_line(text, index, prefix + f"{{{{Start date|{year.group(1)}|13|{rng.randint(1, 28)}}}}}"),
+                index + 1,
+                0,
+            )
     return None
 
 
@@ -182,7 +231,7 @@ def total_below_parts(text: str, rng: random.Random):
         if re.fullmatch(r"casualties[12]", name) and _single_line(text, index):
             killed, wounded = rng.randint(20, 400), rng.randint(50, 900)
             total = killed + wounded - rng.randint(5, 15)
-            prefix = text.split("\n")[index][:len(match.group(1)) + len(match.group(2)) + len(match.group(3))]
+            prefix = text.split("\n")[index][: len(match.group(1)) + len(match.group(2)) + len(match.group(3))]
             value = f"{killed} killed<br>{wounded} wounded<br>{total} total"
             return _replace_line(text, index, prefix + value), index + 1, 0
     return None
@@ -204,15 +253,20 @@ def ref_removed(text: str, rng: random.Random):
             value = match.group(4)
             first = re.match(r"\s*\d[\d,]*[^<{|]*?(<ref[^>/]*/>|<ref[^>]*>.*?</ref>|\{\{sfn[^{}]*\}\})", value)
             # No citation may follow in the cell: one closing the cell would cover the figure again.
-            rest = value[first.end(1):] if first else ""
-            if first and _single_line(text, index) and "<br" not in value[:first.start(1)] and not re.search(r"<ref|\{\{(sfn|efn|refn|r\|)", rest):
+            rest = value[first.end(1) :] if first else ""
+            if (
+                first
+                and _single_line(text, index)
+                and "<br" not in value[: first.start(1)]
+                and not re.search(r"<ref|\{\{(sfn|efn|refn|r\|)", rest)
+            ):
                 candidates.append((index, match, first))
     if not candidates:
         return None
     index, match, first = rng.choice(candidates)
     line = text.split("\n")[index]
     at = len(line) - len(match.group(4))
-    return _replace_line(text, index, line[:at + first.start(1)] + line[at + first.end(1):]), index + 1, 0
+    return _replace_line(text, index, line[: at + first.start(1)] + line[at + first.end(1) :]), index + 1, 0
 
 
 def malformed_number(text: str, rng: random.Random):
@@ -225,7 +279,7 @@ def malformed_number(text: str, rng: random.Random):
     bad = rng.choice([number + "0", number.replace(",", ".")]) if "," in number else number[:-2] + "OO"
     at = len(match.group(1)) + len(match.group(2)) + len(match.group(3)) + count.start(1)
     line = text.split("\n")[index]
-    return _replace_line(text, index, line[:at] + bad + line[at + len(number):]), index + 1, 0
+    return _replace_line(text, index, line[:at] + bad + line[at + len(number) :]), index + 1, 0
 
 
 def commander_without_side(text: str, rng: random.Random):
@@ -233,12 +287,23 @@ def commander_without_side(text: str, rng: random.Random):
     if "combatant3" in names or "commander3" in names:
         return None
     at = _closing(text)
-    return _insert_line(text, at, "| commander3 = " + rng.choice(["Unknown leader", "[[Local militia]] chief"])), at + 1, 0
+    return (
+        _insert_line(text, at, "| commander3 = " + rng.choice(["Unknown leader", "[[Local militia]] chief"])),
+        at + 1,
+        0,
+    )
 
 
 def misspelt_parameter(text: str, rng: random.Random):
-    typos = {"place": "plase", "date": "dat", "result": "Result", "partof": "part_of", "caption": "capton",
-             "commander1": "comander1", "strength2": "strenght2"}
+    typos = {
+        "place": "plase",
+        "date": "dat",
+        "result": "Result",
+        "partof": "part_of",
+        "caption": "capton",
+        "commander1": "comander1",
+        "strength2": "strenght2",
+    }
     candidates = [(i, name, m) for i, name, m in _params(text) if name in typos]
     if not candidates:
         return None
@@ -248,7 +313,11 @@ def misspelt_parameter(text: str, rng: random.Random):
 
 
 def missing_equals(text: str, rng: random.Random):
-    candidates = [(i, m) for i, name, m in _params(text) if name in ("caption", "place", "image_size", "image") and m.group(4).strip()]
+    candidates = [
+        (i, m)
+        for i, name, m in _params(text)
+        if name in ("caption", "place", "image_size", "image") and m.group(4).strip()
+    ]
     if not candidates:
         return None
     index, match = rng.choice(candidates)
@@ -265,14 +334,22 @@ def inverted_range(text: str, rng: random.Random):
     line = text.split("\n")[index]
     # The low end keeps the high end's digit count, so that no reader takes it for an abbreviated range.
     low = 10 ** (len(str(number)) - 1)
-    return _replace_line(text, index, line[:at] + f"{number:,}–{low:,}" + line[at + len(count.group(1)):]), index + 1, 0
+    return (
+        _replace_line(text, index, line[:at] + f"{number:,}–{low:,}" + line[at + len(count.group(1)) :]),
+        index + 1,
+        0,
+    )
 
 
 def casualties_over_strength(text: str, rng: random.Random):
     params = {name: (i, m) for i, name, m in _params(text)}
     for side in ("1", "2"):
-        if (f"strength{side}" in params and f"casualties{side}" in params
-                and _single_line(text, params[f"strength{side}"][0]) and _single_line(text, params[f"casualties{side}"][0])):
+        if (
+            f"strength{side}" in params
+            and f"casualties{side}" in params
+            and _single_line(text, params[f"strength{side}"][0])
+            and _single_line(text, params[f"casualties{side}"][0])
+        ):
             strength = rng.randint(50, 300)
             text = _replace_line(text, params[f"strength{side}"][0], f"| strength{side} = {strength} men")
             index = params[f"casualties{side}"][0]
@@ -284,17 +361,27 @@ def end_before_start(text: str, rng: random.Random):
     for index, name, match in _params(text):
         year = re.search(r"\b(1[0-9]{3})\b", match.group(4))
         if name == "date" and year and _single_line(text, index):
-            prefix = text.split("\n")[index][:len(match.group(1)) + len(match.group(2)) + len(match.group(3))]
+            prefix = text.split("\n")[index][: len(match.group(1)) + len(match.group(2)) + len(match.group(3))]
             y = int(year.group(1))
-            return _replace_line(text, index, prefix + f"{{{{Start and end dates|{y}|09|20|{y}|0{rng.randint(1, 8)}|10}}}}"), index + 1, 0
+            return (
+                _replace_line(
+                    text, index, prefix + f"{{{{Start and end dates|{y}|09|20|{y}|0{rng.randint(1, 8)}|10}}}}"
+                ),
+                index + 1,
+                0,
+            )
     return None
 
 
 def future_date(text: str, rng: random.Random):
     for index, name, match in _params(text):
         if name == "date" and _single_line(text, index):
-            prefix = text.split("\n")[index][:len(match.group(1)) + len(match.group(2)) + len(match.group(3))]
-            return _replace_line(text, index, prefix + f"{rng.randint(3, 28)} May {rng.randint(2030, 2040)}"), index + 1, 0
+            prefix = text.split("\n")[index][: len(match.group(1)) + len(match.group(2)) + len(match.group(3))]
+            return (
+                _replace_line(text, index, prefix + f"{rng.randint(3, 28)} May {rng.randint(2030, 2040)}"),
+                index + 1,
+                0,
+            )
     return None
 
 
@@ -313,14 +400,16 @@ def party_on_both_sides(text: str, rng: random.Random):
 def nonstandard_result(text: str, rng: random.Random):
     for index, name, match in _params(text):
         if name == "result" and re.fullmatch(r"\s*(\[\[[^]]*\]\]|[A-Z][\w.]*)( [A-Z]\w+)? victory\s*", match.group(4)):
-            prefix = text.split("\n")[index][:len(match.group(1)) + len(match.group(2)) + len(match.group(3))]
-            value = rng.choice(["Withdrawal of both armies", "Treaty signed after the battle", "Both sides claimed success"])
+            prefix = text.split("\n")[index][: len(match.group(1)) + len(match.group(2)) + len(match.group(3))]
+            value = rng.choice(
+                ["Withdrawal of both armies", "Treaty signed after the battle", "Both sides claimed success"]
+            )
             return _replace_line(text, index, prefix + value), index + 1, 0
     return None
 
 
 def ongoing_with_victory(text: str, rng: random.Random):
-    for index, name, match in _params(text):
+    for _index, name, match in _params(text):
         if name == "result" and "victory" in match.group(4):
             # Which of the two rows the finding names is the rule's choice: anywhere in the file counts.
             return _insert_line(text, _closing(text), "| status = Ongoing"), None, 0
@@ -378,7 +467,7 @@ def cases(seed: int = SEED, per_kind: int = PER_KIND) -> list[Case]:
         made = 0
         for stem, text in order:
             result = inject(text, rng)
-            if result is None or result[0] == text and rule != "duplicate-record":
+            if result is None or (result[0] == text and rule != "duplicate-record"):
                 continue
             injected, line, shift = result
             name = f"{rule}--{stem}"
@@ -392,8 +481,17 @@ def cases(seed: int = SEED, per_kind: int = PER_KIND) -> list[Case]:
     for stem, text in rng.sample(files, 2):
         raw = text.encode("utf-8")
         at = raw.index(b"\n") + 3
-        found.append(Case(f"syntax-error--{stem}", "a byte that is not UTF-8", "syntax-error", text, text, None,
-                          data=raw[:at] + b"\xff" + raw[at:]))
+        found.append(
+            Case(
+                f"syntax-error--{stem}",
+                "a byte that is not UTF-8",
+                "syntax-error",
+                text,
+                text,
+                None,
+                data=raw[:at] + b"\xff" + raw[at:],
+            )
+        )
     return found
 
 
@@ -413,10 +511,17 @@ def found(case: Case) -> bool:
     others = ((f"original-{case.name}", original),) if case.rule == "duplicate-record" else ()
     after = [f for f in _lint(case.name, case.data or case.text.encode("utf-8"), others) if f.rule == case.rule]
     if case.line is None:
-        before_count = 0 if case.rule == "duplicate-record" else len([f for f in _lint(case.name, original) if f.rule == case.rule])
+        before_count = (
+            0
+            if case.rule == "duplicate-record"
+            else len([f for f in _lint(case.name, original) if f.rule == case.rule])
+        )
         return len(after) > before_count
-    before = [f.line + (case.shift if f.line >= case.line - case.shift else 0)
-              for f in _lint(case.name, original) if f.rule == case.rule]
+    before = [
+        f.line + (case.shift if f.line >= case.line - case.shift else 0)
+        for f in _lint(case.name, original)
+        if f.rule == case.rule
+    ]
     return sum(f.line == case.line for f in after) > before.count(case.line)
 
 
