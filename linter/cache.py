@@ -26,10 +26,11 @@ import os
 from pathlib import Path
 
 from linter import __version__
+from linter.edits import Edit, Fix
 from linter.findings import Finding, Severity, Span
 
 DEFAULT_DIR = ".conflict-lint-cache"
-FORMAT = "4"  # 2: a list of summaries, one per record of the file; 3: signed entries; 4: path digest in names
+FORMAT = "5"  # 2: a list of summaries, one per record of the file; 3: signed entries; 4: path digest in names; 5: fixes
 KEY_BYTES = 32
 PATH_DIGEST = 16  # hex digits of a path's digest in an entry's name
 # What ruff, pytest and cargo put in their caches: backup tools skip a directory holding this
@@ -113,8 +114,25 @@ def _span(span: Span) -> list[int]:
     return [span.line, span.column, span.end_line, span.end_column]
 
 
+def _fix_row(fix: Fix | None) -> list:
+    if fix is None:
+        return []
+    return [[fix.applicability, fix.message, [[*_span(e.span), e.content] for e in fix.edits]]]
+
+
+def _fix_of(row: list) -> Fix | None:
+    if not row:
+        return None
+    (applicability, message, edits), = row
+    if type(message) is not str or type(edits) is not list:
+        raise TypeError("a fix of a cache entry has the wrong shape")
+    return Fix(applicability, message, tuple(Edit(Span(*(int(n) for n in edit[:4])), str(edit[4]))
+                                             for edit in edits))
+
+
 def encode(findings: list[Finding], summaries: list[dict]) -> str:
-    rows = [[f.path, *_span(f.span), f.code, f.rule, int(f.severity), f.message, f.pointer] for f in findings]
+    rows = [[f.path, *_span(f.span), f.code, f.rule, int(f.severity), f.message, f.pointer, *_fix_row(f.fix)]
+            for f in findings]
     # ASCII: a lone surrogate (a name that is not UTF-8, a "\ud800" in JSON) is written escaped
     return json.dumps({"findings": rows, "summaries": summaries})
 
@@ -123,8 +141,8 @@ def decode(text: str) -> tuple[list[Finding], list[dict]]:
     """Raises ValueError (or KeyError, TypeError) on an entry that is not one of ours."""
     entry = json.loads(text)
     findings = [Finding(path=path, span=Span(line, column, end_line, end_column), code=code, rule=rule,
-                        severity=Severity(severity), message=message, pointer=pointer)
-                for path, line, column, end_line, end_column, code, rule, severity, message, pointer
+                        severity=Severity(severity), message=message, pointer=pointer, fix=_fix_of(fix))
+                for path, line, column, end_line, end_column, code, rule, severity, message, pointer, *fix
                 in map(_row, entry["findings"])]
     summaries = entry["summaries"]
     if not isinstance(summaries, list) or not all(_is_summary(s) for s in summaries):
@@ -138,7 +156,8 @@ _ROW_TYPES = (str, int, int, int, int, str, str, int, str, str)
 def _row(row: object) -> list:
     """A finding's row, checked field by field: a planted entry with a number for a path would
     otherwise reach the reporters (and the sort) as one."""
-    if type(row) is not list or len(row) != len(_ROW_TYPES) or not all(
+    # an eleventh field, when present, is the finding's fix, which _fix_of checks
+    if type(row) is not list or len(row) not in (len(_ROW_TYPES), len(_ROW_TYPES) + 1) or not all(
             type(value) is kind for value, kind in zip(row, _ROW_TYPES, strict=False)):
         raise TypeError("a finding of a cache entry has the wrong shape")
     return row

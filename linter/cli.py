@@ -190,6 +190,15 @@ def _check(options: dict, written: list[str]):
 
         click.echo(show_files(the_plan), nl=False)
         sys.exit(EXIT_CLEAN)
+    if options.get("fix") or options.get("diff") or options.get("fix_only"):
+        if request.reads_stdin:
+            raise UsageError("--fix, --diff and --fix-only edit files: they cannot read standard input")
+        from linter.cli_fix import run_fixes
+
+        mode = "diff" if options.get("diff") else "fix-only" if options.get("fix_only") else "fix"
+        options["fixed"] = run_fixes(the_plan.files, list(request.paths) or ["records"], selection=the_plan.selection,
+                                     today=the_plan.today, unsafe=options.get("unsafe_fixes", False), mode=mode,
+                                     max_bytes=the_plan.max_file_size)
     verbose = options.get("verbose")
     if verbose:
         from linter.discover import display_path
@@ -241,6 +250,12 @@ def _say(message: str) -> None:
 @click.option("--report-only", is_flag=True, hidden=True)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
+@click.option("--fix", "fix", is_flag=True, help="Apply the safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Count unsafe fixes as fixable too, and with --fix, --diff or --fix-only apply them.")
+@click.option("--diff", "diff", is_flag=True,
+              help="Print a unified diff of what --fix would change; write nothing; exit 1 if anything would.")
+@click.option("--fix-only", is_flag=True, help="Apply the fixes and report nothing else; exit 0.")
 def lint(**options) -> None:
     """Lint record files and directories (default: records/); '-' reads standard input."""
     from linter.findings import Severity
@@ -258,7 +273,7 @@ def lint(**options) -> None:
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     run = RunSummary(files=len(checked.plan.files), findings=tuple(findings), rules=all_rules(),
                      paths=checked.plan.displays, baseline=baseline_counts, source=_source_reader(checked.plan),
-                     fail_on=threshold)
+                     fail_on=threshold, unsafe_fixes=options.get("unsafe_fixes", False), fixed=options.get("fixed"))
     outputs = options.get("outputs") or ()
     sites = [path for report_format, path in outputs if report_format == "html"]
     outputs = tuple(output for output in outputs if output[0] != "html")
@@ -554,6 +569,7 @@ def list_rules(output_format) -> None:
                         "severity": r.severity.label,
                         "summary": r.summary,
                         "aliases": list(r.aliases),
+                        "fix": r.fix or None,
                     }
                     for r in rules
                 ],
@@ -563,7 +579,9 @@ def list_rules(output_format) -> None:
         return
     width = max(len(r.slug) for r in rules)
     for r in rules:
-        click.echo(f"{r.code}  {r.slug:<{width}}  {r.severity.label:<7}  {r.summary}")
+        # the fix column: [*] safe, [~] unsafe, as `conflict-lint explain` says in words
+        mark = {"safe": "[*]", "unsafe": "[~]"}.get(r.fix, "   ")
+        click.echo(f"{r.code}  {r.slug:<{width}}  {r.severity.label:<7}  {mark}  {r.summary}")
 
 
 @cli.command()
@@ -576,7 +594,8 @@ def explain(rule) -> None:
         found = get_rule(rule)
     except UnknownRule as error:
         raise UsageError(str(error)) from None
-    click.echo(f"{found.code} {found.slug} (default severity: {found.severity.label})\n")
+    fixes = f"; fix: {found.fix} (see `## Fix`)" if found.fix else "; no fix"
+    click.echo(f"{found.code} {found.slug} (default severity: {found.severity.label}{fixes})\n")
     click.echo(found.doc)
 
 

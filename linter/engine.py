@@ -6,6 +6,7 @@ stands in the file. Rules only say what is wrong and at which JSON Pointer.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -64,8 +65,23 @@ def _finding(doc: Document, hit: Hit, rule: Rule, selection: Selection) -> Findi
         span = doc.span_within(hit.pointer, *hit.text_range)
     else:
         span = doc.span_of(hit.pointer, hit.at_key)
-    return Finding(path=doc.path, span=span, code=rule.code, rule=rule.slug,
-                   severity=selection.severity_of(rule), message=hit.message, pointer=hit.pointer)
+    finding = Finding(path=doc.path, span=span, code=rule.code, rule=rule.slug,
+                      severity=selection.severity_of(rule), message=hit.message, pointer=hit.pointer, fix=hit.fix)
+    return with_fix(doc, finding, rule)
+
+
+def with_fix(doc: Document, finding: Finding, rule: Rule) -> Finding:
+    """The finding with the fix its rule's fixer works out, when it has none yet.
+
+    Only a document with its text can be fixed: the cross-record stage sees summaries."""
+    fixer = rule.fixer
+    if finding.fix is not None or fixer is None or not doc.text:
+        return finding
+    try:
+        fix = fixer(doc, finding)
+    except Exception as error:  # a fixer bug must name the file it met, like a rule bug
+        raise InternalError(doc.path, f"the fix of {rule.slug}", error) from error
+    return finding if fix is None else dataclasses.replace(finding, fix=fix)
 
 
 def _hits(doc: Document, context: Context, checks: list[Rule], per_file: bool = True) -> Iterable[tuple[Hit, Rule]]:
@@ -123,8 +139,9 @@ def _apply_suppressions(doc: Document, findings: list[Finding], selection: Selec
                     continue  # the settings already turn it off here
                 where = "in this file" if suppression.kind == "disable-file" else f"on line {suppression.target_line}"
                 message = f"{rule.slug} reports nothing {where}: remove '{name}' from the suppression"
-            unused.append(Finding(path=doc.path, span=span, code=unused_rule.code, rule=unused_rule.slug,
-                                  severity=selection.severity_of(unused_rule), message=message))
+            unused.append(with_fix(doc, Finding(path=doc.path, span=span, code=unused_rule.code,
+                                                rule=unused_rule.slug, severity=selection.severity_of(unused_rule),
+                                                message=message), unused_rule))
     return kept + _unsuppressed(unused, suppressions)
 
 

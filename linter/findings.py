@@ -5,7 +5,10 @@ from __future__ import annotations
 import enum
 import functools
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from linter.edits import Fix
 
 
 class Severity(enum.IntEnum):
@@ -58,6 +61,8 @@ class Finding:
     severity: Severity
     message: str
     pointer: str = ""
+    # The edits that would repair it (linter/edits.py), when its rule can prove them.
+    fix: Fix | None = None
 
     @property
     def line(self) -> int:

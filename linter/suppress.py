@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from linter.findings import Span
 
-_COMMENT = re.compile(r"(?:^|(?<=\s))#\s*conflict-lint:\s*(?P<kind>disable-next-line|disable-file|disable)\s*=\s*"
+COMMENT = re.compile(r"(?:^|(?<=\s))#\s*conflict-lint:\s*(?P<kind>disable-next-line|disable-file|disable)\s*=\s*"
                       r"(?P<names>[A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)")
 
 
@@ -42,7 +42,7 @@ def parse_suppressions(text: str, in_string: Callable[[int, int], bool] = lambda
     """The suppressions of a text; ``in_string(line, column)`` says whether a position lies in a string value."""
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
-        match = _COMMENT.search(line)
+        match = COMMENT.search(line)
         if match is None or in_string(number, match.start() + 1):
             continue
         names = {}

@@ -95,6 +95,10 @@ def main() -> None:
     for rule in all_rules():
         if rule.slug in notes:
             lines += [f"- **`{rule.slug}`**: {notes[rule.slug]}", ""]
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from fix_corpus import section  # a script beside this one, not a module of the package
+
+    lines += ["", *section(args.corpus), ""]
     try:
         args.out.write_text("\n".join(lines).rstrip() + "\n", "utf-8")
     except OSError as error:

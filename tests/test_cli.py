@@ -87,6 +87,7 @@ def test_json_output_contract():
         "severity",
         "message",
         "pointer",
+        "fix",
     }
     assert (first["rule"], first["code"], first["line"], first["column"], first["pointer"]) == (
         "result-unlisted-party",
@@ -100,6 +101,7 @@ def test_json_output_contract():
         "findings": 5,
         "by_severity": {"error": 4, "warning": 1, "info": 0},
         "by_rule": {"figure-unsourced": 3, "placeholder-value": 1, "result-unlisted-party": 1},
+        "fixable": {"safe": 0, "unsafe": 2}, "fixed": None,
     }
 
 

@@ -29,6 +29,10 @@ def hooks() -> dict[str, dict]:
      [".pre-commit-config.yaml", ".github/workflows/ci.yml", "records/a.wiki", "notes.txt"]),
     ("conflict-lint-wikitext", ["articles/a.wiki", "b.wikitext", "c.mediawiki", "d.txt"],
      ["records/a.yaml", ".hidden/e.txt"]),
+    ("conflict-lint-fix", ["records/a.yaml", "b.yml", "deep/dir/c.json"],
+     [".pre-commit-config.yaml", ".github/workflows/ci.yml", "records/a.wiki", "notes.txt"]),
+    ("conflict-lint-wikitext-fix", ["articles/a.wiki", "b.wikitext", "c.mediawiki", "d.txt"],
+     ["records/a.yaml", ".hidden/e.txt"]),
 ])
 def test_hooks_choose_their_files(hook_id, matched, skipped):
     hook = hooks()[hook_id]  # load_manifest validates the file against pre-commit's own schema
@@ -56,8 +60,8 @@ def sandbox(tmp_path) -> dict:
     return env
 
 
-def try_repo(records: Path, env: dict) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "conflict-lint", "--all-files",
+def try_repo(records: Path, env: dict, hook: str = "conflict-lint") -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, "--all-files",
                "--color", "never"]
     return subprocess.run(command, cwd=records, env=env, capture_output=True, text=True, timeout=600, check=False)
 
@@ -133,3 +137,15 @@ def test_a_committed_file_named_like_an_option_cannot_silence_the_hook(tmp_path,
     hooked = try_repo(repository, sandbox)
     assert hooked.returncode == 1, hooked.stdout + hooked.stderr
     assert "records/ayorou-uncorrected.yaml:10:9: CL301 [result-unlisted-party]" in hooked.stdout
+
+
+@needs_git
+def test_the_fixing_hook_fixes_and_fails_the_commit_as_a_formatter_does(tmp_path, sandbox):
+    record = tmp_path / "oslo-raid.yaml"
+    record.write_text("id: oslo-raid\nplace: {name: Oslo, country: NO}  # Norway\n", encoding="utf-8")
+    repository = make_repository(tmp_path / "data", record, env=sandbox)
+    fixed = try_repo(repository, sandbox, "conflict-lint-fix")
+    assert fixed.returncode == 1, fixed.stdout + fixed.stderr
+    assert "files were modified by this hook" in fixed.stdout
+    assert (repository / "records" / "oslo-raid.yaml").read_text(encoding="utf-8") == (
+        'id: oslo-raid\nplace: {name: Oslo, country: "NO"}  # Norway\n')

@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter.findings import FILE_START, Span
 
+if TYPE_CHECKING:
+    from linter.edits import Fix
 _JSON_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -32,6 +34,7 @@ class Hit:
     the key of the pointed-to member rather than its value; ``text_range`` narrows a text value
     to the characters ``[start, end)`` of it. ``rule`` is set only by stages that
     report for several rules (loaders, the schema check); a rule's own hits leave it empty.
+    ``fix`` is the repair a check can prove while it looks (linter/edits.py).
     """
 
     message: str
@@ -40,6 +43,7 @@ class Hit:
     at_key: bool = False
     rule: str = ""
     text_range: tuple[int, int] | None = None
+    fix: Fix | None = None
 
 
 @dataclass

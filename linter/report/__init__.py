@@ -36,6 +36,20 @@ class RunSummary:
     source: Callable[[str], str | None] | None = None
     # Findings at or above this severity make the run fail (--fail-on); None: nothing does.
     fail_on: Severity | None = Severity.ERROR
+    # Whether unsafe fixes count as applicable (--unsafe-fixes), and, in a --fix run, how many
+    # findings the fixes repaired before these findings were found.
+    unsafe_fixes: bool = False
+    fixed: int | None = None
+
+    def fixable(self, finding: Finding) -> bool:
+        """Whether a fix run with this run's options would repair the finding."""
+        return finding.fix is not None and (self.unsafe_fixes or finding.fix.applicability == "safe")
+
+    def fix_counts(self) -> dict[str, int]:
+        """How many findings ``--fix`` and ``--fix --unsafe-fixes`` would repair (before overlaps)."""
+        safe = sum(1 for f in self.findings if f.fix is not None and f.fix.applicability == "safe")
+        every = sum(1 for f in self.findings if f.fix is not None)
+        return {"safe": safe, "unsafe": every - safe}
 
     def by_severity(self) -> dict[str, int]:
         counts = Counter(f.severity.label for f in self.findings)

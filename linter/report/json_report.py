@@ -5,9 +5,21 @@ from __future__ import annotations
 import json
 
 from linter import __version__
+from linter.edits import Fix
 from linter.report import RunSummary
 
 JSON_FORMAT_VERSION = 1
+
+
+def _fix(fix: Fix | None) -> dict | None:
+    if fix is None:
+        return None
+    return {
+        "applicability": fix.applicability,
+        "message": fix.message,
+        "edits": [{"line": e.span.line, "column": e.span.column, "end_line": e.span.end_line,
+                   "end_column": e.span.end_column, "content": e.content} for e in fix.edits],
+    }
 
 
 def render(run: RunSummary) -> str:
@@ -26,6 +38,7 @@ def render(run: RunSummary) -> str:
                 "severity": f.severity.label,
                 "message": f.message,
                 "pointer": f.pointer,
+                "fix": _fix(f.fix),
             }
             for f in run.findings
         ],
@@ -34,6 +47,8 @@ def render(run: RunSummary) -> str:
             "findings": len(run.findings),
             "by_severity": run.by_severity(),
             "by_rule": run.by_rule(),
+            "fixable": run.fix_counts(),
+            "fixed": run.fixed,
         },
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -62,6 +62,24 @@ def _artifact_location(path: str) -> dict:
     return {"uri": _uri_path(posix), "uriBaseId": SRCROOT}
 
 
+def _fix(finding: Finding) -> dict:
+    """SARIF's ``fix``: replacements in the finding's file, and our applicability beside them."""
+    assert finding.fix is not None
+    replacements = []
+    for edit in finding.fix.edits:
+        span = edit.span
+        replacements.append({
+            "deletedRegion": {"startLine": span.line, "startColumn": span.column,
+                              "endLine": span.end_line, "endColumn": span.end_column},
+            "insertedContent": {"text": edit.content},
+        })
+    return {
+        "description": {"text": finding.fix.message},
+        "artifactChanges": [{"artifactLocation": _artifact_location(finding.path), "replacements": replacements}],
+        "properties": {"applicability": finding.fix.applicability},
+    }
+
+
 def _result(finding: Finding, rule_index: int | None) -> dict:
     span = finding.span
     region = {
@@ -81,6 +99,8 @@ def _result(finding: Finding, rule_index: int | None) -> dict:
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint()},
         "properties": {"rule": finding.rule, "pointer": finding.pointer},
     }
+    if finding.fix is not None:
+        result["fixes"] = [_fix(finding)]
     if rule_index is None:  # a finding of a rule the run does not describe: say nothing wrong
         del result["ruleIndex"]
     return result

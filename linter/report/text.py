@@ -29,6 +29,21 @@ def summary_line(run: RunSummary) -> str:
     return line
 
 
+def fix_line(run: RunSummary) -> str:
+    """How many findings a fix run would repair, or '' when none: a line of its own, before the
+    summary, so that the summary line reads as it always has."""
+    counts = run.fix_counts()
+    safe, every = counts["safe"], counts["safe"] + counts["unsafe"]
+    if not every:
+        return ""
+    return f"[*] {safe} fixable with `--fix`, {every} with `--fix --unsafe-fixes`."
+
+
+def fixed_line(run: RunSummary) -> str:
+    n = run.fixed or 0
+    return f"Fixed {n} finding{'s' * (n != 1)}."
+
+
 def render(run: RunSummary, colour: bool = False, quiet: bool = False, full: bool = False) -> str:
     lines = []
     texts: dict[str, list[str]] = {}
@@ -37,7 +52,8 @@ def render(run: RunSummary, colour: bool = False, quiet: bool = False, full: boo
         code = _paint(f.code, _COLOURS[f.severity], colour)
         # the severity in words on every line: without colour a warning must not read as an error
         severity = _paint(f"{f.severity.label}:", _COLOURS[f.severity], colour)
-        lines.append(f"{location} {code} [{f.rule}] {severity} {printable(f.message)}")
+        mark = " [*]" if run.fixable(f) else ""
+        lines.append(f"{location} {code}{mark} [{f.rule}] {severity} {printable(f.message)}")
         if full and run.source is not None:
             from linter.report.source_view import frame
 
@@ -46,5 +62,9 @@ def render(run: RunSummary, colour: bool = False, quiet: bool = False, full: boo
                 texts[f.path] = text.splitlines() if text is not None else []
             lines += frame(f, texts[f.path])
     if not quiet:
+        if run.fixed is not None:
+            lines.append(fixed_line(run))
+        if fix_line(run):
+            lines.append(fix_line(run))
         lines.append(summary_line(run))
     return "\n".join(lines) + ("\n" if lines else "")

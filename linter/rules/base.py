@@ -13,6 +13,8 @@ from linter.findings import Severity
 from linter.model.document import Document, Hit
 
 if TYPE_CHECKING:
+    from linter.edits import Fix
+    from linter.findings import Finding
     from linter.records import RecordSet
 
 RULE_CODE = re.compile(r"CL[0-9]{3}\Z")
@@ -34,6 +36,9 @@ class Context:
 
 
 Check = Callable[[Document, Context], Iterable[Hit]]
+# Works out the repair of one of the rule's findings from the document it stands in
+# (for rules reported by the loader or the schema stage, whose hits a rule cannot annotate).
+Fixer = Callable[[Document, "Finding"], "Fix | None"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,9 @@ class Rule:
     check: Check | None
     aliases: tuple[str, ...] = ()
     stage: str = ""  # who reports a rule without a check of its own, when not the loader or schema
+    fix: str = ""  # "safe" or "unsafe" when the rule offers fixes (module-level FIX), else ""
+    # the module-level ``repair(doc, finding)`` that works out a finding's fix
+    fixer: Fixer | None = None
     scope: str = RECORD
     reads: tuple[str, ...] = ()  # the top-level record fields a cross-record rule reads
 
@@ -80,6 +88,8 @@ class Rule:
             check=getattr(module, "check", None),
             aliases=tuple(getattr(module, "ALIASES", ())),
             stage=getattr(module, "REPORTED_BY", ""),
+            fix=getattr(module, "FIX", ""),
+            fixer=getattr(module, "repair", None),
             scope=scope,
             reads=reads,
         )

@@ -19,10 +19,78 @@ result:
 result:
   text: Franco-Nigerien victory
 ```
+
+## Fix
+Safe, in YAML records: removes a repeated key whose value is written exactly as the kept
+one's (`text: Nigerien victory` twice), the entry with any comment on its lines. Keys with
+different values are left for a person: which one is right is not a matter of form.
 """
 
-from linter.findings import Severity
+from __future__ import annotations
+
+from linter.edits import SAFE, Edit, Fix, Positions, remove_block_lines, remove_item
+from linter.findings import Finding, Severity, Span
+from linter.model.document import Document
 
 CODE = "CL002"
 SLUG = "duplicate-key"
 SEVERITY = Severity.ERROR
+FIX = SAFE
+
+
+def _mappings(node):
+    """Every mapping node at or below ``node``."""
+    import yaml
+
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            yield current
+            stack.extend(value for _, value in current.value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+def _span(start, end) -> Span:
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def repair(doc: Document, finding: Finding) -> Fix | None:
+    """Remove the repeated entry when its value reads exactly as the kept one's."""
+    if doc.format != "yaml":
+        return None
+    import yaml
+
+    try:
+        root = yaml.compose(doc.text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    positions = Positions(doc.text)
+    for mapping in _mappings(root) if root is not None else ():
+        for index, (key, value) in enumerate(mapping.value):
+            if _span(key.start_mark, key.end_mark) != finding.span:
+                continue
+            kept = next((v for k, v in mapping.value[:index] if k.value == key.value), None)
+            # only one-line scalars on the key's line: a block node's span runs on past its last value
+            if not isinstance(value, yaml.ScalarNode) or not isinstance(kept, yaml.ScalarNode) or (
+                    value.start_mark.line != value.end_mark.line or value.start_mark.line != key.start_mark.line):
+                return None
+            repeated = _span(value.start_mark, value.end_mark)
+            written = positions.slice(repeated)
+            if written is None or written != positions.slice(_span(kept.start_mark, kept.end_mark)):
+                return None
+            edit = _remove_entry(positions, finding.span, repeated, mapping.flow_style)
+            if edit is None:
+                return None
+            return Fix(SAFE, f"remove the repeated '{key.value}', whose value is the kept one's", (edit,))
+    return None
+
+
+def _remove_entry(positions: Positions, key: Span, value: Span, flow: bool) -> Edit | None:
+    if not flow:
+        return remove_block_lines(positions, key, value)
+    start, end = positions.offsets(key), positions.offsets(value)
+    if start is None or end is None or not positions.text[:start[0]].rstrip().endswith(","):
+        return None  # the first entry of a flow mapping cannot be the repeated one
+    return remove_item(positions, start[0], end[1])

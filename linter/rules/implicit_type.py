@@ -23,10 +23,30 @@ date: {start: 2020-03-12}
 place: {name: Oslo, country: "NO"}
 date: {start: "2020-03-12"}
 ```
+
+## Fix
+Safe: quotes the value as written (`NO` becomes `"NO"`, `1:30` becomes `"1:30"`). conflict-lint
+already reads it as that text, so the record means the same; YAML 1.1 readers now agree.
 """
 
-from linter.findings import Severity
+from __future__ import annotations
+
+from linter.edits import SAFE, Fix, Positions, replace, yaml_quoted
+from linter.findings import Finding, Severity
+from linter.model.document import Document
 
 CODE = "CL004"
 SLUG = "implicit-type"
 SEVERITY = Severity.ERROR
+FIX = SAFE
+
+
+def repair(doc: Document, finding: Finding) -> Fix | None:
+    """Quote the plain scalar the finding stands on, keeping its text."""
+    value = doc.value_at(finding.pointer)
+    positions = Positions(doc.text)
+    found = positions.offsets(doc.span_of(finding.pointer))
+    if not isinstance(value, str) or found is None or doc.text[found[0]:found[1]] != value:
+        return None  # not a one-line plain scalar written as it reads
+    quoted = yaml_quoted(value)
+    return Fix(SAFE, f"quote {value!r} as {quoted}", (replace(positions, *found, quoted),))

@@ -31,6 +31,12 @@ sides:
     casualties:
       killed: {count: 9, sources: [afp]}
 ```
+
+## Fix
+Unsafe: removes a stray placeholder written after a real item of the same value, with the
+separator before it (`9 killed, 8 injured, None` becomes `9 killed, 8 injured`; `[Niger, None]`
+becomes `[Niger]`), in records, wikitext and article text. It is unsafe because the
+placeholder may stand for a figure the author meant to give.
 """
 
 from __future__ import annotations
@@ -39,7 +45,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from linter.findings import Severity
+from linter.edits import UNSAFE, Edit, Fix, Positions, remove_block_lines, remove_item
+from linter.findings import Finding, Severity
 from linter.limits import for_matching
 from linter.model.document import Document, Hit, child_pointer
 from linter.model.wording import fix, subject
@@ -50,6 +57,7 @@ from linter.vocabulary import is_never_allowed, is_placeholder
 CODE = "CL007"
 SLUG = "placeholder-value"
 SEVERITY = Severity.WARNING
+FIX = UNSAFE
 
 # ", " separates items, but "1,400" is one number: split only where no digit follows.
 # No whitespace in the pattern: "\s*" around a separator is quadratic on long blank runs.
@@ -140,3 +148,44 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         else:
             for item in _stray_items(text):
                 yield Hit(f"stray placeholder '{item}' among the items of '{text}': remove it", pointer=pointer)
+
+
+def repair(doc: Document, finding: Finding) -> Fix | None:
+    """Remove the placeholder the finding stands on, if it follows an item on its value."""
+    if not finding.message.startswith("stray placeholder"):
+        return None
+    positions = Positions(doc.text)
+    found = positions.offsets(finding.span)
+    if found is None:
+        return None
+    start, end = found
+    written = doc.text[start:end]
+    if written[:1] in "'\"" and written[-1:] == written[:1]:  # a quoted YAML item: the quotes go too
+        written = written[1:-1]
+    if not is_placeholder(written):
+        return None
+    edit = remove_item(positions, start, end)
+    if edit is None and doc.format == "yaml":
+        edit = _remove_yaml_entry(doc, positions, finding.pointer)
+    if edit is None:
+        return None
+    return Fix(UNSAFE, f"remove the stray placeholder '{written.strip()}'", (edit,))
+
+
+def _remove_yaml_entry(doc: Document, positions: Positions, pointer: str) -> Edit | None:
+    """The lines of a block-list entry holding only the placeholder (``- text: None``); with the
+    list's key when it is the list's only entry and its mapping keeps other keys."""
+    entry, _, _ = pointer.rpartition("/")  # .../other/N from .../other/N/text
+    listing, _, _ = entry.rpartition("/")
+    values = doc.value_at(listing)
+    if not isinstance(values, list) or entry not in doc.value_spans:
+        return None
+    # A block mapping's span runs on to the next token; its last value's span ends where it does.
+    inside = [span for p, span in doc.value_spans.items() if p.startswith(entry + "/")]
+    end = max(inside, key=lambda span: span[2:], default=doc.value_spans[entry])
+    if len(values) > 1:
+        return remove_block_lines(positions, doc.value_spans[entry], end)
+    owner = doc.value_at(listing.rpartition("/")[0])
+    if not isinstance(owner, dict) or len(owner) < 2 or listing not in doc.key_spans:
+        return None
+    return remove_block_lines(positions, doc.key_spans[listing], end)

@@ -29,15 +29,23 @@ sides:
     strength:
       - {min: 800, max: 1200, sources: [gazette]}
 ```
+
+## Fix
+Unsafe: swaps the ends of an inverted `min`/`max` pair, or of a range written in a figure's
+text (`12-9 killed` becomes `9-12 killed`), in records, wikitext and article text. An
+estimate out of order (`low`/`best`/`high`) is not fixed: which value is wrong is not clear.
+Unsafe because the wrong end may be a typo for another number, not a swap.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from linter.bounds import integer
+from linter.edits import UNSAFE, Fix, Positions, replace
 from linter.figure_text import text_ranges
-from linter.findings import Severity
+from linter.findings import Finding, Severity
 from linter.model.document import Document, Hit
 from linter.records import figures
 from linter.rules.base import Context
@@ -45,6 +53,7 @@ from linter.rules.base import Context
 CODE = "CL103"
 SLUG = "range-inverted"
 SEVERITY = Severity.ERROR
+FIX = UNSAFE
 
 def check(doc: Document, context: Context) -> Iterator[Hit]:
     if doc.record is None:
@@ -65,3 +74,41 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
                 if first > second:
                     yield Hit(f"{ref.where}: the range '{text[start:end].strip()}' runs from {first:,} "
                               f"down to {second:,}", pointer=f"{ref.pointer}/text", text_range=(start, end))
+
+
+_RANGE = re.compile(r"(\d[\d,]*)(\s*(?:-|\u2013|\u2014|to)\s*)(\d[\d,]*)")
+
+
+def repair(doc: Document, finding: Finding) -> Fix | None:
+    """Swap the ends of the inverted range the finding stands on."""
+    positions = Positions(doc.text)
+    if finding.pointer.endswith("/min") and doc.format in ("yaml", "json"):
+        figure = finding.pointer[:-len("/min")]
+        low_at, high_at = (positions.offsets(doc.value_spans[p]) if p in doc.value_spans else None
+                           for p in (f"{figure}/min", f"{figure}/max"))
+        if low_at is None or high_at is None:
+            return None
+        (low_start, low_end), (high_start, high_end) = low_at, high_at
+        low, high = doc.text[low_start:low_end], doc.text[high_start:high_end]
+        if integer(doc.value_at(f"{figure}/min")) != integer(doc.value_at(f"{figure}/max")) and low != high:
+            return Fix(UNSAFE, f"swap min {low} and max {high}",
+                       (replace(positions, low_start, low_end, high), replace(positions, high_start, high_end, low)))
+        return None
+    if not finding.pointer.endswith(("/text", "/min")):
+        return None
+    # an infobox's figure is read from its text, so its min and max are the text's two ends
+    found = positions.offsets(finding.span)
+    if found is None:
+        return None
+    written = doc.text[found[0]:found[1]]
+    matches = list(_RANGE.finditer(written))
+    if len(matches) != 1:
+        return None
+    match = matches[0]
+    first, second = (int(match.group(n).replace(",", "")) for n in (1, 3))
+    if first <= second:
+        return None
+    swapped = f"{match.group(3)}{match.group(2)}{match.group(1)}"
+    start = found[0] + match.start()
+    return Fix(UNSAFE, f"swap the ends of '{match.group()}'",
+               (replace(positions, start, start + len(match.group()), swapped),))

@@ -23,10 +23,50 @@ sides:
     casualties:
       killed: {count: 9, sources: [afp]}
 ```
+
+## Fix
+Unsafe: renames the field to the one allowed name it is a close misspelling of
+(`casualites` becomes `casualties`), keeping its quoting, when the mapping does not already
+have a field of that name. Unsafe because the value then counts, and a person should check
+that it belongs there.
 """
 
-from linter.findings import Severity
+from __future__ import annotations
+
+import re
+
+from linter.edits import UNSAFE, Fix, Positions, one_close_name, replace
+from linter.findings import Finding, Severity
+from linter.model.document import Document
 
 CODE = "CL005"
 SLUG = "unknown-field"
 SEVERITY = Severity.ERROR
+FIX = UNSAFE
+
+# The schema stage's message lists the names the mapping allows (linter/schema.py).
+_ALLOWED = re.compile(r"\(allowed: ([^)]*)\)\Z")
+
+
+def repair(doc: Document, finding: Finding) -> Fix | None:
+    """Rename the key to the one allowed name it is a close misspelling of."""
+    allowed = _ALLOWED.search(finding.message)
+    parent_pointer, _, token = finding.pointer.rpartition("/")
+    parent = doc.value_at(parent_pointer)
+    if allowed is None or not isinstance(parent, dict):
+        return None
+    key = token.replace("~1", "/").replace("~0", "~")
+    found = one_close_name(key, allowed.group(1).split(", "))
+    positions = Positions(doc.text)
+    span = doc.key_spans.get(finding.pointer)
+    written = positions.slice(span) if span is not None else None
+    if found is None or found in parent or written is None:
+        return None
+    start, end = positions.offsets(span)  # type: ignore[arg-type, misc]
+    if written == key:
+        new = found
+    elif len(written) == len(key) + 2 and written[0] == written[-1] and written[0] in "'\"":
+        new = written[0] + found + written[0]
+    else:
+        return None  # a key written with escapes: leave it to a person
+    return Fix(UNSAFE, f"rename '{key}' to '{found}'", (replace(positions, start, end, new),))

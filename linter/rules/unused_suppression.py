@@ -22,13 +22,58 @@ result:
 result:
   text: Nigerien victory
 ```
+
+## Fix
+Safe: removes the unused name from the comment, with its comma; when no name is left, the
+whole comment (and its line, when it stands alone). Comments are not data, so the record
+means the same. Suppressions of cross-record rules are judged after the per-file stage,
+from summaries without the file's text, so those are reported but not fixed.
 """
 
 from __future__ import annotations
 
-from linter.findings import Severity
+import re
+
+from linter.edits import SAFE, Fix, Positions, replace
+from linter.findings import Finding, Severity
+from linter.model.document import Document
+from linter.suppress import COMMENT
 
 CODE = "CL008"
 SLUG = "unused-suppression"
 SEVERITY = Severity.WARNING
+FIX = SAFE
 REPORTED_BY = "engine, after the suppressions are applied"
+
+
+def repair(doc: Document, finding: Finding) -> Fix | None:
+    """Drop the name the finding stands on from its comment, or the comment when it is the last."""
+    positions = Positions(doc.text)
+    found = positions.offsets(finding.span)
+    if found is None or finding.span.line != finding.span.end_line:
+        return None
+    line_start = positions.starts[finding.span.line - 1]
+    line = doc.text[line_start:].split("\n", 1)[0].rstrip("\r")
+    comment = COMMENT.search(line)
+    if comment is None or not comment.start("names") <= found[0] - line_start < comment.end("names"):
+        return None
+    start, end = found[0] - line_start, found[1] - line_start
+    names = [m.span() for m in re.finditer(r"[A-Za-z0-9_-]+", line[:comment.end("names")])
+             if m.start() >= comment.start("names")]
+    name = line[start:end]
+    if len(names) > 1:
+        after = re.match(r"\s*,\s*", line[end:])
+        if after:  # not the last name: it goes with the comma after it
+            return Fix(SAFE, f"remove '{name}' from the suppression",
+                       (replace(positions, line_start + start, line_start + end + after.end(), ""),))
+        before = re.search(r"\s*,\s*\Z", line[:start])
+        if before is None:
+            return None
+        return Fix(SAFE, f"remove '{name}' from the suppression",
+                   (replace(positions, line_start + before.start(), line_start + end, ""),))
+    head = line[:comment.start()]
+    if not head.strip():  # the comment is the line: the line goes
+        following = positions.starts[finding.span.line] if finding.span.line < len(positions.starts) else len(doc.text)
+        return Fix(SAFE, "remove the suppression comment", (replace(positions, line_start, following, ""),))
+    return Fix(SAFE, "remove the suppression comment",
+               (replace(positions, line_start + len(head.rstrip()), line_start + len(line), ""),))
