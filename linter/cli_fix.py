@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime
 import os
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from linter.report.escape import line_start, printable
+
+if TYPE_CHECKING:  # the one-file path does not load the engine for an annotation
+    from linter.engine import Selection
 
 
 def _trees(arguments: list[str]) -> list[str]:
@@ -16,7 +21,8 @@ def _trees(arguments: list[str]) -> list[str]:
     return [os.getcwd()] + [a for a in arguments if os.path.isdir(a)]
 
 
-def run_fixes(files, arguments: list[str], *, selection, today: datetime.date | None, unsafe: bool, mode: str,
+def run_fixes(files: list[tuple[Path, str]], arguments: list[str], *, selection: Selection,
+              today: datetime.date | None, unsafe: bool, mode: str,
               max_bytes: int) -> int:
     """Fix (or, for ``mode == "diff"``, show the fixes of) the files; return how many findings were
     fixed. ``--diff`` and ``--fix-only`` end the run here with their own exit code."""

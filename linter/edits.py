@@ -6,7 +6,9 @@ order, quoting, indentation, line endings and wikitext layout stay as the author
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from linter.findings import Span
@@ -38,6 +40,13 @@ class Fix:
     def __post_init__(self) -> None:
         if self.applicability not in APPLICABILITIES:
             raise ValueError(f"unknown fix applicability {self.applicability!r}")
+
+
+@functools.lru_cache(maxsize=2)
+def positions_of(text: str) -> Positions:
+    """The positions of a text, made once: a file with many findings asks for each one's fix,
+    and a pass over the whole text per finding would make that quadratic."""
+    return Positions(text)
 
 
 class Positions:
@@ -125,7 +134,7 @@ def append_to_list(doc_text: str, doc_format: str, list_span: Span, last_item: S
     """
     import json
 
-    positions = Positions(doc_text)
+    positions = positions_of(doc_text)
     found = positions.offsets(list_span)
     if found is None:
         return None
@@ -190,7 +199,7 @@ def yaml_quoted(text: str) -> str:
     return f'"{text}"'
 
 
-def one_close_name(name: str, known, cutoff: float = 0.8) -> str | None:
+def one_close_name(name: str, known: Iterable[str], cutoff: float = 0.8) -> str | None:
     """The one known name ``name`` is a close misspelling of, or None when none or several are."""
     import difflib
 

@@ -45,7 +45,7 @@ def apply_fixes(text: str, fixes: list[tuple[str, Fix]]) -> Applied:
         if fix.edits in done:
             rules.append(rule)
             continue
-        own = sorted(zip(ranges, (edit.content for edit in fix.edits)))
+        own = sorted(zip(ranges, (edit.content for edit in fix.edits), strict=True))
         if any(own[i][0][1] > own[i + 1][0][0] for i in range(len(own) - 1)) or any(
                 start <= t_end and t_start <= end for start, end in (r for r, _ in own) for t_start, t_end in taken):
             deferred += 1

@@ -10,12 +10,14 @@ out of the directories being fixed.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime
 import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter.engine import Selection
 from linter.fix.text import TextFix, fix_text
 
 
@@ -59,7 +61,7 @@ def _inside(real: str, trees: list[str]) -> bool:
     return any(real == tree or real.startswith(tree.rstrip(os.sep) + os.sep) for tree in trees)
 
 
-def fix_file(path: Path, display: str, *, selection, today: datetime.date, unsafe: bool, write: bool,
+def fix_file(path: Path, display: str, *, selection: Selection, today: datetime.date, unsafe: bool, write: bool,
              trees: list[str], max_bytes: int) -> FileFix:
     """Fix one file; ``trees`` are the real paths a symbolic link may lead into."""
     outcome = FileFix(path, display)
@@ -109,10 +111,9 @@ def _replace(path: Path, expected: bytes, content: bytes) -> bool:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, stat.S_IMODE(before.st_mode))
-        try:
+        # only the owner's own files can be handed back; the mode is kept regardless
+        with contextlib.suppress(OSError, AttributeError):
             os.chown(temporary, before.st_uid, before.st_gid)
-        except (OSError, AttributeError):
-            pass  # only the owner's own files can be handed back; the mode is kept regardless
         with open(real, "rb") as stream:
             if stream.read(len(expected) + 1) != expected:
                 os.unlink(temporary)
@@ -125,7 +126,7 @@ def _replace(path: Path, expected: bytes, content: bytes) -> bool:
         raise
 
 
-def fix_files(files: list[tuple[Path, str]], *, selection, today: datetime.date, unsafe: bool, write: bool,
+def fix_files(files: list[tuple[Path, str]], *, selection: Selection, today: datetime.date, unsafe: bool, write: bool,
               trees: list[str], max_bytes: int) -> FixRun:
     from linter.fix.text import per_file_selection
 

@@ -8,7 +8,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from linter.edits import AMBIGUOUS_BREAKS
+from linter.engine import Selection
+from linter.findings import Finding
 from linter.fix.apply import apply_fixes, wanted
+from linter.model.document import Document
 
 MAX_PASSES = 10  # each pass fixes every finding that touches no other; chains are short
 # Problems that mean a text no longer reads as the record it was.
@@ -27,7 +30,7 @@ class TextFix:
         return self.after != self.before
 
 
-def per_file_selection(selection):
+def per_file_selection(selection: Selection) -> Selection:
     """The selection without the cross-record rules: a pass lints one text on its own."""
     from linter.rules import all_rules
 
@@ -35,7 +38,8 @@ def per_file_selection(selection):
     return dataclasses.replace(selection, ignore=frozenset(selection.ignore) | cross)
 
 
-def lint_once(text: str, display: str, suffix: str, selection, today: datetime.date):
+def lint_once(text: str, display: str, suffix: str, selection: Selection, today: datetime.date
+              ) -> tuple[list[Document], list[Finding]]:
     """The documents of a text and their per-file findings."""
     from linter.engine import lint_documents
     from linter.load import load_bytes, with_extra
@@ -45,11 +49,11 @@ def lint_once(text: str, display: str, suffix: str, selection, today: datetime.d
     return records, lint_documents(records, selection=selection, today=today, record_set=RecordSet(records))
 
 
-def _breaks(records) -> Counter:
+def _breaks(records: list[Document]) -> Counter[str]:
     return Counter(hit.rule for doc in records for hit in doc.problems if hit.rule in _BREAKING)
 
 
-def fix_text(text: str, display: str, suffix: str, *, selection, today: datetime.date, unsafe: bool,
+def fix_text(text: str, display: str, suffix: str, *, selection: Selection, today: datetime.date, unsafe: bool,
              max_passes: int = MAX_PASSES) -> TextFix:
     """The text with its fixes applied, as long as it still reads as it did.
 
@@ -81,10 +85,10 @@ def fix_text(text: str, display: str, suffix: str, *, selection, today: datetime
     return result
 
 
-def _still_reads(original, records) -> str:
+def _still_reads(original: list[Document], records: list[Document]) -> str:
     if len(records) != len(original):
         return f"holds {len(records)} records instead of {len(original)}"
-    for before, after in zip(original, records):
+    for before, after in zip(original, records, strict=True):
         if before.data is not None and after.data is None:
             return "no longer parses"
     new = _breaks(records) - _breaks(original)

@@ -31,7 +31,7 @@ already reads it as that text, so the record means the same; YAML 1.1 readers no
 
 from __future__ import annotations
 
-from linter.edits import SAFE, Fix, Positions, replace, yaml_quoted
+from linter.edits import SAFE, Fix, positions_of, replace, yaml_quoted
 from linter.findings import Finding, Severity
 from linter.model.document import Document
 
@@ -44,7 +44,7 @@ FIX = SAFE
 def repair(doc: Document, finding: Finding) -> Fix | None:
     """Quote the plain scalar the finding stands on, keeping its text."""
     value = doc.value_at(finding.pointer)
-    positions = Positions(doc.text)
+    positions = positions_of(doc.text)
     found = positions.offsets(doc.span_of(finding.pointer))
     if not isinstance(value, str) or found is None or doc.text[found[0]:found[1]] != value:
         return None  # not a one-line plain scalar written as it reads

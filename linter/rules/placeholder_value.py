@@ -45,7 +45,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from linter.edits import UNSAFE, Edit, Fix, Positions, remove_block_lines, remove_item
+from linter.edits import UNSAFE, Edit, Fix, Positions, positions_of, remove_block_lines, remove_item
 from linter.findings import Finding, Severity
 from linter.limits import for_matching
 from linter.model.document import Document, Hit, child_pointer
@@ -154,7 +154,7 @@ def repair(doc: Document, finding: Finding) -> Fix | None:
     """Remove the placeholder the finding stands on, if it follows an item on its value."""
     if not finding.message.startswith("stray placeholder"):
         return None
-    positions = Positions(doc.text)
+    positions = positions_of(doc.text)
     found = positions.offsets(finding.span)
     if found is None:
         return None

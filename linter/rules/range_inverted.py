@@ -43,7 +43,7 @@ import re
 from collections.abc import Iterator
 
 from linter.bounds import integer
-from linter.edits import UNSAFE, Fix, Positions, replace
+from linter.edits import UNSAFE, Fix, positions_of, replace
 from linter.figure_text import text_ranges
 from linter.findings import Finding, Severity
 from linter.model.document import Document, Hit
@@ -81,7 +81,7 @@ _RANGE = re.compile(r"(\d[\d,]*)(\s*(?:-|\u2013|\u2014|to)\s*)(\d[\d,]*)")
 
 def repair(doc: Document, finding: Finding) -> Fix | None:
     """Swap the ends of the inverted range the finding stands on."""
-    positions = Positions(doc.text)
+    positions = positions_of(doc.text)
     if finding.pointer.endswith("/min") and doc.format in ("yaml", "json"):
         figure = finding.pointer[:-len("/min")]
         low_at, high_at = (positions.offsets(doc.value_spans[p]) if p in doc.value_spans else None

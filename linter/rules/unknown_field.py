@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from linter.edits import UNSAFE, Fix, Positions, one_close_name, replace
+from linter.edits import UNSAFE, Fix, one_close_name, positions_of, replace
 from linter.findings import Finding, Severity
 from linter.model.document import Document
 
@@ -57,7 +57,7 @@ def repair(doc: Document, finding: Finding) -> Fix | None:
         return None
     key = token.replace("~1", "/").replace("~0", "~")
     found = one_close_name(key, allowed.group(1).split(", "))
-    positions = Positions(doc.text)
+    positions = positions_of(doc.text)
     span = doc.key_spans.get(finding.pointer)
     written = positions.slice(span) if span is not None else None
     if found is None or found in parent or written is None:

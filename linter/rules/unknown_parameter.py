@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from linter.edits import UNSAFE, Fix, Positions, one_close_name, replace
+from linter.edits import UNSAFE, Fix, one_close_name, positions_of, replace
 from linter.findings import Finding, Severity
 from linter.model.document import Document
 
@@ -67,7 +67,7 @@ def _used(doc: Document, name: str) -> bool:
 
 def repair(doc: Document, finding: Finding) -> Fix | None:
     """Rename the parameter to the one known name it is a close misspelling of."""
-    positions = Positions(doc.text)
+    positions = positions_of(doc.text)
     written = positions.slice(finding.span)
     if not written or finding.span.line != finding.span.end_line:
         return None

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from linter.edits import SAFE, Fix, Positions, replace
+from linter.edits import SAFE, Fix, positions_of, replace
 from linter.findings import Finding, Severity
 from linter.model.document import Document
 from linter.suppress import COMMENT
@@ -48,12 +48,13 @@ REPORTED_BY = "engine, after the suppressions are applied"
 
 def repair(doc: Document, finding: Finding) -> Fix | None:
     """Drop the name the finding stands on from its comment, or the comment when it is the last."""
-    positions = Positions(doc.text)
+    positions = positions_of(doc.text)
     found = positions.offsets(finding.span)
     if found is None or finding.span.line != finding.span.end_line:
         return None
     line_start = positions.starts[finding.span.line - 1]
-    line = doc.text[line_start:].split("\n", 1)[0].rstrip("\r")
+    line_end = positions.starts[finding.span.line] if finding.span.line < len(positions.starts) else len(doc.text)
+    line = doc.text[line_start:line_end].rstrip("\r\n")
     comment = COMMENT.search(line)
     if comment is None or not comment.start("names") <= found[0] - line_start < comment.end("names"):
         return None
