@@ -64,17 +64,19 @@ def test_stdin_misuse_is_a_usage_error(project, args, message):
 
 
 def test_every_line_names_its_severity(project):
-    lines = run("lint", "--ignore", "duplicate-record", str(UNCORRECTED)).output.splitlines()[:-1]
+    output = run("lint", "--ignore", "duplicate-record", str(UNCORRECTED)).output
+    lines = [line for line in output.splitlines()[:-1] if not line.startswith("[*] ")]  # the fix count
     assert [line.split("] ", 1)[1].split(":")[0] for line in lines] == ["error"] * 3 + ["warning", "error"]
 
 
 def test_full_view_shows_the_source_with_a_caret_under_the_span(project):
     result = run("lint", "--output-format", "full", "--select", "placeholder-value", str(UNCORRECTED))
-    assert result.output.splitlines()[1:6] == [
+    assert result.output.splitlines()[1:7] == [
         "   |",
         "17 |         - text: None",
         "   |                 ^^^^",
         "   |",
+        "[*] 0 fixable with `--fix`, 1 with `--fix --unsafe-fixes`.",
         "1 file checked: 1 finding (1 warning).",
     ]
     piped = run("lint", "-", "--stdin-filename", "x.yaml", "--output-format", "full", "--select",
