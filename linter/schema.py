@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -32,10 +33,33 @@ def load_schema() -> dict:
 
 
 @functools.cache
-def _ecma_regex(pattern: str) -> regress.Regex:
-    import regress
-
+def _ecma_regex(pattern: str) -> regress.Regex | re.Pattern[str]:
+    """regress when installed; otherwise Python's ``re`` with the ECMA-262 meanings restored
+    that records depend on, so a minimal install (jsonschema, PyYAML, click) gives the same verdict."""
+    try:
+        import regress
+    except ImportError:
+        return re.compile(_python_form(pattern), re.ASCII)
     return regress.Regex(pattern, "u")
+
+
+def _python_form(pattern: str) -> str:
+    """An ECMA-262 pattern for ``re`` with ASCII ``\\d``/``\\w``: ``$`` outside a character class
+    is the end of the text only (``\\Z``), not also the place before a final newline."""
+    out, escaped, in_class = [], False, False
+    for character in pattern:
+        if escaped:
+            escaped = False
+        elif character == "\\":
+            escaped = True
+        elif character == "[":
+            in_class = True
+        elif character == "]":
+            in_class = False
+        elif character == "$" and not in_class:
+            character = r"\Z"
+        out.append(character)
+    return "".join(out)
 
 
 def _ecma_search(pattern: str, text: str) -> bool:
@@ -49,7 +73,8 @@ def _ecma_search(pattern: str, text: str) -> bool:
         # regress takes UTF-8, which has no lone surrogate ("\udfff" escaped in JSON or YAML):
         # each becomes U+FFFD, one code unit for one, as ECMA-262 matches code units.
         text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _has_surrogate(text) else text
-    return _ecma_regex(pattern).find(text) is not None
+    regex = _ecma_regex(pattern)
+    return (regex.search(text) if isinstance(regex, re.Pattern) else regex.find(text)) is not None
 
 
 def _has_surrogate(text: str) -> bool:

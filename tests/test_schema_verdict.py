@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from linter import schema
 from linter.api import lint_text, load_text
+from linter.schema import load_schema
 from tests.conftest import only
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,3 +123,37 @@ def test_every_invalid_record_gets_a_finding(changes):
     doc = load_text("{}", "record.json")
     doc.data = record
     assert bool(schema.check_schema(doc)) == (not schema._validator().is_valid(record))
+
+
+def _schema_patterns() -> set[str]:
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            found.update(p for k, p in node.items() if k == "pattern" and isinstance(p, str))
+            found.update(k for k in (node.get("patternProperties") or {}))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(load_schema())
+    return found
+
+
+@pytest.mark.parametrize("pattern", sorted(_schema_patterns()))
+def test_without_regress_every_schema_pattern_gives_the_ecma_verdict(pattern):
+    """A minimal install has no regress: the re fallback must agree with it on every tricky value."""
+    import re
+
+    import regress
+
+    from linter.schema import _python_form
+
+    fallback = re.compile(_python_form(pattern), re.ASCII)
+    ecma = regress.Regex(pattern, "u")
+    values = TRICKY + ["1944", "1944-06", "1944-06-06", "0216 BC", "1944-06-06\n", "https://a.org", "http:/a",
+                       "a_b", "a-b", "A-b", "\u0661\u0669\u0664\u0664"]
+    for value in values:
+        assert (fallback.search(value) is not None) == (ecma.find(value) is not None), (pattern, value)
