@@ -16,8 +16,12 @@ from linter.markup import NOT_TEXT, defuse
 # starts only where a run of digits or of comma groups starts (else "1"*9998+"th" is tried from
 # every digit: quadratic), and a run longer than MAX_NUMBER_DIGITS is no number at all.
 _GROUPS = MAX_NUMBER_DIGITS // 3
-_NUMBER = (rf"(?<![^\W\d_])(?<!\d)(?<!\d,)(\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}})"
-           r"(?!\d|,\d{3}|(?:st|nd|rd|th)\b)")
+_NUMBER = (rf"(?<![^\W\d_])(?<!\d)(?<!\d,)(?<!\d/)(\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}})"
+           r"(?!\d|,\d{3}|/\d|(?:st|nd|rd|th)\b)")
+# "{{convert|40|km}} of road" shows "40 km": a distance, not a count of anything.
+_UNIT_AFTER = re.compile(
+    r"\s*(?:km|mi|m|ft|yd|nmi|kg|lb|ha|sq|km2|mi2|acres?|kilometres?|kilometers?|miles?|metres?|meters?|feet|"
+    r"yards?|hectares?|kilograms?|pounds?)\b", re.IGNORECASE)
 _DASH = r"\s*(?:-|–|—|to)\s*"
 _ABOUT = r"(?:c\.|ca\.|circa|about|approx\.?|approximately|around|roughly|some|est\.|estimated|~)\s*"
 _AT_LEAST = r"(?:at least|over|more than|above|in excess of|>|≥)\s*"
@@ -48,7 +52,7 @@ _CATEGORIES = (
     ("captured", ("captured", "prisoners", "prisoner", "pow", "pows", "surrendered", "taken prisoner")),
     ("missing", ("missing", "mia")),
     ("civilians", ("civilians", "civilian")),
-    ("total", ("casualties", "total", "losses")),
+    ("total", ("casualties", "total", "losses", "overall")),
 )
 _WORDS = re.compile(r"[a-z]+")
 
@@ -57,7 +61,7 @@ _WORDS = re.compile(r"[a-z]+")
 _NOISE = re.compile(rf"{NOT_TEXT}|\([^()]*\)|\[[^\[\]]*\]", re.DOTALL | re.IGNORECASE)
 _RANGE_NUMBER = rf"\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}}"
 _RANGE = re.compile(
-    rf"(?<![\d,./:-])({_RANGE_NUMBER})\s*(?:-|–|—|&ndash;|to)\s*({_RANGE_NUMBER})(?![\d/:]|,\d|\.\d|-\d)"
+    rf"(?<![\d,./:-])({_RANGE_NUMBER})\+?\s*(?:-|–|—|&ndash;|to)\s*({_RANGE_NUMBER})(?![\d/:]|,\d|\.\d|-\d)"
 )
 _MONTH = MONTH_PATTERN
 # "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.
@@ -190,11 +194,18 @@ def _int(text: str) -> int:
 
 
 def parse(text: str) -> ParsedFigure | None:
-    """The first figure in ``text``, or None when it holds none."""
+    """The first figure in ``text``, or None when it holds none. A label before it that counts
+    nothing ("1941: 67,000 Germans", "July, 2016: 58 killed") is not read as the figure."""
     text = for_matching(text)
     folded = text.strip().casefold().rstrip(".")
     if folded in _WHOLE:
         return ParsedFigure(dict(_WHOLE[folded]), 0, len(text))
+    label, rest = split_label(text, periods=True)
+    if label and any(c.isdigit() for c in label):
+        inner = parse(rest)
+        if inner is not None:
+            offset = len(text) - len(rest)
+            return ParsedFigure(inner.value, offset + inner.start, offset + inner.end)
     # Ranges come from text_ranges, which knows dates, years and page ranges from counts;
     # single numbers beside a month name ("9 May 1945") are dates too.
     cleaned = _blank_noise(text)
@@ -210,7 +221,7 @@ def parse(text: str) -> ParsedFigure | None:
     for form, pattern in _FORMS:
         for match in pattern.finditer(cleaned):
             overlaps = _overlaps(taken, match.start(), match.end())
-            if not overlaps and not _beside_a_month(cleaned, match):
+            if not overlaps and not _beside_a_month(cleaned, match) and not _UNIT_AFTER.match(cleaned, match.end()):
                 number = next(g for g in match.groups() if g)
                 start = match.start()
                 if form == "at_most":  # "up to 20,000": between none and 20,000
@@ -224,7 +235,12 @@ def parse(text: str) -> ParsedFigure | None:
     if not candidates:
         return _worded(text, cleaned) or _bracketed(text)
     start, end, value = min(candidates, key=lambda c: c[0])
+    if "count" in value and _ESTIMATE.search(text):  # "1,500 dead (estimate)": about 1,500
+        value = {"about": value["count"]}
     return ParsedFigure(value, start, end)
+
+
+_ESTIMATE = re.compile(r"\((?:est\.?|estimated?|approx\.?|approximate)\)", re.IGNORECASE)
 
 
 _BRACKETED = re.compile(r"\(([^()]*)\)")
@@ -267,11 +283,18 @@ def _beside_a_month(cleaned: str, match: re.Match) -> bool:
     return bool(_MONTH_AFTER.match(cleaned, match.end()) or _MONTH_BEFORE.search(_tail_before(cleaned, match.start())))
 
 
-def split_label(text: str) -> tuple[str, str]:
+def split_label(text: str, periods: bool = False) -> tuple[str, str]:
     """("Southern France", " 285,000 personnel") for a figure written after a group's label, else
-    ("", text). A label holds no digit, so "Total: 1,200" splits but "12:30" does not."""
+    ("", text). A label holds no digit, so "Total: 1,200" splits but "12:30" does not; with
+    ``periods``, a label that names a period ("1941", "June–July 1942", "16 March – 15 April")
+    splits too."""
     label, colon, rest = text.partition(":")
-    if colon and len(label) <= 60 and not any(c.isdigit() for c in label):
+    if not colon or len(label) > 60:
+        return "", text
+    if not any(c.isdigit() for c in label):
+        return label, rest
+    if periods and rest.strip() and (only_years(label) or (parse(label) is None and not malformed(label))
+                                     or _UNIT_LABEL.search(label)):
         return label, rest
     return "", text
 
@@ -281,11 +304,29 @@ def categories(text: str) -> set[str]:
     return set(_named(text))
 
 
-_COMBINED = re.compile(
-    r"\b(?:killed|dead|wounded|injured|captured|missing)\s*(?:and|or|&|/|,)\s*"
-    r"(?:killed|dead|wounded|injured|captured|missing)\b",
-    re.IGNORECASE,
-)
+# Words that join categories into one count ("killed or missing", "KIA, WIA, MIA", "wounded or
+# sick"): sickness is no category of its own but makes "wounded or sick" more than the wounded.
+_JOINABLE = r"killed|dead|kia|wounded|injured|wia|captured|prisoners|pows?|missing|mia|sick|ill"
+_COMBINED = re.compile(rf"\b(?:{_JOINABLE})\s*(?:and|or|&|/|,|,?\s*and\s*/?\s*or)\s*(?:{_JOINABLE})\b", re.IGNORECASE)
+_PARTICULAR = ("killed", "wounded", "captured", "missing")
+# Things, not people: "20 AA guns captured" counts no prisoners.
+_EQUIPMENT = frozenset("""
+gun guns tank tanks tankette tankettes aircraft airplanes planes plane vehicle vehicles ship ships vessel vessels
+boat boats submarine submarines destroyer destroyers cruiser cruisers battleship battleships merchantman
+merchantmen artillery mortar mortars truck trucks horse horses train trains locomotive locomotives rifles
+weapons howitzers cars car pieces carriers carrier frigate frigates corvette corvettes minelayer minesweeper
+trawler trawlers transport transports aa
+""".split())  # noqa: SIM905
+# "575,000 medical casualties" or "non-combat losses": one kind of losses, not all of them.
+_QUALIFIED_TOTAL = re.compile(r"\b([a-z-]+)\s+(?:casualties|losses)\b", re.IGNORECASE)
+_TOTAL_QUALIFIERS = frozenset({"total", "overall", "all", "combined", "estimated", "est", "reported", "confirmed",
+                               "and", "or", "of", "in", "the", "personnel", "human", "military", "combat"})
+
+
+_TOTAL_LABEL = re.compile(r"(?:total|overall|in total|total losses|total casualties)", re.IGNORECASE)
+# A label with a count in it that names a unit ("3 panzer army 10.08 – 30.09.43: 765 KIA").
+_UNIT_LABEL = re.compile(r"\b(?:army|armies|corps|division|brigade|regiment|battalion|fleet|group|squadron|wing)\b",
+                         re.IGNORECASE)
 
 
 def combined(text: str) -> bool:
@@ -293,15 +334,51 @@ def combined(text: str) -> bool:
     return bool(_COMBINED.search(for_matching(text)))
 
 
-def category(text: str) -> str | None:
-    """The casualty category the text's words name, if any: the first, except that a particular
-    one wins over "total" ("Total dead: 359,500" counts the killed). A figure of several
-    categories at once ("100 killed and wounded", "killed or wounded") is none of them."""
-    if combined(text):
-        return None
-    named = list(_named(text))
+def _outside_brackets(text: str) -> str:
+    """The text without its bracketed remarks, unless the figure itself is in brackets. A bracket
+    of category words alone is no remark: "14 (WIA)" is how {{WIA}} shows the wounded."""
+    outside = re.sub(r"\([^()]*\)", lambda m: m.group() if _only_categories(m.group()[1:-1]) else " ", text)
+    return outside if any(c.isdigit() for c in outside) or not any(c.isdigit() for c in text) else text
+
+
+def _only_categories(text: str) -> bool:
+    words = _WORDS.findall(for_matching(text).casefold())
+    return bool(words) and all(any(word in keys for _, keys in _CATEGORIES) for word in words)
+
+
+def category_choices(text: str) -> list[str]:
+    """The casualty categories the figure's words name, in the order to try them: the first free
+    one counts it. Bracketed remarks name none ("7,000 (mostly killed)" is a total); a particular
+    category wins over "total" ("Total dead: 359,500" counts the killed); equipment ("20 AA guns
+    captured") and one kind of losses ("575,000 medical casualties") are none of them; a figure
+    of several categories at once ("100 killed and wounded") is none, unless it names all four
+    ("800 killed, missing, captured, or wounded") or its label is "Total": then it is the total."""
+    text = for_matching(text)
+    label, rest = split_label(text)
+    rest = _outside_brackets(rest)
+    words = set(_WORDS.findall(rest.casefold()))
+    if words & _EQUIPMENT:
+        return []
+    qualified = _QUALIFIED_TOTAL.search(rest)
+    if qualified and qualified.group(1).casefold() not in _TOTAL_QUALIFIERS and not _named_one(qualified.group(1)):
+        return []
+    named = list(dict.fromkeys(_named(rest)))
+    if combined(rest):
+        if set(_PARTICULAR) <= set(named) or (label and _TOTAL_LABEL.fullmatch(label.strip())):
+            return ["total"]
+        return []
     particular = [name for name in named if name != "total"]
-    return particular[0] if particular else named[0] if named else None
+    return particular or named
+
+
+def _named_one(word: str) -> bool:
+    return bool(list(_named(word)))
+
+
+def category(text: str) -> str | None:
+    """The casualty category the text's words name, if any: the first of ``category_choices``."""
+    choices = category_choices(text)
+    return choices[0] if choices else None
 
 
 def _named(text: str) -> Iterator[str]:
@@ -312,23 +389,78 @@ def _named(text: str) -> Iterator[str]:
                 yield name
 
 
-_PART_SEPARATOR = re.compile(r";|,(?!\d)")
+_PART_SEPARATOR = re.compile(r";|,(?!\d)|\s(?:and|&)\s(?=[^\s\d]*\d)")
+# Where a line may hold a further figure: "744 aircraft; 1,666 tanks", "50 killed, 150 wounded",
+# "370,500 killed and 80,000 captured", "11,000 enlisted + 800 officers", "94,500 casualties
+# including 19,000 KIA", "5,000 killed out of ~20,000 casualties".
+_FIGURE_SEPARATOR = re.compile(r";|,(?!\d)|\s\+\s*|\s(?:and|including|incl\.|plus|out of)\s", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+\S+\s*$", re.IGNORECASE)
 
 
-def split_categories(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, category) of each figure of a line that states several casualty
-    categories: "40 killed, 60 wounded, 30 captured, 150 total", or a total with its parts in
-    brackets, "150 (40 killed, 60 wounded)". [] when the line is one figure."""
+def split_figures(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each figure of a line that gives several: a total with its parts in
+    brackets ("150 (40 killed, 60 wounded)"), or counts one after another, each starting with
+    its number ("744 aircraft; 1,666 tanks; 5,762 guns captured", "Around 600 dead, unknown
+    wounded"). Words after a separator that start no figure stay with the figure before ("1
+    division and some small units"), and so does anything in brackets. [] when the line is
+    one figure."""
     text = for_matching(text)
     bracket = re.fullmatch(r"([^()]*?)\s*\(([^()]*)\)\s*", text)
     if bracket and parse(bracket.group(1)) is not None and not combined(bracket.group(1)):
         inner = _split_parts(bracket.group(2), bracket.start(2))
         outer = category(bracket.group(1)) or "total"
         if len(inner) >= 2 and outer == "total" and all(c != "total" for _, _, c in inner):
-            return [(bracket.start(1), bracket.end(1), "total"), *inner]
+            return [(bracket.start(1), bracket.end(1)), *((start, end) for start, end, _ in inner)]
+    depth, level = [], 0
+    for char in text:
+        level = max(0, level + (char == "(") - (char == ")"))
+        depth.append(level)
+    pieces: list[list[int]] = []
+    start = 0
+    for match in [*_FIGURE_SEPARATOR.finditer(text), None]:
+        if match is not None and depth[match.start()]:
+            continue
+        end = match.start() if match else len(text)
+        segment = text[start:end]
+        before = text[pieces[-1][0]:pieces[-1][1]] if pieces else ""
+        if not pieces or not (_starts_with_figure(segment) and parse(before) is not None
+                              and not _BETWEEN.search(before) and _says_what(segment) >= _says_what(before)):
+            if pieces:
+                pieces[-1][1] = end
+            else:
+                pieces.append([start, end])
+        else:
+            pieces.append([start, end])
+        # "including 804 wounded" keeps its word: a part of the figure before, not a figure beside it
+        if match is not None:
+            start = match.start() + 1 if _SUBSET.fullmatch(match.group().strip()) else match.end()
+    if len(pieces) < 2:
         return []
-    parts = _split_parts(text, 0)
-    return parts if len(parts) >= 2 else []
+    spans = []
+    for first, last in pieces:
+        piece = text[first:last]
+        spans.append((first + len(piece) - len(piece.lstrip()), first + len(piece.rstrip())))
+    return spans
+
+
+_SUBSET = re.compile(r"including|incl\.", re.IGNORECASE)
+
+
+def _says_what(text: str) -> bool:
+    """Whether a piece says what it counts: "from Taffy 1, 2, and 3" gives no figures "2" and "3"."""
+    return any(c.isalpha() for c in re.sub(r"\([^()]*\)", "", text))
+
+
+def _starts_with_figure(segment: str) -> bool:
+    """Whether a piece of a line opens with a figure of its own, perhaps after its label ("at
+    the counter-offensive: 599"): a number, or "unknown" with a category ("unknown wounded")."""
+    rest = split_label(segment, periods=True)[1].lstrip()
+    subset = _SUBSET.match(rest)
+    rest = rest[subset.end():].lstrip() if subset else rest
+    parsed = parse(rest)
+    if parsed is None or parsed.start != 0:
+        return False
+    return not (set(parsed.value) & {"unknown", "none"}) or bool(categories(rest))
 
 
 def _split_parts(text: str, offset: int) -> list[tuple[int, int, str]]:

@@ -61,3 +61,49 @@ def test_parse_never_crashes_and_points_into_the_text(text):
     parsed = figure_text.parse(text)
     if parsed is not None:
         assert 0 <= parsed.start <= parsed.end <= len(text)
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("744 aircraft; 1,666 tanks; 5,762 guns captured", ["744 aircraft", "1,666 tanks", "5,762 guns captured"]),
+    ("Around 600 dead, unknown wounded", ["Around 600 dead", "unknown wounded"]),
+    ("370,500 killed and 80,000 captured", ["370,500 killed", "80,000 captured"]),
+    # a part of the figure before keeps its word: it is no figure beside it
+    ("94,500 casualties including 19,000 KIA and MIA", ["94,500 casualties", "including 19,000 KIA and MIA"]),
+    ("11,000 enlisted + 800 officers", ["11,000 enlisted", "800 officers"]),
+    ("150 (40 killed, 60 wounded)", ["150", "40 killed", "60 wounded"]),
+    ("1 division and some small units", []),
+    ("between 5,000 and 6,000 killed", []),
+    ("10,000 knights (of whom 1,200 mounted), unknown thousands of archers", []),
+])
+def test_a_line_splits_into_the_figures_it_gives(text, pieces):
+    assert [text[start:end] for start, end in figure_text.split_figures(text)] == pieces
+
+
+@pytest.mark.parametrize("text, choices", [
+    ("800 killed, missing, captured, or wounded", ["total"]),
+    ("12,000 dead, missing or captured", []),
+    ("46,000 wounded or sick", []),
+    ("Total: 174,194 KIA, WIA, MIA", ["total"]),
+    ("20 AA guns captured", []),
+    ("575,000 medical casualties", []),
+    ("7,000–10,000 (mostly killed)", []),
+    ("46 civilians captured", ["civilians", "captured"]),
+    ("92,545 overall", ["total"]),
+])
+def test_category_choices(text, choices):
+    assert figure_text.category_choices(text) == choices
+
+
+@pytest.mark.parametrize("text, value", [
+    ("2015–2023: 4,500", {"count": 4500}),
+    ("July, 2016: 58 killed", {"count": 58}),
+    ("300,000+–400,000", {"min": 300000, "max": 400000}),
+    ("1,500 dead or wounded (estimate)", {"about": 1500}),
+])
+def test_labels_and_forms(text, value):
+    assert figure_text.parse(text).value == value
+
+
+@pytest.mark.parametrize("text", ["40 km of road", "About 5/6 longbowmen", "1/3 of the escort"])
+def test_distances_and_shares_are_no_counts(text):
+    assert figure_text.parse(text) is None

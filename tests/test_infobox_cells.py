@@ -57,7 +57,9 @@ def test_bold_headings_group_figures_and_are_neither_figures_nor_parties():
     )
     first = side(text)
     assert first["strength"] == [{"count": 3000, "text": "Personnel: 3,000 infantry", "sources": ["ref-1"]}]
-    assert [f["text"] for f in first["casualties"]["other"]] == ["Pre-war: 200 killed", "1942–1943: 300 wounded"]
+    # A period heading names no group of the side: the figures under it keep their categories.
+    assert first["casualties"]["killed"]["text"] == "Pre-war: 200 killed"
+    assert first["casualties"]["wounded"]["text"] == "1942–1943: 300 wounded"
     assert only(lint_text(text, "x.wiki"), "figure-malformed") == []
 
 
@@ -84,7 +86,9 @@ def test_headings_in_a_combatant_cell_are_no_parties():
         ("over 1,000", {"at_least": 1000}),
         ("30 M10 tank destroyers", {"count": 30}),
         ("{{GRT|12,345}} sunk", {"count": 12345}),
-        ("{{convert|40|km}} of front", {"count": 40}),
+        ("{{convert|40|km}} of front", {}),  # a distance, as the page shows it: no count
+        ("About {{frac|5|6}} longbowmen", {}),  # a share, not a count of 5
+        ("'''1941:''' 67,000 Germans", {"count": 67000}),  # a year's label is no count
     ],
 )
 def test_figures_read_as_written(written, value):
@@ -161,3 +165,105 @@ def test_a_ref_sources_the_line_it_ends_only():
 def test_lang_gives_its_text_without_the_language_code():
     text = HEAD.replace("| conflict = Action at the weir", "| conflict = {{lang|de|Kanalkampf}}")
     assert load_text(box(head=text), "x.wiki").data["conflict"] == "Kanalkampf"
+
+
+def casualty_items(text: str, number: int = 1) -> list[tuple[str, dict]]:
+    """(category, value) of each casualty figure of a side, others last."""
+    block = side(text, number)["casualties"]
+
+    def value(figure: dict) -> dict:
+        return {k: v for k, v in figure.items() if k not in ("text", "sources")}
+
+    named = [(k, value(f)) for k, f in block.items() if k != "other"]
+    return named + [("other", value(f)) for f in block.get("other", [])]
+
+
+def test_a_line_of_several_figures_gives_one_each_where_it_stands():
+    text = box("| casualties1 = 744 aircraft; 1,666 tanks; 5,762 guns captured",
+               "| casualties2 = 50 killed, 150 wounded, rest taken prisoner<ref>A.</ref>",
+               "| strength1 = 4 divisions, 1 tank brigade")
+    assert casualty_items(text) == [("other", {"count": 744}), ("other", {"count": 1666}), ("other", {"count": 5762})]
+    assert casualty_items(text, 2) == [("killed", {"count": 50}), ("wounded", {"count": 150})]
+    assert side(text, 2)["casualties"]["killed"]["sources"] == ["ref-1"]  # the line's citation cites each
+    assert [f["count"] for f in side(text)["strength"]] == [4, 1]
+    assert only(lint_text(text, "x.wiki"), "figure-unsourced") == [
+        ("figure-unsourced", 7, 17), ("figure-unsourced", 7, 31), ("figure-unsourced", 7, 44),
+        ("figure-unsourced", 9, 15), ("figure-unsourced", 9, 28)]
+
+
+def test_words_after_a_separator_that_start_no_figure_stay_with_it():
+    text = box("| strength1 = 1 division and some small units", "| strength2 = between 5,000 and 6,000 men")
+    assert [f["count"] for f in side(text)["strength"]] == [1]
+    assert len(side(text, 2)["strength"]) == 1
+
+
+def test_a_br_inside_one_figure_does_not_split_it():
+    text = box("| casualties1 = 250,000–305,000 dead<br> or missing<ref>A.</ref>"
+               "<br>150,000 killed,<br> wounded or captured")
+    assert casualty_items(text) == [("other", {"min": 250000, "max": 305000}), ("other", {"count": 150000})]
+    assert side(text)["casualties"]["other"][0]["sources"] == ["ref-1"]
+    assert only(lint_text(text, "x.wiki"), "figure-unsourced") == [("figure-unsourced", 7, 69)]
+
+
+def test_a_figure_of_all_four_categories_is_the_total_and_of_some_is_other():
+    text = box("| casualties1 = 800 killed, missing, captured, or wounded",
+               "| casualties2 = 46,000 wounded or sick<br>12,000 dead, missing or captured")
+    assert casualty_items(text) == [("total", {"count": 800})]
+    assert casualty_items(text, 2) == [("other", {"count": 46000}), ("other", {"count": 12000})]
+
+
+def test_equipment_taken_is_no_prisoners():
+    text = box("| casualties1 = 700 killed<br>20 AA guns captured<br>1,000 captured")
+    assert casualty_items(text) == [("killed", {"count": 700}), ("captured", {"count": 1000}), ("other", {"count": 20})]
+
+
+def test_a_group_of_the_side_is_among_the_other_losses_but_a_period_is_not():
+    head = HEAD.replace("| combatant1 = France\n", "| combatant1 = {{flag|Kingdom of Italy}}<br>Askari\n")
+    text = box("| casualties1 = Italian: 407 killed, 1,289 killed since June 1940<br>Final assault: 32 wounded",
+               "| casualties2 = '''July, 2016:'''<br>58 killed<br>10,000 Spanish KIA", head=head)
+    assert casualty_items(text) == [("wounded", {"count": 32}), ("other", {"count": 407}), ("other", {"count": 1289})]
+    # Spain is side 2's only combatant: a figure of Spaniards is the side's own.
+    assert casualty_items(text, 2) == [("killed", {"count": 58}), ("other", {"count": 10000})]
+
+
+def test_a_total_heading_makes_the_figure_under_it_the_total():
+    text = box("| casualties1 = '''Phase one:'''<br>300 killed<br>'''Total:'''<br>620",
+               "| casualties2 = October: 62,870<br>November: 46,374<br>'''Total''': 109,244 KIA, WIA, MIA")
+    assert casualty_items(text) == [("killed", {"count": 300}), ("total", {"count": 620})]
+    assert casualty_items(text, 2) == [("total", {"count": 109244}), ("other", {"count": 62870}),
+                                       ("other", {"count": 46374})]
+
+
+def test_unknown_losses_of_people_after_equipment_are_the_total_and_need_no_source():
+    text = box("| casualties1 = 121 tanks destroyed<ref>A.</ref><br>personnel: unknown")
+    assert casualty_items(text) == [("total", {"unknown": True}), ("other", {"count": 121})]
+    assert only(lint_text(text, "x.wiki"), "figure-unsourced") == []
+
+
+def test_small_print_and_remarks_under_a_figure_are_no_figures():
+    text = box("| strength1 = 750,000 men<br><small>22 divisions</small><br>1,378 guns",
+               "| casualties1 = 225,000 total casualties<br>Not including civilian casualties")
+    assert [f["count"] for f in side(text)["strength"]] == [750000, 1378]
+    assert casualty_items(text) == [("total", {"count": 225000})]
+
+
+def test_a_party_name_heads_a_count_but_not_a_unit():
+    text = box("| casualties1 = {{flagicon|Kingdom of Italy}} '''Italy'''<br>114,000–114,520<br>{{flagicon|Kingdom of "
+               "Romania}} '''Romania'''<br>109,000",
+               "| strength2 = 2 brigades<br>[[Arbegnoch|Camforce (Ethiopian Patriots)]]<br>Kenya Armoured Car Regiment")
+    assert [f["text"] for f in side(text)["casualties"]["other"]] == ["Kingdom of Italy: Italy: 114,000–114,520",
+                                                                       "Kingdom of Romania: Romania: 109,000"]
+    assert len(side(text, 2)["strength"]) == 3
+
+
+def test_an_old_footnote_link_cites_a_source():
+    text = box("| strength1 = 38,000 infantry{{Ref|Number|a}}")
+    assert side(text)["strength"][0]["sources"] == ["number"]
+
+
+def test_a_citation_inside_a_line_cites_its_own_figure_and_one_ending_it_every_figure():
+    text = box("| strength1 = [[101st Airborne Division|101st]]: 11,000<ref>A.</ref> enlisted + 800 officers",
+               "| strength2 = 600 aircraft, 1,600 by September<ref>B.</ref>")
+    assert [f.get("sources") for f in side(text)["strength"]] == [["ref-1"], None]
+    assert [f.get("sources") for f in side(text, 2)["strength"]] == [["ref-2"], ["ref-2"]]
+    assert only(lint_text(text, "x.wiki"), "figure-unsourced") == [("figure-unsourced", 7, 81)]

@@ -22,7 +22,8 @@ _LISTS = frozenset(KINDS["list"])
 _WRAPPERS = frozenset(KINDS["wrapper"])
 _BREAKS = frozenset(KINDS["list_break"])
 _QUIET = frozenset(KINDS["note"]) | frozenset(KINDS["footnote"]) | frozenset(KINDS["no_source"]) \
-    | frozenset(KINDS["short_citation"]) | frozenset(KINDS["page_of_ref"]) | frozenset(KINDS["named_refs"])
+    | frozenset(KINDS["short_citation"]) | frozenset(KINDS["page_of_ref"]) | frozenset(KINDS["named_refs"]) \
+    | frozenset(KINDS["footnote_link"])
 # Where a wrapper must be opened: it holds a line end, a break or a list template.
 _SPLITS = re.compile(r"\n|<\s*[bh]r\b|\{\{\s*(?:" + "|".join(re.escape(n) for n in sorted(_LISTS | _BREAKS))
                      + r")\s*[|}]", re.IGNORECASE)
@@ -123,3 +124,31 @@ def _is_term(nodes: list) -> int:
 def lead_length(raw: str) -> int:
     """How many leading characters of an item are bullets and spaces, not its text."""
     return len(raw) - len(raw.lstrip(" \t*#:;"))
+
+
+_SMALL = frozenset({"small", "smaller", "resize"})
+
+
+def is_small(nodes: list) -> bool:
+    """Whether an item is all small print (``<small>...</small>``, ``{{small|...}}``), besides
+    blanks and citations: a note on the line above, as a reader sees it."""
+    import mwparserfromhell.nodes as n
+
+    small = False
+    for node, _ in nodes:
+        if isinstance(node, n.Text) and not str(node).strip():
+            continue
+        if isinstance(node, n.Comment):
+            continue
+        if isinstance(node, n.Tag) and str(node.tag).casefold() == "ref":
+            continue
+        if isinstance(node, n.Tag) and str(node.tag).casefold() == "small" and node.contents is not None:
+            small = small or bool(str(node.contents).strip())
+            continue
+        if isinstance(node, n.Template) and template_name(node) in _SMALL:
+            small = True
+            continue
+        if isinstance(node, n.Template) and template_name(node) in _QUIET:
+            continue
+        return False
+    return small

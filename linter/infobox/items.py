@@ -24,6 +24,7 @@ class Item:
     parameter: str = ""  # the parameter it was written in, when several fill one field (combatant2a)
     category: str = ""  # the casualty category its parameter names ("fatalities" is killed), if any
     unsourced_marked: bool = False  # it carries {{citation needed}}
+    small: bool = False  # written all in small print (<small>, {{small}}): a note on the figure above
 
 
 @dataclass

@@ -7,6 +7,7 @@ import re
 from pathlib import PurePosixPath
 
 from linter import figure_text, parties
+from linter.dates import MONTH_PATTERN
 from linter.findings import Span
 from linter.infobox.dates import misspelt_months, read_span
 from linter.infobox.items import Infobox, Item
@@ -41,7 +42,7 @@ class _Builder:
 
     def figure(self, item: Item, pointer: str) -> dict:
         figure: dict = {"text": item.text}
-        parsed = figure_text.parse(item.text)
+        parsed = figure_text.parse(_own_text(item))
         if parsed is not None:
             figure = {**parsed.value, **figure}
         if item.sources:
@@ -62,16 +63,17 @@ class _Builder:
                 self.place(f"{base}/{key}", self.whole(f"{field_name}{number}"), f"{field_name}{number}")
                 for index, item in enumerate(items):
                     self.place(f"{base}/{key}/{index}", item.span)
-        strength = _figure_items(self.box.params.get(f"strength{number}", []))
+        strength = [part for item in _figure_items(self.box.params.get(f"strength{number}", []))
+                    for part in _parts(item, self.doc)]
         if strength:
             self.place(f"{base}/strength", self.whole(f"strength{number}"), f"strength{number}")
             side["strength"] = [self.figure(item, f"{base}/strength/{i}") for i, item in enumerate(strength)]
-        casualties = self.casualties(f"casualties{number}", f"{base}/casualties")
+        casualties = self.casualties(f"casualties{number}", f"{base}/casualties", number=number)
         if casualties:
             side["casualties"] = casualties
         return side
 
-    def casualties(self, name: str, base: str, block: dict | None = None) -> dict:
+    def casualties(self, name: str, base: str, block: dict | None = None, number: int = 0) -> dict:
         items = [part for item in _figure_items(self.box.params.get(name, [])) for part in _parts(item, self.doc)]
         block = {} if block is None else block
         if not items:
@@ -79,11 +81,22 @@ class _Builder:
         if base not in self.doc.value_spans:
             self.place(base, self.whole(name), name)
         others: list[dict] = list(block.pop("other", []))
-        for index, item in enumerate(items):
-            category = item.category or _category(item)
-            if category is None and "total" not in block and _bare(item, first=index == 0):
-                category = "total"  # "1,200" or a cell that is only "Unknown": the side's losses
-            if category and category not in block and figure_text.parse(item.text) is not None:
+        own = self.side_parties(number)
+        # One heading over every figure of the cell ("Soviet" above all of side 2's) heads the
+        # side's own losses, not one group's.
+        tops = {item.heading.split(": ")[0] for item in items}
+        whole = next(iter(tops)) if len(tops) == 1 and "" not in tops else ""
+        chosen = [[item.category] if item.category else _category_choices(item, own, whole) for item in items]
+        # A total stated in words ("Total: 174,194", "225,000 total casualties") is the total;
+        # bare figures beside it ("October: 62,870") are not.
+        stated_total = any(choices and "total" in choices for choices in chosen)
+        for index, (item, choices) in enumerate(zip(items, chosen, strict=True)):
+            if choices == [] and not stated_total and "total" not in block \
+                    and _bare(item, first=index == 0, block=block):
+                choices = ["total"]  # "1,200" or a cell that is only "Unknown": the side's losses
+            category = next((c for c in choices or () if c not in block), None)
+            figure_like = figure_text.parse(_own_text(item)) is not None or figure_text.malformed(_own_text(item))
+            if category and figure_like:
                 block[category] = self.figure(item, f"{base}/{category}")
             else:
                 others.append(self.figure(item, f"{base}/other/{len(others)}"))
@@ -91,14 +104,31 @@ class _Builder:
             block["other"] = others
         return block
 
+    def side_parties(self, number: int) -> frozenset[str] | None:
+        """The party a side's only combatant is, or None when it lists several (or none): a
+        figure labelled with that party is the side's own, one labelled with any other a group's."""
+        names = [i.text for i in _parties([i for i in self.box.params.get(f"combatant{number}", ()) if i.text])]
+        if len(names) != 1:
+            return None
+        found = parties.mentions(names[0])
+        return frozenset().union(*(m.parties for m in found)) if found else frozenset({names[0]})
+
+
+def _own_text(item: Item) -> str:
+    """An item's text without the heading it stands under."""
+    return item.text[len(item.heading) + 2:] if item.heading and item.text.startswith(item.heading) else item.text
+
 
 def _figure_items(items: list[Item]) -> list[Item]:
     """The figures of a strength or casualty cell.
 
     Headings group the figures below them and are none: "Fighter Command:", a definition-list
-    term (";Japanese"), or a party's name alone ("German", "Royal Navy"); each figure under one
-    is read with it ("British: unknown"), as a reader does. A line that is one bracketed remark
-    ("(91 divisions)") qualifies the figure above it and joins it.
+    term (";Japanese"), a label with only a remark after it ("Moscow Defense: (30 September
+    1941 to 5 November 1942)"), or a party's name alone ("German", "Royal Navy") over a
+    count; each figure under one is read with it ("British: unknown"), as a reader does. A
+    line that is one bracketed remark ("(91 divisions)") or all small print qualifies the
+    figure above it and joins it, and so does a line that goes on with that figure after a
+    ``<br>`` ("250,000 dead<br> or missing", "150,000 killed,<br> wounded or captured").
     """
     figures: list[Item] = []
     # Headings nest: a bold or ";" heading is a group, a "Label:" line a subgroup under it.
@@ -108,23 +138,76 @@ def _figure_items(items: list[Item]) -> list[Item]:
     for index, item in enumerate(items):
         if not item.text:
             continue
-        if _is_heading(item.text, item.term) and _has_items_below(items, index):
+        if figures and not item.term and _continues(figures[-1], item):
+            figures[-1] = _joined(figures[-1], item)
+            continue
+        if figures and not item.term and _remark(item):  # bracketed, so that its words count nothing
+            bracketed = item.text if item.text.startswith("(") else f"({item.text})"
+            figures[-1] = _joined(figures[-1], dataclasses.replace(item, text=bracketed))
+            continue
+        if _is_heading(item.text, item.term) and _has_items_below(items, index, item):
             level = item.level or 3
-            name = item.text.rstrip(": ").strip()
+            name = _heading_name(item.text)
             groups = [g for g in groups if g[0] < level]
             if not groups or groups[-1][1].casefold() != name.casefold():
                 groups.append((level, name))
-            continue
-        if figures and item.text.startswith("(") and item.text.endswith(")"):
-            before = figures[-1]
-            figures[-1] = dataclasses.replace(before, text=f"{before.text} {item.text}",
-                                              sources=tuple(dict.fromkeys(before.sources + item.sources)))
             continue
         heading = ": ".join(name for _, name in groups)
         text = _without_repeats(f"{heading}: {item.text}" if heading else item.text)
         figures.append(dataclasses.replace(item, text=text, heading=heading) if heading else
                        dataclasses.replace(item, text=text))
     return figures
+
+
+_REMARK = re.compile(r"(?:see|not|excluding|including|includes|such as|of whom|of which|does not|note)\b",
+                     re.IGNORECASE)
+
+
+def _remark(item: Item) -> bool:
+    """A line that only qualifies the figure above it: one bracketed remark, small print, or a
+    note that gives no count ("Not including civilian casualties", "See casualties section")."""
+    if (item.text.startswith("(") and item.text.endswith(")")) or item.small:
+        return True
+    text = _QUOTES.sub("", item.text).strip()
+    return bool(_REMARK.match(text)) and figure_text.parse(text) is None and not figure_text.malformed(text)
+
+
+_GOES_ON = re.compile(r"^(?:and|or|&|/)\b|^[)\]]", re.IGNORECASE)
+_OPEN_END = re.compile(r"(?:,|\b(?:and|or|of|including|incl\.))\s*$", re.IGNORECASE)
+_QUOTES = re.compile(r"'{2,}")
+_CATEGORY_WORDS = frozenset("""killed dead wounded injured sick missing captured prisoners casualties losses total
+and or including incl medical kia wia mia pow pows deaths""".split())  # noqa: SIM905
+
+
+def _continues(before: Item, item: Item) -> bool:
+    """Whether a line goes on with the figure above it rather than starting one: that figure is
+    left open (an unclosed bracket, a trailing comma or "and") and the line gives no count of
+    its own, or the line starts with "or" or "and", or it is only category words ("missing and
+    captured", "total casualties")."""
+    text = _QUOTES.sub("", item.text).strip()
+    if before.text.count("(") > before.text.count(")"):
+        return True
+    if figure_text.parse(text) is not None or figure_text.malformed(text):
+        return False
+    if _OPEN_END.search(before.text) or _GOES_ON.match(text):
+        return True
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return bool(words) and text[:1].islower() and set(words) <= _CATEGORY_WORDS and bool(figure_text.categories(text))
+
+
+def _joined(before: Item, item: Item) -> Item:
+    span = Span(before.span.line, before.span.column, item.span.end_line, item.span.end_column)
+    text = " ".join(_QUOTES.sub("", f"{before.text} {item.text}").split())
+    return dataclasses.replace(before, text=text, span=span,
+                               sources=tuple(dict.fromkeys(before.sources + item.sources)),
+                               unsourced_marked=before.unsourced_marked or item.unsourced_marked)
+
+
+def _heading_name(text: str) -> str:
+    label, rest = figure_text.split_label(text)
+    if label and rest.strip() and re.fullmatch(r"\s*(?:\([^()]*\)\s*)+", rest):
+        return label.strip()
+    return text.rstrip(": ").strip()
 
 
 def _without_repeats(text: str) -> str:
@@ -134,29 +217,61 @@ def _without_repeats(text: str) -> str:
     return ": ".join(kept)
 
 
-def _has_items_below(items: list[Item], index: int) -> bool:
-    """A heading heads something: a lone bold figure at the end of a cell is a figure."""
-    return any(i.text and not i.term for i in items[index + 1:])
+def _has_items_below(items: list[Item], index: int, heading: Item) -> bool:
+    """A heading heads something: a lone bold figure at the end of a cell is a figure, and a
+    party's name alone heads a count ("Camforce (Ethiopian Patriots)" over a unit's name is a
+    unit, not a heading)."""
+    below = [i for i in items[index + 1:] if i.text and not i.term]
+    if not below:
+        return False
+    if heading.term or heading.text.endswith(":") or figure_text.split_label(heading.text)[0]:
+        return True
+    return figure_text.parse(below[0].text) is not None
+
+
+_CITATION = re.compile(r"<ref\b|\{\{\s*(?:sfnp?|sfnm|harvnb|harvp|efn[\w-]*|refn|r|ref|#tag:ref)\s*[|}]", re.IGNORECASE)
 
 
 def _parts(item: Item, doc: Document) -> list[Item]:
-    """A casualty line that states several categories, "40 killed, 60 wounded, 150 total" or
-    "150 (40 killed, 60 wounded)", as one item per category, each where it stands in the file
-    when the line shows it verbatim. Anything else stays one item."""
-    text = item.text[len(item.heading) + 2:] if item.heading else item.text
-    pieces = figure_text.split_categories(text)
+    """A line that gives several figures, "744 aircraft; 1,666 tanks", "50 killed, 150 wounded"
+    or "150 (40 killed, 60 wounded)", as one item per figure, each where it stands in the file
+    when the line shows it verbatim, with its label ("Italian: 407 killed, 1,289 killed since
+    June 1940": both Italian). Anything else stays one item.
+
+    Citations: those that end the line cite every figure of it, as they cite the line; when
+    the line ends without one, a figure has the citations written within or right after it
+    ("11,000<ref/> enlisted + 800 officers": only 11,000 is cited)."""
+    text = _own_text(item)
+    pieces = figure_text.split_figures(text)
     if len(pieces) < 2:
         return [item]
-    single = item.span.line == item.span.end_line and item.span.line <= len(doc.lines)
-    line = doc.lines[item.span.line - 1] if single else ""
+    # Pieces are found on the item's first line (a remark below may have joined it).
+    line = doc.lines[item.span.line - 1] if item.span.line <= len(doc.lines) else ""
+    label = figure_text.split_label(text[pieces[0][0]:pieces[0][1]], periods=True)[0].strip()
     parts = []
-    for start, end, category in pieces:
+    starts: list[int] = []
+    cursor = item.span.column - 1
+    for number, (start, end) in enumerate(pieces):
         piece = text[start:end].strip()
-        found = line.find(piece, item.span.column - 1) if line else -1
-        span = Span(item.span.line, found + 1, item.span.line, found + 1 + len(piece)) if found >= 0 else item.span
-        label = f"{item.heading}: {piece}" if item.heading else piece
-        parts.append(dataclasses.replace(item, text=label, span=span, category=category or item.category))
-    return parts
+        written = _SUBSET.sub("", piece, count=1) if _SUBSET.match(piece) else piece
+        found = line.find(written, cursor) if line else -1
+        if found < 0 and line:  # markup inside the piece: find where its number (or first word) stands
+            token = re.search(r"\d[\d,.]*", written)
+            found = line.find(token.group() if token else written.split()[0], cursor)
+        span = Span(item.span.line, found + 1, item.span.line, found + 1 + len(written)) if found >= 0 else item.span
+        if found >= 0:
+            cursor = found + 1
+        starts.append(found)
+        if number and label and not figure_text.split_label(piece, periods=True)[0]:
+            piece = f"{label}: {piece}"
+        parts.append(dataclasses.replace(item, text=f"{item.heading}: {piece}" if item.heading else piece, span=span))
+    end = item.span.end_column - 1 if item.span.end_line == item.span.line else len(line)
+    if not item.sources or min(starts) < 0 or item.span.end_line != item.span.line:
+        return parts
+    cited = [bool(_CITATION.search(line[first:last])) for first, last in zip(starts, [*starts[1:], end], strict=True)]
+    if cited[-1]:
+        return parts
+    return [part if cites else dataclasses.replace(part, sources=()) for part, cites in zip(parts, cited, strict=True)]
 
 
 def _parties(items: list[Item]) -> list[Item]:
@@ -177,35 +292,110 @@ def _parties(items: list[Item]) -> list[Item]:
     return found
 
 
-def _bare(item: Item, first: bool) -> bool:
-    """A figure with no words but its number ("1,200", "c. 300", "20+"), or a first line that is
-    only "Unknown" or "None": it counts all the side's losses, so it is their total. A "None"
-    after real figures is a stray placeholder, not a total."""
-    if item.heading:
+_PEOPLE = frozenset({"men", "troops", "soldiers", "personnel", "people"})
+_SUBSET = re.compile(r"(?:including|incl\.)\s", re.IGNORECASE)
+_MONTH = re.compile(rf"\b{MONTH_PATTERN}\b", re.IGNORECASE)
+
+
+def _labels(item: Item) -> tuple[list[str], str]:
+    """The labels a figure line stands under (its headings, then "Label:" parts of its own
+    text) and the rest, which holds the figure."""
+    labels = [name for name in item.heading.split(": ") if name] if item.heading else []
+    rest = _own_text(item)
+    while True:
+        label, after = figure_text.split_label(rest, periods=True)
+        if not label or not after.strip():
+            return labels, rest
+        labels.append(label.strip())
+        rest = after
+
+
+# A label that names an estimate, a source, a phase or a period names no group: "Low estimate",
+# "Soviet claim", "Final assault", "German strategic offensive". Weaker words name none only
+# when the label names no party or unit either: "Pre-war", "Initial", but "Polish First Army".
+_NEUTRAL_LABEL = frozenset("""estimate estimates estimated claim claims claimed source sources archives archive data
+according official report reports offensive offensives defense defence defensive assault attack attacks battle
+phase operation during relief personnel manpower men troops soldiers contemporary modern campaign siege period
+until from after before counteroffensive counter-offensive
+""".split())  # noqa: SIM905
+_WEAK_NEUTRAL = frozenset("""initial final first second third later early low high average peak pre-war prewar
+post-war postwar end start total overall figures losses casualties""".split())  # noqa: SIM905
+_UNIT_WORDS = frozenset("""army armies navy air force forces corps division divisions brigade brigades regiment
+regiments battalion battalions fleet command luftwaffe wehrmacht kriegsmarine heer militia guard""".split())  # noqa: SIM905
+
+
+def _names_group(label: str, own: frozenset[str] | None) -> bool:
+    """Whether a label names one group of the side rather than a period, an estimate or the
+    side itself: "Italian", "Luftwaffe", "Polish First Army", "Ascari" are groups; "June–July
+    1942", "Low estimate", "Final assault", "Pre-war", and "Soviet" on a side whose only
+    combatant is the Soviet Union are not."""
+    if figure_text.only_years(label) or _MONTH.search(label):
         return False
-    parsed = figure_text.parse(item.text)
+    words = set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", label.casefold()))
+    if words & _NEUTRAL_LABEL:
+        return False
+    found = parties.mentions(label)
+    if (words & _WEAK_NEUTRAL or figure_text.categories(label)) and not found and not words & _UNIT_WORDS:
+        return False  # "Pre-war", "Civilian casualties", "Total"; not "Bulgarian casualties"
+    return not (found and own is not None and frozenset().union(*(m.parties for m in found)) <= own)
+
+
+def _category_choices(item: Item, own: frozenset[str] | None, whole: str = "") -> list[str] | None:
+    """The casualty categories a figure line may fill, in order: [] when it names none, None
+    when it counts something no category holds.
+
+    A line under a label or heading that names a group of the side ("Italian: 407 killed",
+    "Nazi Germany: 27,412"), or whose own words name a party on a side of several ("10,000
+    Soviet KIA"), counts one group, not the side: it stays among the other losses, as does a
+    figure of several categories at once ("Sick and wounded: 8,400"). A label that names a
+    category decides for a bare figure ("Total: 620", "Wounded: 300") and goes first for one of
+    civilians ("Civilian casualties: 2 killed"); otherwise the line's own words decide ("5
+    submarines sunk" is no category)."""
+    labels, rest = _labels(item)
+    if any((label != whole and _names_group(label, own)) or figure_text.combined(label) for label in labels):
+        return None
+    if _SUBSET.match(rest.lstrip()):  # "including 804 wounded": a part of the figure before it
+        return None
+    outside = re.sub(r"\([^()]*\)", " ", rest)
+    if own is None and parties.mentions(outside):
+        return None
+    label_choices = [c for label in labels for c in figure_text.category_choices(label)]
+    choices = figure_text.category_choices(f"{labels[-1]}: {rest}" if labels else rest)
+    if choices:
+        return list(dict.fromkeys([c for c in label_choices if c == "civilians"] + choices))
+    if figure_text.combined(outside):
+        return None
+    if label_choices and _only_number(rest):
+        return label_choices
+    return []
+
+
+def _only_number(text: str) -> bool:
+    """A figure with no words but its number and words for people ("1,200", "c. 300", "20+",
+    "16,236 men", "92,545 overall")."""
+    text = re.sub(r"\([^()]*\)", " ", text)
+    parsed = figure_text.parse(text)
+    if parsed is None:
+        return False
+    rest = text[:parsed.start] + " " + text[parsed.end:]
+    words = set(re.findall(r"[^\W\d_]+", rest.casefold()))
+    return words <= _PEOPLE | {"overall"}
+
+
+def _bare(item: Item, first: bool, block: dict) -> bool:
+    """A figure with no words but its number ("1,200", "c. 300", "20+", "16,236 men"), or a cell
+    that is only "Unknown" or "None" where its losses of people are given ("121 tanks
+    destroyed<br>personnel: unknown"): it counts all the side's losses, so it is their total. A
+    "None" after real figures is a stray placeholder, not a total."""
+    rest = _labels(item)[1]
+    parsed = figure_text.parse(rest)
     if parsed is None:
         return False
     if set(parsed.value) & {"unknown", "none"}:
-        return first and item.text.strip().casefold().rstrip(".") in ("unknown", "none", "nil")
-    rest = item.text[:parsed.start] + item.text[parsed.end:]
-    return not any(c.isalpha() for c in rest)
-
-
-def _category(item: Item) -> str | None:
-    """The casualty category of a figure line. A line under a label or heading that names no
-    category ("Polish First Army: 5,660 casualties", "Karelian Isthmus: 9,300 dead") counts one
-    group of the side, not the side: it stays among the other losses. Under a heading that does
-    ("Losses:"), the line's own words decide ("5 submarines sunk" is no category)."""
-    text = item.text
-    if item.heading:
-        if not figure_text.categories(item.heading):
-            return None
-        text = text[len(item.heading) + 2:]
-    label, _ = figure_text.split_label(text)
-    if label and not figure_text.categories(label):
-        return None
-    return figure_text.category(text)
+        word = rest.strip().casefold().rstrip(".")
+        people_given = any(c in block for c in ("killed", "wounded", "captured", "missing", "total"))
+        return word in ("unknown", "none", "nil") and (first or (word == "unknown" and not people_given))
+    return _only_number(rest)
 
 
 def _is_heading(text: str, term: bool) -> bool:
@@ -215,7 +405,12 @@ def _is_heading(text: str, term: bool) -> bool:
         return False
     if term or text.endswith(":"):
         return True
-    return len(text.split()) <= 3 and not any(c.isdigit() for c in text) and bool(parties.mentions(text))
+    label, rest = figure_text.split_label(text)
+    if label and re.fullmatch(r"\s*(?:\([^()]*\)\s*)+", rest):  # "Moscow Defense: (30 September 1941 to ...)"
+        return True
+    # A party's name alone, perhaps after its flag's label: "Kingdom of Italy: Italy".
+    return any(len(name.split()) <= 3 and not any(c.isdigit() for c in name) and bool(parties.mentions(name))
+               for name in (text, text.rpartition(": ")[2]))
 
 
 def _side_numbers(infobox: Infobox) -> list[int]:

@@ -141,6 +141,11 @@ class Renderer:
             for value in self.positional(template):
                 self.cite_body(str(value.value).strip(), "")
             return ""
+        if name in KINDS["footnote_link"]:  # {{ref|a}}: the old footnote, whose text {{note|a}} gives
+            values = self.positional(template)
+            if values and str(values[0].value).strip():
+                self.cite_body(str(values[0].value).strip(), "")
+            return ""
         if name in KINDS["note"]:  # {{efn|...}}: a note; only the citations inside it count
             for value in template.params:
                 if not value.showkey or str(value.name).strip() == "1":

@@ -4,7 +4,10 @@
 Compares what is certain on both sides: the side's personnel strength (the strength
 figures whose `label`, or failing a label whose `text`, names nothing but people: "troops",
 "men", "c. 300"; "2 light cruisers" and "3 panzer divisions" are not people) at most,
-against its total casualties, or its largest single casualty category, at least.
+against its total casualties, or its largest single casualty category, at least; and, when
+no total is stated, against its killed, wounded, captured and missing added up (each counted
+once: a figure whose words name another of them, "missing and captured", stops the sum, and
+figures of several categories at once stay among the `other` losses, which are never added).
 A strength given as "at least", "about" or text only has no upper bound, and casualty
 figures given "about" or as text have no lower bound; such pairs are not compared.
 Civilians and labelled `other` losses (tanks, aircraft) are left out, and so are records
@@ -45,7 +48,7 @@ from collections.abc import Iterator
 
 from linter.bounds import bounds
 from linter.dates import try_parse
-from linter.figure_text import split_label
+from linter.figure_text import categories, split_label
 from linter.findings import Severity
 from linter.limits import for_matching
 from linter.markup import FLAGS, NOT_TEXT, defuse
@@ -115,6 +118,7 @@ _FILLER = {
 }
 _NOISE = re.compile(rf"{NOT_TEXT}|<[^<>]+>", FLAGS)  # [^<>]: "<<<<..." is tried to the next "<" only
 CATEGORIES = ("total", "killed", "wounded", "captured", "missing")
+PARTS = ("killed", "wounded", "captured", "missing")
 
 
 def _counts_people(figure: dict) -> bool:
@@ -130,6 +134,7 @@ def _counts_people(figure: dict) -> bool:
         return True
     described = for_matching(described)
     described = split_label(described)[1]  # "Southern France: 285,000 personnel" counts personnel
+    described = re.sub(r"\([^()]*\)", " ", described)  # "41,000 men (ration strength)": a remark on the men
     words = {w.casefold() for w in re.findall(r"[^\W\d_]+", _LINK.sub(r"\1", _NOISE.sub(" ", defuse(described))))}
     return words <= _PERSONNEL_WORDS | _FILLER
 
@@ -159,6 +164,28 @@ def _at_most_a_year(record: dict) -> bool:
     return end.latest <= (year + 1, month, day)
 
 
+def _parts_at_least(casualties: dict) -> tuple[list[str], int] | None:
+    """The categories of people lost (killed, wounded, captured, missing) that have a certain
+    lower bound, and that bound added up, when no total is stated; None when a total is stated,
+    fewer than two parts are known, or a part's words name another part too ("262,929 missing
+    and captured" beside a captured figure), which would count people twice."""
+    if isinstance(casualties.get("total"), dict):
+        return None
+    lows = {}
+    for name in PARTS:
+        figure = casualties.get(name)
+        low = bounds(figure).low if isinstance(figure, dict) else None
+        if low is not None:
+            lows[name] = low
+    if len(lows) < 2:
+        return None
+    for name in lows:
+        text = casualties[name].get("text")
+        if isinstance(text, str) and (categories(text) & set(lows)) - {name}:
+            return None
+    return list(lows), sum(lows.values())
+
+
 def check(doc: Document, context: Context) -> Iterator[Hit]:
     if doc.record is None or not _at_most_a_year(doc.record):
         return
@@ -178,4 +205,13 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
             yield Hit(
                 f"side {number}: {category} at least {low:,}, but the side's strength is at most {strength:,}",
                 pointer=f"{pointer}/casualties/{category}",
+            )
+            continue
+        summed = _parts_at_least(casualties)
+        if summed is not None and summed[1] > strength:
+            names, low = summed
+            yield Hit(
+                f"side {number}: {' + '.join(names)} come to at least {low:,}, but the side's strength is at most "
+                f"{strength:,}",
+                pointer=f"{pointer}/casualties",
             )

@@ -4,7 +4,8 @@
 Reports each figure without a non-empty `sources` list, and each source id a figure cites
 that is not a key of the record's `sources` registry. A figure whose whole text is a
 placeholder is left to `placeholder-value`; in wikitext and article text, a line that gives no
-count ("Several light craft") is a remark, not a figure, and needs no source of its own.
+count ("Several light craft", "Unknown bomber strength", "personnel: unknown") is a remark, not
+a figure, and needs no source of its own.
 
 ## Why is this bad
 Casualty and strength figures are the most disputed facts in a conflict record. A figure
@@ -45,6 +46,7 @@ from linter.vocabulary import is_placeholder
 CODE = "CL104"
 SLUG = "figure-unsourced"
 SEVERITY = Severity.ERROR
+_NO_COUNT = ("unknown", "none")
 
 
 def _describe(figure: dict) -> str:
@@ -62,9 +64,9 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         if isinstance(text, str) and is_placeholder(text) and set(ref.figure) <= {"text", "none", "unknown"}:
             continue
         cited = ref.figure.get("sources")
-        if doc.from_infobox and not any(form[0] in ref.figure for form in VALUE_FORMS) \
+        if doc.from_infobox and not any(form[0] in ref.figure for form in VALUE_FORMS if form[0] not in _NO_COUNT) \
                 and not figure_text.malformed(text if isinstance(text, str) else ""):
-            continue  # an infobox line that counts nothing is a remark, not a figure to source
+            continue  # an infobox line that counts nothing ("Unknown", "Several guns") has nothing to source
         if not isinstance(cited, list) or not cited:
             what = subject(doc, ref.pointer, ref.where)
             yield Hit(f"{what} figure{_describe(ref.figure)} has no source: " + fix(

@@ -68,12 +68,28 @@ def _cited(figure: dict) -> set[str]:
 
 
 def _same_account(total: dict, part: dict) -> bool:
-    """Whether a part and the total come from one account: they share a source, or neither cites one.
+    """Whether a part and the total come from one account: they share a source, or neither cites
+    one, and they stand under no two different headings of an infobox cell.
 
-    Infoboxes often give one source's total beside another's breakdown; those need not add up.
+    Infoboxes often give one source's total beside another's breakdown, or one phase's total
+    beside another phase's figures ("German offensive: 32,899" above "Soviet counter-offensive:
+    38,661 killed"); those need not add up.
     """
     total_sources, part_sources = _cited(total), _cited(part)
-    return bool(total_sources & part_sources) or not (total_sources or part_sources)
+    if not (bool(total_sources & part_sources) or not (total_sources or part_sources)):
+        return False
+    total_group, part_group = _group(total), _group(part)
+    return not (total_group and part_group and total_group != part_group)
+
+
+def _group(figure: dict) -> str:
+    """The headings an infobox figure's text reads under ("Phase one: 300 killed"), without
+    those that name a category ("Total: 620"): the part of the cell it belongs to."""
+    text = figure.get("text")
+    if not isinstance(text, str) or ": " not in text:
+        return ""
+    labels = text.split(": ")[:-1]
+    return ": ".join(label for label in labels if not categories(label))
 
 
 def _on_one_line(doc: Document, pointer: str, names: Iterable[str]) -> bool:

@@ -99,3 +99,54 @@ def test_paratroopers_and_mountain_troops_are_personnel():
 def test_a_group_label_before_the_count_is_not_what_is_counted():
     assert lint('{count: 50, text: "Southern France: 50 personnel", sources: [g]}', "{count: 90, sources: [g]}") == [
         ("casualties-exceed-strength", 10, 15)]
+
+
+CATEGORIES = """
+id: a
+conflict: A
+date: {{start: "1900"}}
+result: {{text: Inconclusive}}
+sides:
+  - combatants: [France]
+    strength:
+      - {{count: 100, sources: [g]}}
+    casualties:
+{casualties}
+  - combatants: [Prussia]
+sources:
+  g: {{publisher: G}}
+"""
+
+
+def lint_categories(*lines: str):
+    text = CATEGORIES.format(casualties="\n".join(f"      {line}" for line in lines))
+    return only(lint_text(text), "casualties-exceed-strength")
+
+
+def test_categories_add_up_when_no_total_is_stated():
+    assert lint_categories("killed: {count: 40, sources: [g]}", "wounded: {count: 50, sources: [g]}",
+                           "captured: {count: 30, sources: [g]}") == [
+        ("casualties-exceed-strength", 10, 7)]  # the casualty mapping
+    assert lint_categories("killed: {count: 40, sources: [g]}", "wounded: {count: 50, sources: [g]}",
+                           "missing: {count: 10, sources: [g]}") == []  # 100 is not more than 100
+
+
+def test_a_stated_total_is_not_added_to_its_parts():
+    assert lint_categories("killed: {count: 40, sources: [g]}", "wounded: {count: 50, sources: [g]}",
+                           "captured: {count: 30, sources: [g]}", "total: {count: 95, sources: [g]}") == []
+
+
+def test_overlapping_and_combined_figures_are_not_counted_twice():
+    assert lint_categories("captured: {count: 60, text: 60 missing and captured, sources: [g]}",
+                           "missing: {count: 60, sources: [g]}") == []
+    assert lint_categories("killed: {count: 40, sources: [g]}",
+                           "other: [{count: 90, text: 90 killed or wounded, sources: [g]}]") == []
+    assert lint_categories("killed: {about: 60, sources: [g]}", "wounded: {count: 50, sources: [g]}") == []
+
+
+def test_categories_add_up_in_wikitext_at_the_casualty_cell():
+    text = ("{{Infobox military conflict\n| conflict = A\n| date = 3 May 1916\n| combatant1 = France\n"
+            "| combatant2 = Spain\n| strength1 = 100 men<ref>A.</ref>\n"
+            "| casualties1 = 40 killed<ref>A.</ref><br>50 wounded<ref>A.</ref><br>30 captured<ref>A.</ref>\n}}\n")
+    assert only(lint_text(text, "x.wiki"), "casualties-exceed-strength") == [("casualties-exceed-strength", 7, 17)]
+    assert only(lint_text(text.replace("30 captured", "10 captured"), "x.wiki"), "casualties-exceed-strength") == []

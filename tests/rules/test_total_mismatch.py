@@ -100,3 +100,27 @@ def test_parts_from_another_source_are_not_summed():
                 "total: {count: 15, sources: [h]}") == []
     assert lint("killed: {count: 9, sources: [g, h]}", "wounded: {count: 8, sources: [h]}",
                 "total: {count: 15, sources: [h]}") == [("total-mismatch", 10, 14)]
+
+
+WIKI = """{{{{Infobox military conflict
+| conflict = A
+| date = 3 May 1916
+| combatant1 = France
+| combatant2 = Spain
+| casualties1 = {cell}
+}}}}
+"""
+
+
+def test_a_total_in_one_phase_is_not_summed_with_another_phases_figures():
+    cell = "'''First phase:'''<br>300<br>'''Second phase:'''<br>250 killed<br>100 wounded"
+    assert only(lint_text(WIKI.format(cell=cell), "x.wiki"), "total-mismatch") == []
+    together = "'''First phase:'''<br>300<br>250 killed<br>100 wounded"
+    assert only(lint_text(WIKI.format(cell=together), "x.wiki"), "total-mismatch") == [("total-mismatch", 6, 39)]
+
+
+def test_parts_joined_by_and_in_brackets_are_all_summed():
+    cell = "15,751 casualties (3,700 killed, 10,874 wounded and 1,086 missing)"
+    findings = [f for f in lint_text(WIKI.format(cell=cell), "x.wiki") if f.rule == "total-mismatch"]
+    assert [(f.line, f.column) for f in findings] == [(6, 17)]
+    assert "killed, wounded, missing add up to 15,660" in findings[0].message
