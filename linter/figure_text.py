@@ -235,9 +235,31 @@ def parse(text: str) -> ParsedFigure | None:
     if not candidates:
         return _worded(text, cleaned) or _bracketed(text)
     start, end, value = min(candidates, key=lambda c: c[0])
+    if "count" in value and len(candidates) == 1 and _designation(cleaned, start, end):
+        return _bracketed(text)  # "Convoy BN 7 (32 ships)" counts 32 ships
     if "count" in value and _ESTIMATE.search(text):  # "1,500 dead (estimate)": about 1,500
         value = {"about": value["count"]}
     return ParsedFigure(value, start, end)
+
+
+# "Infantry Regiment 11", "Panzer-Abteilung 211": a small number that ends a name numbers a
+# unit, it counts nothing; "Total 620" or "Initial 627,000" do count.
+_NAME_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][\w-]*)\s+$")
+_NOT_NAMES = frozenset({"about", "total", "initial", "some", "over", "approximately", "around", "circa", "estimated",
+                        "roughly", "nearly", "almost", "up", "at", "final", "peak", "average", "overall", "strength",
+                        "killed", "wounded", "captured", "missing", "dead", "casualties", "losses", "and", "or"})
+
+
+def _designation(cleaned: str, start: int, end: int) -> bool:
+    number = cleaned[start:end]
+    if "," in number or len(number) > 3 or cleaned[end:].strip():
+        return False
+    before = _NAME_BEFORE.search(cleaned[:start])
+    if before is None or before.group(1).casefold() in _NOT_NAMES:
+        return False
+    from linter import parties
+
+    return not parties.mentions(before.group(1))
 
 
 _ESTIMATE = re.compile(r"\((?:est\.?|estimated?|approx\.?|approximate)\)", re.IGNORECASE)

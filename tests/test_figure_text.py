@@ -99,11 +99,15 @@ def test_category_choices(text, choices):
     ("July, 2016: 58 killed", {"count": 58}),
     ("300,000+–400,000", {"min": 300000, "max": 400000}),
     ("1,500 dead or wounded (estimate)", {"about": 1500}),
+    ("Total 620", {"count": 620}),  # a count after a word that is no name
+    ("Germany 500", {"count": 500}),
+    ("Convoy BN 7 (32 ships)", {"count": 32}),
 ])
 def test_labels_and_forms(text, value):
     assert figure_text.parse(text).value == value
 
 
-@pytest.mark.parametrize("text", ["40 km of road", "About 5/6 longbowmen", "1/3 of the escort"])
-def test_distances_and_shares_are_no_counts(text):
+@pytest.mark.parametrize("text", ["40 km of road", "About 5/6 longbowmen", "1/3 of the escort",
+                                  "Infantry Regiment 11", "XXXVI Corps: Panzer-Abteilung 211"])
+def test_distances_shares_and_unit_numbers_are_no_counts(text):
     assert figure_text.parse(text) is None

@@ -267,3 +267,20 @@ def test_a_citation_inside_a_line_cites_its_own_figure_and_one_ending_it_every_f
     assert [f.get("sources") for f in side(text)["strength"]] == [["ref-1"], None]
     assert [f.get("sources") for f in side(text, 2)["strength"]] == [["ref-2"], ["ref-2"]]
     assert only(lint_text(text, "x.wiki"), "figure-unsourced") == [("figure-unsourced", 7, 81)]
+
+
+def test_bullets_under_a_labelled_figure_are_that_groups_figures():
+    head = HEAD.replace("| combatant1 = France\n",
+                        "| combatant1 = {{flag|Nazi Germany}}<br>{{flag|Kingdom of Romania}}\n")
+    text = box("| casualties1 = 35,866 men<br>{{flagicon|Nazi Germany}} 27,412\n*4,264 killed\n*21,626 wounded",
+               head=head)
+    assert casualty_items(text) == [("total", {"count": 35866}), ("other", {"count": 27412}),
+                                    ("other", {"count": 4264}), ("other", {"count": 21626})]
+    assert [f["text"] for f in side(text)["casualties"]["other"]][1:] == ["Nazi Germany: 4,264 killed",
+                                                                         "Nazi Germany: 21,626 wounded"]
+
+
+def test_a_label_with_only_a_year_is_a_heading():
+    text = box("| casualties1 = ''2007 studies:''<br>3,000 killed<ref>A.</ref>")
+    assert casualty_items(text) == [("killed", {"count": 3000})]
+    assert only(lint_text(text, "x.wiki"), "figure-unsourced") == []

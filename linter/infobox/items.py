@@ -25,6 +25,7 @@ class Item:
     category: str = ""  # the casualty category its parameter names ("fatalities" is killed), if any
     unsourced_marked: bool = False  # it carries {{citation needed}}
     small: bool = False  # written all in small print (<small>, {{small}}): a note on the figure above
+    bullet: bool = False  # written as a "*" or "#" list item
 
 
 @dataclass

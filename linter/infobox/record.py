@@ -74,7 +74,8 @@ class _Builder:
         return side
 
     def casualties(self, name: str, base: str, block: dict | None = None, number: int = 0) -> dict:
-        items = [part for item in _figure_items(self.box.params.get(name, [])) for part in _parts(item, self.doc)]
+        items = [part for item in _figure_items(self.box.params.get(name, []))
+                 for part in _parts(item, self.doc)]
         block = {} if block is None else block
         if not items:
             return block
@@ -135,6 +136,9 @@ def _figure_items(items: list[Item]) -> list[Item]:
     # A new heading replaces those of its own level and below; a subgroup that repeats its
     # group's name (a bold "Germany" over "Germany:") adds nothing.
     groups: list[tuple[int, str]] = []
+    # A labelled figure with bullets under it ("{{flagicon|Nazi Germany}} 27,412" over "*4,264
+    # killed"): the bullets are that group's figures.
+    parent = ""
     for index, item in enumerate(items):
         if not item.text:
             continue
@@ -151,8 +155,11 @@ def _figure_items(items: list[Item]) -> list[Item]:
             groups = [g for g in groups if g[0] < level]
             if not groups or groups[-1][1].casefold() != name.casefold():
                 groups.append((level, name))
+            parent = ""
             continue
-        heading = ": ".join(name for _, name in groups)
+        if not item.bullet:
+            parent = figure_text.split_label(item.text)[0].strip() if figure_text.parse(item.text) else ""
+        heading = ": ".join([name for _, name in groups] + ([parent] if item.bullet and parent else []))
         text = _without_repeats(f"{heading}: {item.text}" if heading else item.text)
         figures.append(dataclasses.replace(item, text=text, heading=heading) if heading else
                        dataclasses.replace(item, text=text))
@@ -400,6 +407,8 @@ def _bare(item: Item, first: bool, block: dict) -> bool:
 
 def _is_heading(text: str, term: bool) -> bool:
     if term and (text.endswith(":") or figure_text.only_years(text)):  # a bold "July, 1942:" or period
+        return True
+    if text.endswith(":") and figure_text.only_years(text):  # "2007 PRC studies:" over the figures below
         return True
     if figure_text.parse(text) is not None:
         return False

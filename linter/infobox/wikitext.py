@@ -103,7 +103,8 @@ def _items(
                           category=category, parameter=name,
                           links=tuple(dict.fromkeys(t.lstrip(":").split("#")[0].replace("_", " ").strip()
                                                     for t in renderer.links if t.lstrip(":").split("#")[0].strip())),
-                          unsourced_marked=renderer.unsourced_marked, small=cells.is_small(segment.nodes)))
+                          unsourced_marked=renderer.unsourced_marked, small=cells.is_small(segment.nodes),
+                          bullet=raw.lstrip(" \t").startswith(("*", "#"))))
     return items
 
 
