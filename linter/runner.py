@@ -225,6 +225,7 @@ def lint_file(
 
     ``content``, when given, is the file's bytes (standard input), and ``path`` only its name."""
     prepared = prepared or _Prepared.of(settings)
+    from linter.cap import cap_file
     from linter.errors import InternalError
     from linter.load import load_bytes, load_file, with_extra
     from linter.safe_io import read_regular
@@ -254,7 +255,7 @@ def lint_file(
         else:
             doc = load_bytes(content, display, path.suffix, settings.max_file_size)
         records = with_extra(doc)
-        findings = cap_findings(
+        findings = cap_file(
             lint_documents(records, selection=prepared.selection, today=settings.today, record_set=RecordSet(records)),
             display,
             prepared.selection,
@@ -267,30 +268,6 @@ def lint_file(
     if key is not None and prepared.cache is not None:
         prepared.cache.put(key, findings, summaries)
     return findings, summaries
-
-
-def cap_findings(findings: list[Finding], display: str, selection: Selection) -> list[Finding]:
-    """The first MAX_FINDINGS_PER_FILE findings of a file, and one more that counts the rest."""
-    from linter.limits import MAX_FINDINGS_PER_FILE
-
-    if len(findings) <= MAX_FINDINGS_PER_FILE:
-        return findings
-    from linter.findings import FILE_START
-    from linter.rules import get_rule
-
-    rule = get_rule("limit-exceeded")
-    dropped = len(findings) - MAX_FINDINGS_PER_FILE
-    return findings[:MAX_FINDINGS_PER_FILE] + [
-        Finding(
-            path=display,
-            span=FILE_START,
-            code=rule.code,
-            rule=rule.slug,
-            severity=selection.severity_of(rule),
-            message=f"{dropped:,} more findings in this file are not reported: at most "
-            f"{MAX_FINDINGS_PER_FILE:,} are kept per file; fix these and run again",
-        )
-    ]
 
 
 Results = list[tuple[list[Finding], list[dict]]]
@@ -478,4 +455,7 @@ def lint_paths(
                 per_file=False,
             )
         )
+        from linter.cap import cap_each_file
+
+        findings = cap_each_file(findings, selection)  # cross-record rules can add any number
     return sorted(findings, key=Finding.sort_key)
