@@ -124,3 +124,23 @@ def test_the_count_of_dropped_findings_adds_both_stages_cached_or_not(tmp_path):
     total = 1_050 + 2 * 100 + sum(1 for f in reports[0]["findings"] if f["rule"] not in (
         "unknown-field", "partof-unresolved", "see-also-unresolved", "limit-exceeded"))
     assert dropped.startswith(f"{total - limits.MAX_FINDINGS_PER_FILE:,} more findings")
+
+
+@pytest.mark.parametrize("text, position", [
+    ("a: 1\n" * 700_000, (100_000, 4)),  # 3.5 MB: composing it took 10 s and every key a finding
+    # the mapping, x and the list come first: the value past the limit is item MAX_NODES - 2
+    ("x: [" + "1, " * 300_000 + "1]\n", (1, 5 + 3 * (limits.MAX_NODES - 3))),
+    ("- {a: 1}\n" * 100_000, (66_667, 4)),  # the list, then three values a line
+], ids=["repeated-keys", "flow-list", "mappings"])
+def test_a_yaml_document_of_more_values_than_the_limit_is_not_composed(tmp_path, text, position):
+    (tmp_path / "big.yaml").write_text(text)
+    result = run("lint", "--format", "json", "--no-cache", "--fail-on", "never", "big.yaml", cwd=tmp_path)
+    [found] = json.loads(result.stdout)["findings"]
+    assert found["rule"] == "limit-exceeded" and (found["line"], found["column"]) == position
+    assert f"more than {limits.MAX_NODES:,} values" in found["message"]
+
+
+def test_a_yaml_document_at_the_values_limit_is_checked():
+    keys = (limits.MAX_NODES - 1) // 2  # each key and its value, and the mapping: 199,999 values
+    found = rules_of("".join(f"k{i}: 1\n" for i in range(keys)), ".yaml")
+    assert "limit-exceeded" not in found and found.count("unknown-field") == keys
