@@ -120,7 +120,8 @@ def infoboxes(draw) -> str:
         earlier = [value for key, value in params if key == name]
         params.append((name, earlier[-1] if earlier and draw(st.booleans()) else draw(st.sampled_from(PLAIN))))
     if draw(st.booleans()):
-        low, dash, high = draw(st.integers(0, 50)), draw(st.sampled_from(["-", " - ", "\u2014"])), draw(st.integers(0, 50))
+        low, high = draw(st.integers(0, 50)), draw(st.integers(0, 50))
+        dash = draw(st.sampled_from(["-", " - ", "\u2014"]))
         params.append(("casualties1", f"{low}{dash}{high} killed"))
     layout = draw(st.sampled_from(["\n| ", " | ", "\n  | "]))
     body = "".join(f"{layout}{name} = {value}" for name, value in params)
