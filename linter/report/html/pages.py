@@ -97,9 +97,13 @@ class Renderer:
                             top_directories=top_directories,
                             clean=sum(1 for r in rows if not r.total))
 
-    def record_page(self, *, row, findings, lines, past_end, infoboxes, page_of) -> str:
+    def record_page(self, *, row, findings, lines, past_end, infoboxes, page_of, fixes=None) -> str:
+        fixes = fixes or {}
+        fixable = {kind: sum(1 for v in fixes.values() if v.applicability in kinds)
+                   for kind, kinds in (("safe", ("safe",)), ("all", ("safe", "unsafe")))}
         return self._render("record.html", root="../", title=row.title or row.path, row=row, findings=findings,
-                            lines=lines, past_end=past_end, infoboxes=infoboxes, page_of=page_of)
+                            lines=lines, past_end=past_end, infoboxes=infoboxes, page_of=page_of,
+                            fixes=fixes, fixable=fixable)
 
     def rule_page(self, *, rule, findings, total, number, pages, first, page_of) -> str:
         return self._render("rule.html", root="../", title=f"{rule.code} {rule.slug}", rule=rule,

@@ -21,6 +21,7 @@ from linter.findings import Finding, Severity
 from linter.parallel import map_batches
 from linter.report import RunSummary
 from linter.report.html import pages
+from linter.report.html.fixes import fix_views
 from linter.report.html.infobox import view
 from linter.report.html.source import source_lines
 from linter.safe_io import write_atomic
@@ -146,9 +147,11 @@ def _record_pages(tasks) -> list[tuple[str, str, int, dict[str, int]]]:
         infoboxes = [(view(record, links.get), source.same[i]) for i, record in enumerate(records)]
         title = next((box.title for box, _ in infoboxes if box.title), "")
         row = FileRow(path, page_of(path), title, source.format if source else "", len(infoboxes), _counts(found))
-        lines, past_end = source_lines(source.text if source else None, found)
+        text = source.text if source else None
+        lines, past_end = source_lines(text, found)
         writer.write(row.page, renderer.record_page(row=row, findings=found, lines=lines, past_end=past_end,
-                                                    infoboxes=infoboxes, page_of=page_of))
+                                                    infoboxes=infoboxes, page_of=page_of,
+                                                    fixes=fix_views(text, found)))
         done.append((title, row.format, row.records, row.counts))
     return done
 
