@@ -136,7 +136,8 @@ def _start_worker(out_dir: Path) -> None:
     _WORKER = (pages.Renderer(), _Writer(out_dir))
 
 
-def _record_pages(tasks) -> list[tuple[str, str, int, dict[str, int]]]:
+def _record_pages(tasks: Iterable[tuple[str, list[Finding], SourceFile | None]],
+                  ) -> list[tuple[str, str, int, dict[str, int]]]:
     """Write the pages of a batch of files; (title, format, records, counts) of each, for the lists."""
     assert _WORKER is not None, "_start_worker runs first"
     renderer, writer = _WORKER
@@ -144,7 +145,8 @@ def _record_pages(tasks) -> list[tuple[str, str, int, dict[str, int]]]:
     for path, found, source in tasks:
         records = json.loads(source.records_json) if source is not None else []
         links = source.links if source is not None else {}
-        infoboxes = [(view(record, links.get), source.same[i]) for i, record in enumerate(records)]
+        same = source.same if source is not None else []
+        infoboxes = [(view(record, links.get), same[i]) for i, record in enumerate(records)]
         title = next((box.title for box, _ in infoboxes if box.title), "")
         row = FileRow(path, page_of(path), title, source.format if source else "", len(infoboxes), _counts(found))
         text = source.text if source else None
