@@ -21,6 +21,7 @@ from linter.findings import Finding, Severity
 from linter.parallel import map_batches
 from linter.report import RunSummary
 from linter.report.html import pages
+from linter.report.html.fixes import fix_views
 from linter.report.html.infobox import view
 from linter.report.html.source import source_lines
 from linter.safe_io import write_atomic
@@ -135,7 +136,8 @@ def _start_worker(out_dir: Path) -> None:
     _WORKER = (pages.Renderer(), _Writer(out_dir))
 
 
-def _record_pages(tasks) -> list[tuple[str, str, int, dict[str, int]]]:
+def _record_pages(tasks: Iterable[tuple[str, list[Finding], SourceFile | None]],
+                  ) -> list[tuple[str, str, int, dict[str, int]]]:
     """Write the pages of a batch of files; (title, format, records, counts) of each, for the lists."""
     assert _WORKER is not None, "_start_worker runs first"
     renderer, writer = _WORKER
@@ -143,12 +145,15 @@ def _record_pages(tasks) -> list[tuple[str, str, int, dict[str, int]]]:
     for path, found, source in tasks:
         records = json.loads(source.records_json) if source is not None else []
         links = source.links if source is not None else {}
-        infoboxes = [(view(record, links.get), source.same[i]) for i, record in enumerate(records)]
+        same = source.same if source is not None else []
+        infoboxes = [(view(record, links.get), same[i]) for i, record in enumerate(records)]
         title = next((box.title for box, _ in infoboxes if box.title), "")
         row = FileRow(path, page_of(path), title, source.format if source else "", len(infoboxes), _counts(found))
-        lines, past_end = source_lines(source.text if source else None, found)
+        text = source.text if source else None
+        lines, past_end = source_lines(text, found)
         writer.write(row.page, renderer.record_page(row=row, findings=found, lines=lines, past_end=past_end,
-                                                    infoboxes=infoboxes, page_of=page_of))
+                                                    infoboxes=infoboxes, page_of=page_of,
+                                                    fixes=fix_views(text, found)))
         done.append((title, row.format, row.records, row.counts))
     return done
 
