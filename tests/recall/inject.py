@@ -422,6 +422,21 @@ def no_template(text: str, rng: random.Random):
     return re.sub(r"\{\{(\s*)[Ii]nfobox military conflict", r"{{\1Infobox militray conflict", text), None, 0
 
 
+def hyphenated_range(text: str, rng: random.Random):
+    # An en dash between two numbers of a figure or date row, written as a hyphen (MOS:DASH).
+    lines = [(index, match) for index, name, match in _params(text)
+             if re.fullmatch(r"(casualties|strength)\d|date", name) and re.search(r"\d\s?\u2013\s?\d", match.group(4))]
+    if not lines:
+        return None
+    index, match = rng.choice(lines)
+    line = text.split("\n")[index]
+    value_at = len(match.group(1)) + len(match.group(2)) + len(match.group(3))
+    dash = re.search(r"\d\s?(\u2013)\s?\d", line[value_at:])
+    assert dash is not None
+    at = value_at + dash.start(1)
+    return _replace_line(text, index, line[:at] + "-" + line[at + 1 :]), index + 1, 0
+
+
 def duplicate_file(text: str, rng: random.Random):
     return text, None, 0  # linted together with its source: the same conflict twice
 
@@ -449,6 +464,8 @@ KINDS: dict[str, tuple[str, Injection]] = {
     "status Ongoing beside a victory": ("result-status-conflict", ongoing_with_victory),
     "the template's name misspelt": ("no-infobox", no_template),
     "the same infobox in a second file": ("duplicate-record", duplicate_file),
+    # last, so that the seeded draws of the kinds above stay as they were
+    "a range joined by a hyphen": ("range-dash", hyphenated_range),
 }
 
 

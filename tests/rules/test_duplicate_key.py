@@ -25,3 +25,10 @@ def test_same_key_in_different_mappings_is_fine():
       - combatants: [Prussia]
     """)
     assert only(findings, "duplicate-key") == []
+
+
+def test_a_field_given_twice_in_article_text_is_reported_at_the_second():
+    text = "Infobox\n- Conflict: A\n- Date: June 3, 1866\n- Place: Ford\n-  date: July 3, 1866\n"
+    findings = lint_text(text, "page.txt")
+    assert only(findings, "duplicate-key") == [("duplicate-key", 5, 4)]
+    assert "line 3" in next(f for f in findings if f.rule == "duplicate-key").message
