@@ -198,6 +198,10 @@ def repeated_parameter_fix(text: str, bar: int, end: int, name: str) -> Fix | No
 def repeated_line_fix(text: str, line: int, name: str) -> Fix | None:
     """The fix removing line ``line`` (with its line end), where article text gives a field
     again with the value of the one before it; the reader asks only when they read alike."""
+    from linter.edits import AMBIGUOUS_BREAKS
+
+    if AMBIGUOUS_BREAKS.search(text):
+        return None  # the reader's line count (str.splitlines) is not the edits' one
     positions = positions_of(text)
     if not 1 <= line <= len(positions.starts):
         return None
