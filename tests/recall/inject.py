@@ -385,6 +385,24 @@ def future_date(text: str, rng: random.Random):
     return None
 
 
+def hyphen_range(text: str, rng: random.Random):
+    lines = [(i, m, c) for i, m, c in _figure_lines(text) if int(c.group(1).replace(",", "")) >= 20]
+    if not lines:
+        return None
+    index, match, count = rng.choice(lines)
+    number = int(count.group(1).replace(",", ""))
+    at = len(match.group(1)) + len(match.group(2)) + len(match.group(3)) + count.start(1)
+    line = text.split("\n")[index]
+    # A range of counts joined by a hyphen or an em dash, as MOS:DASH says not to write it; the
+    # high end, twice the low one, is never read as an abbreviated or inverted range.
+    dash = rng.choice(["-", "\u2014"])
+    return (
+        _replace_line(text, index, line[:at] + f"{number:,}{dash}{number * 2:,}" + line[at + len(count.group(1)) :]),
+        index + 1,
+        0,
+    )
+
+
 def party_on_both_sides(text: str, rng: random.Random):
     params = {name: (i, m) for i, name, m in _params(text)}
     if "combatant1" not in params or "combatant2" not in params:
@@ -422,18 +440,22 @@ def no_template(text: str, rng: random.Random):
     return re.sub(r"\{\{(\s*)[Ii]nfobox military conflict", r"{{\1Infobox militray conflict", text), None, 0
 
 
+# A date row that opens with a span: days of one month ("3–5 June 1944"), or dates or years
+# ("9 December 1940 – 9 February 1941", "1939–1945"), before any citation or template.
+_DATE_SPAN = re.compile(
+    r"\s*(?:\d{1,2}|\d{1,2} [A-Z][a-z]+(?: \d{4})?|[A-Z][a-z]+ \d{1,2},? \d{4}|\d{4})\s?(\u2013)\s?\d"
+)
+
+
 def hyphenated_range(text: str, rng: random.Random):
-    # An en dash between two numbers of a figure or date row, written as a hyphen (MOS:DASH).
-    lines = [(index, match) for index, name, match in _params(text)
-             if re.fullmatch(r"(casualties|strength)\d|date", name) and re.search(r"\d\s?\u2013\s?\d", match.group(4))]
+    # The en dash of a date span written as a hyphen, as MOS:DASH says not to write it.
+    lines = [(index, match, span) for index, name, match in _params(text)
+             if name == "date" and (span := _DATE_SPAN.match(match.group(4)))]
     if not lines:
         return None
-    index, match = rng.choice(lines)
+    index, match, span = rng.choice(lines)
     line = text.split("\n")[index]
-    value_at = len(match.group(1)) + len(match.group(2)) + len(match.group(3))
-    dash = re.search(r"\d\s?(\u2013)\s?\d", line[value_at:])
-    assert dash is not None
-    at = value_at + dash.start(1)
+    at = len(match.group(1)) + len(match.group(2)) + len(match.group(3)) + span.start(1)
     return _replace_line(text, index, line[:at] + "-" + line[at + 1 :]), index + 1, 0
 
 
@@ -464,8 +486,9 @@ KINDS: dict[str, tuple[str, Injection]] = {
     "status Ongoing beside a victory": ("result-status-conflict", ongoing_with_victory),
     "the template's name misspelt": ("no-infobox", no_template),
     "the same infobox in a second file": ("duplicate-record", duplicate_file),
-    # last, so that the seeded draws of the kinds above stay as they were
-    "a range joined by a hyphen": ("range-dash", hyphenated_range),
+    "a range joined by a hyphen or an em dash": ("range-dash", hyphen_range),
+    # new kinds go last, so that the seeded draws of the kinds above stay as they were
+    "the en dash of a date span written as a hyphen": ("range-dash", hyphenated_range),
 }
 
 
