@@ -197,10 +197,11 @@ def _request(options: dict) -> Request:
                    stdin_filename=options.get("stdin_filename"), follow_links=options.get("follow_links", False))
 
 
-def _check(options: dict, written: list[str]) -> Checked:
+def _check(options: dict, written: list[str], sites: tuple[str, ...] = ()) -> Checked:
     """Plan and run the checks `lint` and `baseline` share; --show-files and --show-settings stop here.
 
-    ``written`` are the files the command will write: none may be one it reads."""
+    ``written`` are the files the command will write, ``sites`` the directories it will write
+    HTML sites into: none may be, or hold, one it reads."""
     import time
 
     from linter.checking import RequestError, check, plan
@@ -216,7 +217,7 @@ def _check(options: dict, written: list[str]) -> Checked:
         the_plan = plan(request, settings, read_stdin=sys.stdin.buffer.read)
     except RequestError as error:
         raise UsageError(str(error)) from None
-    _refuse_inputs_as_outputs(written, [path for path, _ in the_plan.files + the_plan.neighbours])
+    _refuse_unsafe_outputs(written, sites, [path for path, _ in the_plan.files + the_plan.neighbours])
     if options.get("show_files"):
         from linter.show import show_files
 
@@ -296,7 +297,9 @@ def lint(**options: Any) -> None:
     from linter.rules import all_rules
 
     output_format, view = _chosen_format(options.get("output_format"), options.get("view"))
-    checked = _check(options, [path for _, path in options.get("outputs") or ()])
+    outputs = options.get("outputs") or ()
+    checked = _check(options, [path for report_format, path in outputs if report_format != "html"],
+                     tuple(path for report_format, path in outputs if report_format == "html"))
     settings = checked.plan.settings
     # ruff's default: the full view, unless the command line or the settings ask for the concise one
     full = (view or (settings.output_format if settings is not None else None) or "full") == "full"
@@ -395,26 +398,22 @@ def _cache_dir(given: str) -> str | None:
     return given
 
 
-def _refuse_inputs_as_outputs(outputs: list[str], inputs: list) -> None:
-    """An output path that names a linted file would overwrite it: refuse before linting."""
-    if not outputs:
+def _refuse_unsafe_outputs(files: list[str], sites: tuple[str, ...], inputs: list) -> None:
+    """An output that would overwrite a linted file or write through a link: refuse before linting."""
+    if not files and not sites:
         return
-    from linter.safe_io import is_within
+    from linter.output_paths import UnsafeOutput, check_directory, check_file, real_paths
 
-    real_inputs = {os.path.realpath(path) for path in inputs}
-    here = os.path.realpath(os.curdir)
-    for output in outputs:
-        real = os.path.realpath(output)
-        if real in real_inputs:
-            raise UsageError(f"{output} is one of the files being linted: write the report elsewhere")
-        if os.path.islink(output):
-            raise UsageError(
-                f"{output} is a symbolic link: conflict-lint does not write through links; name the file itself"
-            )
-        if not os.path.isabs(output) and real != os.path.abspath(output) and not is_within(real, here):
-            raise UsageError(
-                f"{output} leads outside the working directory through a symbolic link: name the file itself"
-            )
+    real_inputs = real_paths(inputs)
+    try:
+        for output in files:
+            check_file(output, real_inputs)
+        for site in sites:
+            from linter.report.html import SUBDIRECTORIES
+
+            check_directory(site, real_inputs, SUBDIRECTORIES)
+    except UnsafeOutput as error:
+        raise UsageError(str(error)) from None
 
 
 def _github_annotations(wanted: bool | None, output_format: str, outputs: Sequence[tuple[str, str]]) -> bool:
@@ -680,9 +679,15 @@ def import_command(files: tuple[str, ...], out_dir: str, force: bool) -> None:
     from linter.infobox.record import slug
     from linter.load import is_lintable, load_file, with_extra
     from linter.load.hits import not_a_record
+    from linter.output_paths import UnsafeOutput, check_import_directory, check_import_target, real_paths
     from linter.report.escape import line_start, printable
     from linter.schema import check_schema
 
+    try:
+        check_import_directory(out_dir)
+    except UnsafeOutput as error:
+        raise UsageError(str(error)) from None
+    inputs = real_paths(files)
     problems = 0
     used: set[str] = set()
     imported: set[str] = set()
@@ -712,8 +717,9 @@ def import_command(files: tuple[str, ...], out_dir: str, force: bool) -> None:
                 continue
             name = _unique_name(slug(str(doc.data.get("id") or path.stem)), used)
             try:
+                check_import_target(os.path.normpath(os.path.join(out_dir, f"{name}.yaml")), inputs)
                 written = write_record(doc.data, Path(out_dir), name, force)
-            except Exists as error:
+            except (Exists, UnsafeOutput) as error:
                 click.echo(f"{line_start(doc.path)}: not written: {printable(str(error))}", err=True)
                 problems += 1
                 continue

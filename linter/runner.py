@@ -225,6 +225,7 @@ def lint_file(
 
     ``content``, when given, is the file's bytes (standard input), and ``path`` only its name."""
     prepared = prepared or _Prepared.of(settings)
+    from linter.cap import cap_file
     from linter.errors import InternalError
     from linter.load import load_bytes, load_file, with_extra
     from linter.safe_io import read_regular
@@ -254,7 +255,7 @@ def lint_file(
         else:
             doc = load_bytes(content, display, path.suffix, settings.max_file_size)
         records = with_extra(doc)
-        findings = cap_findings(
+        findings = cap_file(
             lint_documents(records, selection=prepared.selection, today=settings.today, record_set=RecordSet(records)),
             display,
             prepared.selection,
@@ -267,30 +268,6 @@ def lint_file(
     if key is not None and prepared.cache is not None:
         prepared.cache.put(key, findings, summaries)
     return findings, summaries
-
-
-def cap_findings(findings: list[Finding], display: str, selection: Selection) -> list[Finding]:
-    """The first MAX_FINDINGS_PER_FILE findings of a file, and one more that counts the rest."""
-    from linter.limits import MAX_FINDINGS_PER_FILE
-
-    if len(findings) <= MAX_FINDINGS_PER_FILE:
-        return findings
-    from linter.findings import FILE_START
-    from linter.rules import get_rule
-
-    rule = get_rule("limit-exceeded")
-    dropped = len(findings) - MAX_FINDINGS_PER_FILE
-    return findings[:MAX_FINDINGS_PER_FILE] + [
-        Finding(
-            path=display,
-            span=FILE_START,
-            code=rule.code,
-            rule=rule.slug,
-            severity=selection.severity_of(rule),
-            message=f"{dropped:,} more findings in this file are not reported: at most "
-            f"{MAX_FINDINGS_PER_FILE:,} are kept per file; fix these and run again",
-        )
-    ]
 
 
 Results = list[tuple[list[Finding], list[dict]]]
@@ -445,11 +422,11 @@ def lint_paths(
              for path, display in files),
             _per_file_results(extra, settings, jobs or default_jobs(), used))
         findings, cross = _collect(every, len(files), results, settings, cross_enabled, progress)
-        return sorted(findings + cross, key=Finding.sort_key)
+        return _capped(findings + cross, settings)
     if cache_dir is None:
         results = _per_file_results(every, settings, jobs or default_jobs(), used)
         findings, cross = _collect(every, len(files), results, settings, cross_enabled, progress)
-        return sorted(findings + cross, key=Finding.sort_key)
+        return _capped(findings + cross, settings)
     return _lint_with_pack(files, every, settings, jobs or default_jobs(), cross_enabled, progress,
                            run if run is not None else json.dumps([d for _, d in every]))
 
@@ -469,7 +446,7 @@ def _lint_with_pack(files: list[tuple[Path, str]], every: list[tuple[Path, str]]
     if key is None:  # no key, no cache
         uncached = _per_file_results(every, dataclasses.replace(settings, cache_dir=None), jobs, [])
         findings, cross = _collect(every, len(files), uncached, settings, cross_enabled, progress)
-        return sorted(findings + cross, key=Finding.sort_key)
+        return _capped(findings + cross, settings)
     name = hashlib.sha256("\0".join((code_digest(), settings.key(), run)).encode("utf-8", "surrogatepass")).hexdigest()
     pack = Pack.open(os.path.join(settings.cache_dir, _cache_format()), key, name)
     start = time.time_ns()
@@ -483,7 +460,7 @@ def _lint_with_pack(files: list[tuple[Path, str]], every: list[tuple[Path, str]]
         if progress is not None:
             progress(len(every), len(every))
         findings = [finding for hit in stored[: len(files)] if hit is not None for finding in hit.findings]
-        return sorted(findings + pack.cross, key=Finding.sort_key)
+        return _capped(findings + pack.cross, settings)
     summaries = pack.summaries() if any(stored) else None
     if summaries is None:
         stored = [None] * len(every)
@@ -504,7 +481,14 @@ def _lint_with_pack(files: list[tuple[Path, str]], every: list[tuple[Path, str]]
     pack.write([(display, index < len(files), status, file_key, found, summary)
                 for index, ((_, display), status, file_key, (found, summary))
                 in enumerate(zip(every, statuses, file_keys, results, strict=True))], cross)
-    return sorted(findings + cross, key=Finding.sort_key)
+    return _capped(findings + cross, settings)
+
+
+def _capped(findings: list[Finding], settings: Settings) -> list[Finding]:
+    """The run's findings in order, each file capped again: cross-record rules can add any number."""
+    from linter.cap import cap_each_file
+
+    return sorted(cap_each_file(findings, settings.selection), key=Finding.sort_key)
 
 
 def _cache_format() -> str:

@@ -15,6 +15,7 @@ from linter.findings import Finding, Severity
 
 if TYPE_CHECKING:  # the pages' inputs; only the site module builds them
     from linter.report import RunSummary
+    from linter.report.html.fixes import FixView
     from linter.report.html.infobox import Figure, InfoboxView
     from linter.report.html.site import FileRow
     from linter.report.html.source import Line, Note
@@ -109,9 +110,13 @@ class Renderer:
 
     def record_page(self, *, row: FileRow, findings: Sequence[Finding], lines: Sequence[Markup | Line],
                     past_end: Sequence[Note], infoboxes: Sequence[tuple[InfoboxView, Any]],
-                    page_of: Callable[[str], str]) -> str:
+                    page_of: Callable[[str], str], fixes: Mapping[int, FixView] | None = None) -> str:
+        fixes = fixes or {}
+        fixable = {kind: sum(1 for v in fixes.values() if v.applicability in kinds)
+                   for kind, kinds in (("safe", ("safe",)), ("all", ("safe", "unsafe")))}
         return self._render("record.html", root="../", title=row.title or row.path, row=row, findings=findings,
-                            lines=lines, past_end=past_end, infoboxes=infoboxes, page_of=page_of)
+                            lines=lines, past_end=past_end, infoboxes=infoboxes, page_of=page_of,
+                            fixes=fixes, fixable=fixable)
 
     def rule_page(self, *, rule: Rule, findings: Sequence[Finding], total: int, number: int, pages: int, first: int,
                   page_of: Callable[[str], str]) -> str:
