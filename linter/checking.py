@@ -137,7 +137,8 @@ def check(the_plan: Plan, request: Request, progress: Callable[[int, int], None]
                           jobs=min(request.jobs or default_jobs(), default_jobs()),
                           cache_dir=None if request.cache_dir is None else Path(request.cache_dir),
                           max_file_size=the_plan.max_file_size, neighbours=the_plan.neighbours,
-                          stdin=the_plan.stdin, progress=progress)
+                          stdin=the_plan.stdin, progress=progress,
+                          roots_configured=bool(the_plan.settings and the_plan.settings.roots))
     findings = sorted(findings + skipped_findings(the_plan.skipped, the_plan.selection), key=lambda f: f.sort_key())
     return Checked(the_plan, findings)
 

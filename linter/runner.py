@@ -412,6 +412,7 @@ def lint_paths(
     neighbours: Iterable[tuple[Path, str]] = (),
     stdin: bytes | None = None,
     progress: Callable[[int, int], None] | None = None,
+    roots_configured: bool = False,
 ) -> list[Finding]:
     """Findings for (path, display path) pairs, as ``lint_documents`` gives them, sorted.
 
@@ -419,7 +420,9 @@ def lint_paths(
     are not reported on, so linting one changed file still resolves its links. ``stdin`` is
     the content of the one file given, read from standard input (the file of that name on
     disk, if any, is not read, not even as a neighbour). ``progress(done, total)`` is called
-    as per-file results come in. Raises FileError when a check crashes on a file.
+    as per-file results come in. ``roots_configured`` says that the configuration names record
+    roots, which declares the run's records the whole record set (see ``RecordSet.declared``).
+    Raises FileError when a check crashes on a file.
     """
     from linter.engine import Selection, lint_documents
     from linter.records import RecordSet
@@ -474,7 +477,7 @@ def lint_paths(
                 summaries,
                 selection=cross_only,
                 today=settings.today,
-                record_set=RecordSet(summaries + neighbour_summaries),
+                record_set=RecordSet(summaries + neighbour_summaries, declared=roots_configured),
                 per_file=False,
             )
         )

@@ -103,7 +103,7 @@ def _items(
                           category=category, parameter=name,
                           links=tuple(dict.fromkeys(t.lstrip(":").split("#")[0].replace("_", " ").strip()
                                                     for t in renderer.links if t.lstrip(":").split("#")[0].strip())),
-                          unsourced_marked=renderer.unsourced_marked))
+                          unsourced_marked=renderer.unsourced_marked, labels=tuple(renderer.labels)))
     return items
 
 
@@ -190,6 +190,8 @@ def _read(template: Template, form: Form, offset: int, lines: LineIndex, refs: d
         items = _items(param.value, value_offset, lines, renderer, category, name)
         if key == "date":
             _report_dates(param.value, value_offset, lines, renderer.bad_dates, problems)
+            if renderer.bad_dates:
+                box.malformed.add(key)
         if key in box.params:
             box.params[key] = box.params[key] + items
         else:

@@ -46,7 +46,9 @@ def _is_label(name: str) -> bool:
     stripped = name.strip()
     if stripped.endswith(":") or (stripped.startswith("(") and stripped.endswith(")")):
         return True
-    return any(m.kind == "coalition" and m.end - m.start == len(stripped) for m in parties.mentions(stripped))
+    # "allies" in lower case is the common noun, still a label: matched as its capitalised form
+    capitalised = stripped[:1].upper() + stripped[1:]
+    return any(m.kind == "coalition" and m.end - m.start == len(stripped) for m in parties.mentions(capitalised))
 
 
 def check(doc: Document, context: Context) -> Iterator[Hit]:

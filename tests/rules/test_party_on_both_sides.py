@@ -37,3 +37,19 @@ def test_repeat_on_the_same_side_is_not_this_rule():
       - combatants: [Prussia]
     """)
     assert only(findings, "party-on-both-sides") == []
+
+
+def test_allies_on_both_sides_is_a_label_in_either_case():
+    for word in ("allies", "Allies"):
+        findings = lint_text(f"""
+    sides:
+      - combatants: [France, {word}]
+      - combatants: [Prussia, {word}]
+    """)
+        assert only(findings, "party-on-both-sides") == []
+    findings = lint_text("""
+    sides:
+      - combatants: [France, allies]
+      - combatants: [Prussia, France]
+    """)
+    assert only(findings, "party-on-both-sides") == [("party-on-both-sides", 3, 27)]
