@@ -211,6 +211,11 @@ def test_commander_headings_and_notes_are_no_commanders():
     ("the [[Battle of the Mediterranean]] of the [[Second World War]]",
      ["Battle of the Mediterranean", "Second World War"]),
     ("the [[Pacific War]] (1941–1945)", ["Pacific War"]),
+    # words written against a link belong to its phrase, not a title of their own
+    ("the [[Gothic Line]] Offensive during the [[Italian Campaign (World War II)]]",
+     ["Gothic Line", "Italian Campaign (World War II)"]),
+    ("Operations [[Operation Atlantic|Atlantic]] and [[Operation Spring|Spring]]",
+     ["Operation Atlantic", "Operation Spring"]),
     ("World War I", ["World War I"]),
 ])
 def test_part_of_names_linked_and_unlinked_parents(partof, parents):

@@ -221,17 +221,27 @@ def _parents(item: Item) -> list[str]:
         found = text.find(label, position) if label else -1
         if found < 0:
             continue
-        names.extend(_unlinked(text[position:found]))
+        names.extend(_unlinked(text[position:found], after_link=bool(names), before_link=True))
         names.append(target.lstrip(":").split("#")[0].replace("_", " ").strip())
         position = found + len(label)
-    names.extend(_unlinked(text[position:]))
+    names.extend(_unlinked(text[position:], after_link=bool(names), before_link=False))
     return [name for name in names if name]
 
 
-def _unlinked(text: str) -> list[str]:
-    """Titles in the text between links: stretches between commas that start with a capital."""
+def _unlinked(text: str, after_link: bool, before_link: bool) -> list[str]:
+    """Titles in the text between links: stretches between commas that start with a capital.
+    Words written against a link with no comma or joining word between belong to the link's
+    phrase ("[[Gothic Line]] Offensive", "Operations [[Operation Atlantic|Atlantic]]"): no title."""
+    parts = re.split(r"[,;]|\band\b", _REMARK.sub(" ", text))
     names = []
-    for part in re.split(r"[,;]|\band\b", _REMARK.sub(" ", text)):
+    for index, part in enumerate(parts):
+        words = part.split()
+        if not words:
+            continue
+        if index == 0 and after_link and not _CONNECTORS.match(words[0]):
+            continue
+        if index == len(parts) - 1 and before_link and not _CONNECTORS.search(" " + words[-1]):
+            continue
         name = _CONNECTORS.sub("", part.strip()).strip(" .:")
         if name[:1].isupper() and len(name) > 2:
             names.append(name)
