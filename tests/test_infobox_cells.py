@@ -198,8 +198,8 @@ def test_commander_headings_and_notes_are_no_commanders():
     text = box("| commander1 = [[Hans Roth]]<br/>'''Division:'''<br/>[[Karl Berg]]"
                "<br/><small>(Until 31 January)</small>"
                "<br/>'''Corps:''' (February–March)<br/>[[Otto Lind]]<br/>([[2nd Army (Wehrmacht)|2nd Army]])",
-               "| commander2 = [[Juan Ruiz]] (POW)<br>[[Luis Vega]]{{KIA}}")
-    assert side(text)["commanders"] == ["Hans Roth", "Karl Berg", "Otto Lind"]
+               "| commander2 = '''[[Juan Ruiz]]''' (POW)<br>[[Luis Vega]]{{KIA}}")
+    assert side(text)["commanders"] == ["Hans Roth", "Karl Berg", "Otto Lind"]  # a bold name in chief stays
     assert side(text, 2)["commanders"] == ["Juan Ruiz (POW)", "Luis Vega †"]
 
 
@@ -228,3 +228,10 @@ def test_lines_of_a_name_or_place_read_on_with_spaces():
     data = load_text(text, "x.wiki").data
     assert data["conflict"] == "Weir offensive Weir operation"
     assert data["place"]["name"] == "Stalingrad, Soviet Union (now Volgograd, Russia)"
+
+
+def test_a_line_with_commas_that_are_not_a_list_of_parties_stays_one_entry():
+    assert _combatants("[[Julius Caesar|Forces of Julius Caesar]], including representatives of the [[Populares]]",
+                       2) == ["Julius Caesar, including representatives of the Populares"]
+    assert _combatants("[[Republic of China (1912–49)|China]]<br><small>(led a front of the [[Kuomintang]], the "
+                       "[[Communist Party of China]], and others)</small>", 2) == ["Republic of China (1912–49)"]

@@ -212,3 +212,12 @@ def test_a_parent_article_is_missing_only_from_a_record_set_declared_by_roots():
     assert only(lint_text(text, "x.wiki", others=(parent,)), "partof-unresolved") == []
     itself = box("| partof = [[Raid on the mill]]")
     assert only(lint_text(itself, "x.wiki"), "partof-unresolved") == [("partof-unresolved", 7, 12)]
+
+
+def test_an_unknown_parameter_is_quoted_exactly_as_written():
+    text = box("| Territorial Changes = Mill taken", "|image size= 200px")
+    messages = [f.message for f in lint_text(text, "x.wiki") if f.rule == "unknown-parameter"]
+    assert [m.split("'")[1] for m in messages] == ["Territorial Changes", "image size"]
+    article = "= Raid =\n\nInfobox\n- Conflict: Raid\n- Territorial Changes: none\n- Date: 1916\n- Combatant1: A\n"
+    [message] = [f.message for f in lint_text(article, "raid.txt") if f.rule == "unknown-parameter"]
+    assert message.startswith("'Territorial Changes' is not a parameter")

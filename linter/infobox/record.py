@@ -169,6 +169,8 @@ def _parties(items: list[Item]) -> list[Item]:
     seen: set[str] = set()
     found = []
     for item in items:
+        if item.text.startswith("(") and item.text.endswith(")"):
+            continue  # a note on a line of its own, links and all: "(led by [[X]], [[Y]] ...)"
         if item.term or item.text.endswith(":"):
             name = item.text.rstrip(": ").strip()
             if not name or not any(m.kind != "coalition" for m in parties.mentions(name)):
@@ -182,11 +184,24 @@ def _parties(items: list[Item]) -> list[Item]:
 
 
 def _listed(item: Item) -> list[Item]:
-    """The parties of a line that lists them between commas; a link whose target holds a
-    comma keeps the line whole."""
+    """The parties of a line that lists linked parties between commas ("[[British Empire]],
+    allies"). The line stays whole unless every piece is a name of its own (a capital, or a
+    coalition word such as "allies") with its brackets closed: "Forces of Pompey, including
+    many of the Optimates" and a bracketed remark holding commas are one entry; so is a
+    line whose link target holds a comma."""
     if ", " not in item.text or not item.links or any("," in target for target in item.links):
         return [item]
-    return [dataclasses.replace(item, text=part.strip()) for part in item.text.split(", ") if part.strip()]
+    parts = [part.strip() for part in item.text.split(", ") if part.strip()]
+    if not all(part.count("(") == part.count(")") and (part[:1].isupper() or _coalition_word(part))
+               for part in parts):
+        return [item]
+    return [dataclasses.replace(item, text=part) for part in parts]
+
+
+def _coalition_word(text: str) -> bool:
+    """"allies", "Allies": a word that names a coalition, whatever its case."""
+    capitalised = text[:1].upper() + text[1:]
+    return any(m.kind == "coalition" and m.end - m.start == len(text) for m in parties.mentions(capitalised))
 
 
 _TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
@@ -196,12 +211,14 @@ _CONNECTORS = re.compile(r"^(?:(?:the|of|in|during|and|part|a|an)\b\s*)+|(?:\s+(
 
 
 def _people(items: list[Item]) -> list[Item]:
-    """A commander cell's people. Group headings (a bold "Division:", "Corps: (February–March)")
-    and notes on a line of their own ("(Until 31 January)", "([[2nd Army]])") are none."""
+    """A commander cell's people. Group headings (a bold "Division:", "Corps: (February–March)",
+    a ";" line, a bold line without a link) and notes on a line of their own ("(Until 31
+    January)", "([[2nd Army]])") are none; a linked name in bold is the commander in chief."""
     found = []
     for item in items:
         text = _TRAILING_REMARK.sub("", item.text).strip()
-        if not text or item.term or text.endswith(":"):
+        heading = text.endswith(":") or item.level == 1 or (item.term and not item.links)
+        if not text or heading:
             continue
         found.append(item)
     return found
