@@ -235,3 +235,9 @@ def test_a_line_with_commas_that_are_not_a_list_of_parties_stays_one_entry():
                        2) == ["Julius Caesar, including representatives of the Populares"]
     assert _combatants("[[Republic of China (1912–49)|China]]<br><small>(led a front of the [[Kuomintang]], the "
                        "[[Communist Party of China]], and others)</small>", 2) == ["Republic of China (1912–49)"]
+
+
+def test_the_notes_left_out_of_party_names_are_kept_beside_them():
+    text = box("| combatant2 = {{flag|Spain}} <small>(naval)</small><br>{{flag|Italy}}<br>(from 1916)",
+               head=HEAD.replace("| combatant2 = Spain\n", ""))
+    assert load_text(text, "x.wiki").notes == {"/sides/1/combatants/0": "naval", "/sides/1/combatants/1": "from 1916"}

@@ -24,6 +24,7 @@ class Item:
     parameter: str = ""  # the parameter it was written in, when several fill one field (combatant2a)
     category: str = ""  # the casualty category its parameter names ("fatalities" is killed), if any
     unsourced_marked: bool = False  # it carries {{citation needed}}
+    remarks: tuple[str, ...] = ()  # bracketed notes beside a party, left out of its name ("20–23 August")
     labels: tuple[tuple[str, str], ...] = ()  # (the text shown, the target) of each of its links, in order
 
 

@@ -64,6 +64,8 @@ class _Builder:
                 self.place(f"{base}/{key}", self.whole(f"{field_name}{number}"), f"{field_name}{number}")
                 for index, item in enumerate(items):
                     self.place(f"{base}/{key}/{index}", item.span)
+                    if item.remarks:
+                        self.doc.notes[f"{base}/{key}/{index}"] = "; ".join(item.remarks)
         strength = _figure_items(self.box.params.get(f"strength{number}", []))
         if strength:
             self.place(f"{base}/strength", self.whole(f"strength{number}"), f"strength{number}")

@@ -54,6 +54,7 @@ class Renderer:
         self.links: list[str] = []
         self.in_template = False  # rendering a template's argument, where brackets belong to the name
         self.labels: list[tuple[str, str]] = []  # (the text shown, the target) of each link, in order
+        self.remarks: list[str] = []  # bracketed notes left out of a party's name: "naval", "20–23 August"
         self.unsourced_marked = False
         # In a combatant row a link's target and a flag's country name the party better than
         # the label a reader sees: "[[Vichy France|France]]", "{{flagcountry|Vichy France|name=France}}".
@@ -65,7 +66,7 @@ class Renderer:
         self.bad_dates: list[tuple[object, str]] = []
 
     def start_item(self) -> None:
-        self.cited, self.links, self.labels, self.unsourced_marked = [], [], [], False
+        self.cited, self.links, self.labels, self.remarks, self.unsourced_marked = [], [], [], [], False
 
     def render(self, code: Wikicode) -> str:
         return "".join(self.node(node) for node in code.nodes)
@@ -75,6 +76,7 @@ class Renderer:
 
         if isinstance(node, n.Text):
             if self.name_parties and not self.in_template:  # "{{flag|Australia}} (naval)": a note, not a name
+                self.remarks.extend(m.group().strip()[1:-1] for m in _REMARK.finditer(str(node)))
                 return _REMARK.sub("", str(node))
             return str(node)
         if isinstance(node, n.Wikilink):
