@@ -128,11 +128,9 @@ _BEFORE_NUMBER_OR_DASH = re.compile(r"\.?,?\s*(?:\d|[-–—]|to\b|until\b)")
 
 def misspelt_months(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, word, month) of each word that stands where a month does but is none,
-    while being a slip or two from one (``linter.spelling``): "Agust", "Marhc", "Septmber".
+    while being a slip or two from one (``close_months``): "Agust", "Marhc", "Septmber".
     Words further from every month ("days", "Winter") are other words, not months. When two
     months are equally near ("Jule"), the month reads "June or July"."""
-    from linter.spelling import allowed_slips, edit_distance
-
     found = []
     text = for_matching(text)
     for match in _WORD.finditer(text):
@@ -141,12 +139,22 @@ def misspelt_months(text: str) -> list[tuple[int, int, str, str]]:
         if folded in MONTHS or not (_AFTER_NUMBER.search(text[max(0, match.start() - 8):match.start()])
                                     or _BEFORE_NUMBER_OR_DASH.match(text, match.end())):
             continue
-        limit = allowed_slips(folded)
-        if not limit:
-            continue
-        distances = {name: edit_distance(folded, name, limit) for name in _MONTH_NAMES}
-        nearest = min(distances.values())
-        if nearest <= limit:
-            months = " or ".join(name.title() for name, d in distances.items() if d == nearest)
-            found.append((match.start(), match.end(), word, months))
+        close = close_months(word)
+        if close:
+            found.append((match.start(), match.end(), word, " or ".join(close)))
     return found
+
+
+def close_months(word: str) -> list[str]:
+    """The month names ``word`` is nearest to by edit distance (``linter.spelling``), when it
+    is within the slips a word of its length may hold; several when equally near ("Jule":
+    June, July), so a fix can tell one month from several."""
+    from linter.spelling import allowed_slips, edit_distance
+
+    folded = word.casefold()
+    limit = allowed_slips(folded)
+    if not limit:
+        return []
+    distances = {name: edit_distance(folded, name, limit) for name in _MONTH_NAMES}
+    nearest = min(distances.values())
+    return [name.title() for name, d in distances.items() if d == nearest] if nearest <= limit else []
