@@ -16,13 +16,14 @@ import re
 from typing import TYPE_CHECKING
 
 from linter.infobox.record import slug
-from linter.infobox.templates import KINDS, country_codes, template_name
+from linter.infobox.templates import KINDS, country_codes, flag_country, template_name
 
 if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is read
     from mwparserfromhell.nodes import Node, Tag, Template
     from mwparserfromhell.wikicode import Wikicode
 
 _FILE_NAMESPACES = ("file:", "image:", "category:", "media:")
+_REMARK = re.compile(r"\s*\([^()]*\)")  # a bracketed remark: "(naval)", "(from 1942)"
 _MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December")
 
@@ -51,6 +52,9 @@ class Renderer:
         self.named_refs = refs  # name -> parsed content
         self.cited: list[str] = []
         self.links: list[str] = []
+        self.in_template = False  # rendering a template's argument, where brackets belong to the name
+        self.labels: list[tuple[str, str]] = []  # (the text shown, the target) of each link, in order
+        self.remarks: list[str] = []  # bracketed notes left out of a party's name: "naval", "20–23 August"
         self.unsourced_marked = False
         # In a combatant row a link's target and a flag's country name the party better than
         # the label a reader sees: "[[Vichy France|France]]", "{{flagcountry|Vichy France|name=France}}".
@@ -62,7 +66,7 @@ class Renderer:
         self.bad_dates: list[tuple[object, str]] = []
 
     def start_item(self) -> None:
-        self.cited, self.links, self.unsourced_marked = [], [], False
+        self.cited, self.links, self.labels, self.remarks, self.unsourced_marked = [], [], [], [], False
 
     def render(self, code: Wikicode) -> str:
         return "".join(self.node(node) for node in code.nodes)
@@ -71,6 +75,9 @@ class Renderer:
         import mwparserfromhell.nodes as n
 
         if isinstance(node, n.Text):
+            if self.name_parties and not self.in_template:  # "{{flag|Australia}} (naval)": a note, not a name
+                self.remarks.extend(m.group().strip()[1:-1] for m in _REMARK.finditer(str(node)))
+                return _REMARK.sub("", str(node))
             return str(node)
         if isinstance(node, n.Wikilink):
             title = str(node.title).strip()
@@ -78,8 +85,11 @@ class Renderer:
                 return ""
             self.links.append(title)
             if self.name_parties and ":" not in title.lstrip(":"):  # not another wiki
-                return title.lstrip(":").split("#")[0].replace("_", " ")
-            return self.render(node.text if node.text is not None else node.title)
+                shown = title.lstrip(":").split("#")[0].replace("_", " ")
+            else:
+                shown = self.render(node.text if node.text is not None else node.title)
+            self.labels.append((shown, title))
+            return shown
         if isinstance(node, n.ExternalLink):
             return self.render(node.title) if node.title is not None else ""
         if isinstance(node, n.HTMLEntity):
@@ -99,7 +109,13 @@ class Renderer:
         return ""  # comments, arguments
 
     def param(self, template: Template, key: str | int) -> str:
-        return self.render(template.get(key).value).strip() if template.has(key) else ""
+        if not template.has(key):
+            return ""
+        outer, self.in_template = self.in_template, True  # "{{flag|Republic of China (1912–1949)}}" is a name
+        try:
+            return self.render(template.get(key).value).strip()
+        finally:
+            self.in_template = outer
 
     def positional(self, template: Template) -> list:
         return [p for p in template.params if not p.showkey]
@@ -108,7 +124,7 @@ class Renderer:
         name = template_name(template)
         if name in KINDS["flag_name"]:
             if self.name_parties:
-                return self.param(template, "1") or self.param(template, "name")
+                return flag_country(self.param(template, "1")) or self.param(template, "name")
             return self.param(template, "name") or self.param(template, "1")
         if name in KINDS["flag_icon"]:
             country = self.param(template, "1")
