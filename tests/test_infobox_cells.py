@@ -161,3 +161,16 @@ def test_a_ref_sources_the_line_it_ends_only():
 def test_lang_gives_its_text_without_the_language_code():
     text = HEAD.replace("| conflict = Action at the weir", "| conflict = {{lang|de|Kanalkampf}}")
     assert load_text(box(head=text), "x.wiki").data["conflict"] == "Kanalkampf"
+
+
+@pytest.mark.parametrize("cell", ["9<ref>A.</ref>9 killed", "9{{efn|Note.<ref>A.</ref>}}9 killed",
+                                  "9<ref name=a/><!-- x -->9 killed", "{{nowrap|9<ref>A.</ref>9 killed}}"],
+                         ids=["ref", "note", "named-ref-and-comment", "inside-a-wrapper"])
+def test_a_citation_ends_the_figure_before_it(cell):
+    killed = side(box(f"| casualties1 = {cell}"))["casualties"]["killed"]
+    assert killed["text"] == "9 9 killed" and killed["count"] == 9
+
+
+def test_a_citation_between_a_figure_and_its_words_changes_nothing():
+    killed = side(box("| casualties1 = 1,200<ref>A.</ref> killed"))["casualties"]["killed"]
+    assert killed == {"count": 1200, "text": "1,200 killed", "sources": ["ref-1"]}
