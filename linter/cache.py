@@ -130,20 +130,31 @@ def _fix_of(row: list) -> Fix | None:
                                              for edit in edits))
 
 
-def encode(findings: list[Finding], summaries: list[dict]) -> str:
-    rows = [[f.path, *_span(f.span), f.code, f.rule, int(f.severity), f.message, f.pointer, *_fix_row(f.fix)]
+def rows_of(findings: list[Finding]) -> list[list]:
+    """Findings as JSON rows (``findings_of`` reads them back)."""
+    return [[f.path, *_span(f.span), f.code, f.rule, int(f.severity), f.message, f.pointer, *_fix_row(f.fix)]
             for f in findings]
+
+
+def findings_of(rows: object) -> list[Finding]:
+    """Raises ValueError or TypeError on rows that are not ones ``rows_of`` wrote."""
+    if type(rows) is not list:
+        raise TypeError("findings are not a list")
+    return [Finding(path=path, span=Span(line, column, end_line, end_column), code=code, rule=rule,
+                    severity=Severity(severity), message=message, pointer=pointer, fix=_fix_of(fix))
+            for path, line, column, end_line, end_column, code, rule, severity, message, pointer, *fix
+            in map(_row, rows)]
+
+
+def encode(findings: list[Finding], summaries: list[dict]) -> str:
     # ASCII: a lone surrogate (a name that is not UTF-8, a "\ud800" in JSON) is written escaped
-    return json.dumps({"findings": rows, "summaries": summaries})
+    return json.dumps({"findings": rows_of(findings), "summaries": summaries})
 
 
 def decode(text: str) -> tuple[list[Finding], list[dict]]:
     """Raises ValueError (or KeyError, TypeError) on an entry that is not one of ours."""
     entry = json.loads(text)
-    findings = [Finding(path=path, span=Span(line, column, end_line, end_column), code=code, rule=rule,
-                        severity=Severity(severity), message=message, pointer=pointer, fix=_fix_of(fix))
-                for path, line, column, end_line, end_column, code, rule, severity, message, pointer, *fix
-                in map(_row, entry["findings"])]
+    findings = findings_of(entry["findings"])
     summaries = entry["summaries"]
     if not isinstance(summaries, list) or not all(_is_summary(s) for s in summaries):
         raise TypeError("summaries is not a list of record summaries")
@@ -175,7 +186,7 @@ def _is_summary(summary: object) -> bool:
     return True
 
 
-def _signature(key: bytes, body: bytes) -> str:
+def signature(key: bytes, body: bytes) -> str:
     return hmac.new(key, body, hashlib.sha256).hexdigest()
 
 
@@ -253,8 +264,8 @@ class Cache:
             raw = read_regular(self._path(key), MAX_CACHE_ENTRY_BYTES, follow_links=False)
             if len(raw) > MAX_CACHE_ENTRY_BYTES:
                 return None
-            signature, _, body = raw.partition(b"\n")
-            if not hmac.compare_digest(signature, _signature(self.key, body).encode()):
+            signed, _, body = raw.partition(b"\n")
+            if not hmac.compare_digest(signed, signature(self.key, body).encode()):
                 return None  # not written by this machine: a planted entry must not hide findings
             return decode(body.decode("utf-8"))
         # absent, corrupt, foreign or nested too deeply: lint again
@@ -279,7 +290,7 @@ class Cache:
             try:
                 body = encode(findings, summaries).encode("utf-8")
                 with open(temporary, "wb") as stream:
-                    stream.write(_signature(self.key, body).encode() + b"\n" + body)
+                    stream.write(signature(self.key, body).encode() + b"\n" + body)
                 os.replace(temporary, path)
             except BaseException:
                 if os.path.exists(temporary):

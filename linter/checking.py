@@ -8,6 +8,7 @@ command line shows, with exit code 2.
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,7 +138,9 @@ def check(the_plan: Plan, request: Request, progress: Callable[[int, int], None]
                           jobs=min(request.jobs or default_jobs(), default_jobs()),
                           cache_dir=None if request.cache_dir is None else Path(request.cache_dir),
                           max_file_size=the_plan.max_file_size, neighbours=the_plan.neighbours,
-                          stdin=the_plan.stdin, progress=progress)
+                          stdin=the_plan.stdin, progress=progress,
+                          # the run pack's name: a run over other paths does not read this one's
+                          run=json.dumps([list(request.paths), [d for _, d in the_plan.neighbours]]))
     findings = sorted(findings + skipped_findings(the_plan.skipped, the_plan.selection), key=lambda f: f.sort_key())
     return Checked(the_plan, findings)
 

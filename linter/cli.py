@@ -4,11 +4,43 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from linter import __version__
 from linter.limits import MAX_FILE_BYTES
+
+if TYPE_CHECKING:  # imported where a command needs them
+    from linter.checking import Checked, Plan, Request
+    from linter.config import Settings
+    from linter.findings import Finding
+    from linter.report import BaselineCounts, RunSummary
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+class IsoDate(click.ParamType):
+    """A YYYY-MM-DD date. click.DateTime would do, but it parses with strptime, whose import
+    costs a one-file run about a millisecond."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        import datetime
+
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            if len(value) == 10 and value[4] == value[7] == "-":
+                return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+        self.fail(f"{value!r} is not a date of the form YYYY-MM-DD", param, ctx)
+
+
+ISO_DATE = IsoDate()
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
@@ -24,7 +56,7 @@ class UsageError(click.UsageError):
         return printable(super().format_message())  # it may quote a hostile file name
 
 
-def _remember_config(ctx, param, value):
+def _remember_config(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     ctx.meta["conflict-lint.config"] = value
     return value
 
@@ -37,7 +69,7 @@ CONFIG_OPTION = click.option("--config", type=click.Path(dir_okay=False), defaul
                                   "looked for from here upwards).")
 
 
-def _settings():
+def _settings() -> Settings:
     """The effective settings; a bad settings file ends the run with its message and exit 2."""
     from pathlib import Path
 
@@ -50,7 +82,7 @@ def _settings():
         _fail(str(error))
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     """A usage or settings error: one line on stderr (hostile text escaped) and exit 2."""
     from linter.report.escape import printable
 
@@ -58,7 +90,7 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
-def _use_colour(stream, choice: str = "auto") -> bool:
+def _use_colour(stream: Any, choice: str = "auto") -> bool:
     """--color always/never wins; then NO_COLOR (https://no-color.org) over FORCE_COLOR
     (https://force-color.org), both only when set and not empty; then no colour on a dumb
     terminal (it shows escapes raw); then whether it is a terminal."""
@@ -96,7 +128,7 @@ class OutputSpec(click.ParamType):
 
     name = "FORMAT:PATH"
 
-    def convert(self, value, param, ctx):
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> tuple[str, str]:
         from linter.report import FORMATS, SITE_FORMATS
 
         if isinstance(value, tuple):
@@ -108,7 +140,7 @@ class OutputSpec(click.ParamType):
         return output_format, path
 
 
-def _report_formats():
+def _report_formats() -> tuple[str, ...]:
     from linter.report import FORMATS
 
     return FORMATS
@@ -118,7 +150,7 @@ def _output_formats() -> tuple[str, ...]:
     return ("concise", "full", *(name for name in _report_formats() if name != "text"))
 
 
-def _shared_options(command):
+def _shared_options(command: Command) -> Command:
     """The options `lint` and `baseline` share: which files, which rules, which date, how to run.
 
     One set, so that a baseline always sees exactly the findings `lint` would report."""
@@ -127,7 +159,7 @@ def _shared_options(command):
         CONFIG_OPTION,
         click.option("--select", multiple=True, metavar="RULE", help="Only these rules (code or slug); repeatable."),
         click.option("--ignore", multiple=True, metavar="RULE", help="Not these rules; repeatable."),
-        click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+        click.option("--today", type=ISO_DATE, default=None,
                      help="The date rules take as today (YYYY-MM-DD), for reproducible runs."),
         click.option("--max-file-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
                      help=f"Files larger than this get a finding instead of being parsed  [default: {MAX_FILE_BYTES}]"),
@@ -153,22 +185,23 @@ def _shared_options(command):
     return command
 
 
-def _request(options: dict):
+def _request(options: dict) -> Request:
     from linter.checking import Request
 
     today = options.get("today")
     return Request(paths=tuple(options.get("paths") or ()), select=tuple(options.get("select") or ()),
-                   ignore=tuple(options.get("ignore") or ()), today=today.date() if today else None,
+                   ignore=tuple(options.get("ignore") or ()), today=today,
                    max_file_size=options.get("max_file_size"), jobs=options.get("jobs"),
                    cache_dir=None if options.get("no_cache")
                    else _cache_dir(options.get("cache_dir", ".conflict-lint-cache")),
                    stdin_filename=options.get("stdin_filename"), follow_links=options.get("follow_links", False))
 
 
-def _check(options: dict, written: list[str]):
+def _check(options: dict, written: list[str], sites: tuple[str, ...] = ()) -> Checked:
     """Plan and run the checks `lint` and `baseline` share; --show-files and --show-settings stop here.
 
-    ``written`` are the files the command will write: none may be one it reads."""
+    ``written`` are the files the command will write, ``sites`` the directories it will write
+    HTML sites into: none may be, or hold, one it reads."""
     import time
 
     from linter.checking import RequestError, check, plan
@@ -184,7 +217,7 @@ def _check(options: dict, written: list[str]):
         the_plan = plan(request, settings, read_stdin=sys.stdin.buffer.read)
     except RequestError as error:
         raise UsageError(str(error)) from None
-    _refuse_inputs_as_outputs(written, [path for path, _ in the_plan.files + the_plan.neighbours])
+    _refuse_unsafe_outputs(written, sites, [path for path, _ in the_plan.files + the_plan.neighbours])
     if options.get("show_files"):
         from linter.show import show_files
 
@@ -233,8 +266,9 @@ def _say(message: str) -> None:
 @click.option("--format", "output_format", type=click.Choice(_report_formats()), default=None,
               help="How to print the findings on standard output  [default: text]")
 @click.option("--output-format", "view", type=click.Choice(_output_formats()), default=None,
-              help="As --format, with `concise` (the default text report, one line per finding) and "
-                   "`full` (each finding with its source lines and a caret under the span).")
+              help="As --format, with the text report's two views: `full` (the default: each finding with "
+                   "its source lines and a caret under the span) and `concise` (one line per finding); "
+                   "the `output-format` setting changes the default.")
 @click.option("--color", "--colour", "colour", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the text report (auto: on a terminal, unless NO_COLOR is set; "
                                       "FORCE_COLOR forces it).")
@@ -256,14 +290,19 @@ def _say(message: str) -> None:
 @click.option("--diff", "diff", is_flag=True,
               help="Print a unified diff of what --fix would change; write nothing; exit 1 if anything would.")
 @click.option("--fix-only", is_flag=True, help="Apply the fixes and report nothing else; exit 0.")
-def lint(**options) -> None:
+def lint(**options: Any) -> None:
     """Lint record files and directories (default: records/); '-' reads standard input."""
     from linter.findings import Severity
     from linter.report import RunSummary
     from linter.rules import all_rules
 
-    output_format, full = _chosen_format(options.get("output_format"), options.get("view"))
-    checked = _check(options, [path for _, path in options.get("outputs") or ()])
+    output_format, view = _chosen_format(options.get("output_format"), options.get("view"))
+    outputs = options.get("outputs") or ()
+    checked = _check(options, [path for report_format, path in outputs if report_format != "html"],
+                     tuple(path for report_format, path in outputs if report_format == "html"))
+    settings = checked.plan.settings
+    # ruff's default: the full view, unless the command line or the settings ask for the concise one
+    full = (view or (settings.output_format if settings is not None else None) or "full") == "full"
     findings = checked.findings
     baseline_counts = None
     baseline_file = None if options.get("no_baseline") else _baseline_path(options.get("baseline_file"))
@@ -286,6 +325,7 @@ def lint(**options) -> None:
         from linter.html_report import write_html
 
         the_plan = checked.plan
+        assert the_plan.settings is not None, "a plan made from settings keeps them"
         try:
             write_html(site, run, the_plan.files, the_plan.settings, today=the_plan.today,
                        max_file_size=the_plan.max_file_size,
@@ -302,15 +342,16 @@ def lint(**options) -> None:
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
-def _chosen_format(output_format: str | None, view: str | None) -> tuple[str, bool]:
-    """(--format's name, whether the text report is the full view) from --format and --output-format."""
+def _chosen_format(output_format: str | None, view: str | None) -> tuple[str, str | None]:
+    """(--format's name, the text report's view if the command line chose one) from --format and
+    --output-format."""
     as_format = None if view is None else ("text" if view in ("concise", "full") else view)
     if output_format and as_format and output_format != as_format:
         raise UsageError(f"--format {output_format} and --output-format {view} disagree: give one of them")
-    return output_format or as_format or "text", view == "full"
+    return output_format or as_format or "text", view if view in ("concise", "full") else None
 
 
-def _source_reader(the_plan):
+def _source_reader(the_plan: Plan) -> Callable[[str], str | None]:
     """The text of a checked file by its display path, for the full view (standard input included)."""
     from linter.load import decode
 
@@ -337,7 +378,7 @@ def _baseline_path(given: str | None) -> str | None:
     return found if os.path.isfile(found) else None
 
 
-def _cache_dir(given: str):
+def _cache_dir(given: str) -> str | None:
     """The cache directory, or None (no cache) when it is a link: a link committed in its place
     would make the run write where the pull request chose."""
     if not given.strip():
@@ -357,29 +398,25 @@ def _cache_dir(given: str):
     return given
 
 
-def _refuse_inputs_as_outputs(outputs: list[str], inputs: list) -> None:
-    """An output path that names a linted file would overwrite it: refuse before linting."""
-    if not outputs:
+def _refuse_unsafe_outputs(files: list[str], sites: tuple[str, ...], inputs: list) -> None:
+    """An output that would overwrite a linted file or write through a link: refuse before linting."""
+    if not files and not sites:
         return
-    from linter.safe_io import is_within
+    from linter.output_paths import UnsafeOutput, check_directory, check_file, real_paths
 
-    real_inputs = {os.path.realpath(path) for path in inputs}
-    here = os.path.realpath(os.curdir)
-    for output in outputs:
-        real = os.path.realpath(output)
-        if real in real_inputs:
-            raise UsageError(f"{output} is one of the files being linted: write the report elsewhere")
-        if os.path.islink(output):
-            raise UsageError(
-                f"{output} is a symbolic link: conflict-lint does not write through links; name the file itself"
-            )
-        if not os.path.isabs(output) and real != os.path.abspath(output) and not is_within(real, here):
-            raise UsageError(
-                f"{output} leads outside the working directory through a symbolic link: name the file itself"
-            )
+    real_inputs = real_paths(inputs)
+    try:
+        for output in files:
+            check_file(output, real_inputs)
+        for site in sites:
+            from linter.report.html import SUBDIRECTORIES
+
+            check_directory(site, real_inputs, SUBDIRECTORIES)
+    except UnsafeOutput as error:
+        raise UsageError(str(error)) from None
 
 
-def _github_annotations(wanted: bool | None, output_format: str, outputs) -> bool:
+def _github_annotations(wanted: bool | None, output_format: str, outputs: Sequence[tuple[str, str]]) -> bool:
     """Annotations go after a text report; on GitHub Actions they are on unless asked otherwise."""
     if wanted is None:
         wanted = os.environ.get("GITHUB_ACTIONS") == "true"
@@ -388,7 +425,8 @@ def _github_annotations(wanted: bool | None, output_format: str, outputs) -> boo
     return wanted and not already and output_format == "text"
 
 
-def _write_reports(run, output_format: str, outputs, *, quiet: bool, statistics: bool, github: bool,
+def _write_reports(run: RunSummary, output_format: str, outputs: Sequence[tuple[str, str]], *, quiet: bool,
+                   statistics: bool, github: bool,
                    colour: bool = False, full: bool = False) -> None:
     from linter.report import reporter, text
     from linter.report import statistics as statistics_report
@@ -429,7 +467,8 @@ def _write_file(path: str, content: str) -> None:
         _fail(f"cannot write {path}: {error.strerror or error}")
 
 
-def _apply_baseline(baseline_file: str, findings, checked: tuple[str, ...]):
+def _apply_baseline(baseline_file: str, findings: list[Finding],
+                    checked: tuple[str, ...]) -> tuple[list[Finding], BaselineCounts]:
     from pathlib import Path
 
     from linter import baseline
@@ -447,7 +486,7 @@ def _apply_baseline(baseline_file: str, findings, checked: tuple[str, ...]):
 @_shared_options
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help=f"Where to write the baseline  [default: the `baseline` setting, else {DEFAULT_BASELINE}]")
-def baseline_command(**options) -> None:
+def baseline_command(**options: Any) -> None:
     """Record the current findings so that `lint` reports only new ones.
 
     Only the entries of the files checked are replaced: entries of other files are kept (those
@@ -478,7 +517,7 @@ def baseline_command(**options) -> None:
 @cli.command()
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=".conflict-lint-cache", show_default=True,
               help="The cache to remove.")
-def clean(cache_dir) -> None:
+def clean(cache_dir: str) -> None:
     """Remove the result cache (as `ruff clean` does)."""
     from pathlib import Path
 
@@ -523,14 +562,16 @@ def clean(cache_dir) -> None:
 @click.option("--ignore", multiple=True, metavar="RULE", help="Do not report these rules; repeatable.")
 @click.option(
     "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=ISO_DATE,
     default=None,
     help="The date rules take as today (YYYY-MM-DD); fix it for a report that is the same every day.",
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes for the checks.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.pass_context
-def report_command(ctx, paths, html_dir, baseline_file, fail_on, select, ignore, today, jobs, no_cache) -> None:
+def report_command(ctx: click.Context, paths: tuple[str, ...], html_dir: str, baseline_file: str | None, fail_on: str,
+                   select: tuple[str, ...], ignore: tuple[str, ...], today: Any, jobs: int | None,
+                   no_cache: bool) -> None:
     """Write an HTML report of record files and directories (default: records/)."""
     # The same pipeline as `lint`, so the site shows exactly the findings lint would report.
     ctx.invoke(
@@ -552,7 +593,7 @@ def report_command(ctx, paths, html_dir, baseline_file, fail_on, select, ignore,
 
 @cli.command(name="rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def list_rules(output_format) -> None:
+def list_rules(output_format: str) -> None:
     """List every rule: code, slug, default severity and summary."""
     import json
 
@@ -586,7 +627,7 @@ def list_rules(output_format) -> None:
 
 @cli.command()
 @click.argument("rule")
-def explain(rule) -> None:
+def explain(rule: str) -> None:
     """Show a rule's documentation (by code or slug)."""
     from linter.rules import UnknownRule, get_rule
 
@@ -602,7 +643,7 @@ def explain(rule) -> None:
 @cli.command()
 @click.option("--show", is_flag=True, help="Print the effective settings.")
 @CONFIG_OPTION
-def config(show) -> None:
+def config(show: bool) -> None:
     """Check the settings file; with --show, print the effective settings."""
     settings = _settings()
     if show:
@@ -621,7 +662,7 @@ def config(show) -> None:
     help="Directory to write one YAML record per infobox into.",
 )
 @click.option("--force", is_flag=True, help="Replace records that already exist in --out.")
-def import_command(files, out_dir, force) -> None:
+def import_command(files: tuple[str, ...], out_dir: str, force: bool) -> None:
     """Convert infobox wikitext and article text into native YAML records.
 
     Exits 0 when every infobox became a schema-valid record, 1 when some could not be written
@@ -635,9 +676,15 @@ def import_command(files, out_dir, force) -> None:
     from linter.infobox.record import slug
     from linter.load import is_lintable, load_file, with_extra
     from linter.load.hits import not_a_record
+    from linter.output_paths import UnsafeOutput, check_import_directory, check_import_target, real_paths
     from linter.report.escape import line_start, printable
     from linter.schema import check_schema
 
+    try:
+        check_import_directory(out_dir)
+    except UnsafeOutput as error:
+        raise UsageError(str(error)) from None
+    inputs = real_paths(files)
     problems = 0
     used: set[str] = set()
     imported: set[str] = set()
@@ -667,8 +714,9 @@ def import_command(files, out_dir, force) -> None:
                 continue
             name = _unique_name(slug(str(doc.data.get("id") or path.stem)), used)
             try:
+                check_import_target(os.path.normpath(os.path.join(out_dir, f"{name}.yaml")), inputs)
                 written = write_record(doc.data, Path(out_dir), name, force)
-            except Exists as error:
+            except (Exists, UnsafeOutput) as error:
                 click.echo(f"{line_start(doc.path)}: not written: {printable(str(error))}", err=True)
                 problems += 1
                 continue
@@ -721,7 +769,7 @@ class Interrupted(BaseException):
     and exit 1, the findings code; a BaseException, so no ``except Exception`` swallows it."""
 
 
-def _interrupt(signum, frame) -> None:
+def _interrupt(signum: int, frame: Any) -> None:
     raise Interrupted()
 
 

@@ -20,7 +20,11 @@ from linter.safe_io import is_within
 
 DEDICATED = ".conflict-lint.toml"
 PYPROJECT = "pyproject.toml"
-KEYS = ("select", "ignore", "severity", "per-path", "exclude", "roots", "today", "max-file-size", "baseline")
+KEYS = ("select", "ignore", "severity", "per-path", "exclude", "roots", "today", "max-file-size", "baseline",
+        "output-format")
+# How the text report shows a finding: with its source lines and a caret (ruff's default), or
+# one line each.
+VIEWS = ("full", "concise")
 
 
 class ConfigError(Exception):
@@ -40,6 +44,7 @@ class Settings:
     today: datetime.date | None = None
     max_file_size: int | None = None
     baseline: Path | None = None  # the baseline file lint reads and `baseline` writes
+    output_format: str | None = None  # the text report's view, one of VIEWS; None: full
     _real_base: str | None = field(default=None, init=False, repr=False, compare=False)
     _relative: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # path -> relative
 
@@ -96,6 +101,10 @@ class Settings:
             table["baseline"] = Path(os.path.relpath(self.baseline, self.base)).as_posix()
         else:
             unset.append("baseline: .conflict-lint-baseline.json when it exists")
+        if self.output_format is not None:
+            table["output-format"] = self.output_format
+        else:
+            unset.append("output-format: full (the text report shows each finding's source lines)")
         table["severity"] = {rule: severity.label for rule, severity in self.severity.items()}
         table["per-path"] = {glob: list(rules) for glob, rules in self.per_path.items()}
         source = self.path if self.path else "(defaults: no settings file found)"
@@ -258,6 +267,12 @@ def parse_settings(table: dict, path: Path) -> Settings:
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(f"{path}: `baseline` must be the path of a baseline file, not {value!r}")
         settings.baseline = _shown_path(settings.base / value)
+    if "output-format" in table:
+        value = table["output-format"]
+        if value not in VIEWS:
+            raise ConfigError(f"{path}: `output-format` must be one of {', '.join(VIEWS)} (the text report's view), "
+                              f"not {value!r}")
+        settings.output_format = value
     return settings
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter.load import is_lintable
+from linter.load import LOADERS, is_lintable
 from linter.safe_io import is_within
 
 
@@ -24,8 +24,9 @@ class Discovery:
 def display_path(path: Path) -> str:
     """A path as the user will recognise it: relative to the working directory when inside it."""
     # Links are not followed: a finding names the file as the user sees it, not its target.
-    if not path.is_absolute() and os.pardir not in path.parts:
-        return path.as_posix()  # already relative to the working directory, and pathlib drops "./"
+    text = str(path)  # strings, not pathlib's parts: this runs once per file of a run
+    if not os.path.isabs(text) and os.pardir not in text.split(os.sep):
+        return text if os.sep == "/" else path.as_posix()  # relative already, and pathlib drops "./"
     relative = os.path.relpath(os.path.abspath(path))
     return Path(relative).as_posix() if not relative.startswith(os.pardir) else path.as_posix()
 
@@ -86,9 +87,9 @@ def discover(paths: list[str], follow_links: bool = False) -> Discovery:
             real_top = os.path.realpath(path)
             for _, real_directory, entries in _walk(str(path), found.skipped):
                 for entry in entries:
-                    candidate = Path(entry.path)
-                    if not is_lintable(candidate):
+                    if os.path.splitext(entry.name)[1].lower() not in LOADERS:  # is_lintable, on a string
                         continue
+                    candidate = Path(entry.path)
                     if not entry.is_symlink():
                         add(candidate, os.path.join(real_directory, entry.name))
                     elif follow_links or is_within(os.path.realpath(candidate), real_top):

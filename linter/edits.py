@@ -113,6 +113,22 @@ def remove_item(positions: Positions, start: int, end: int) -> Edit | None:
     return replace(positions, start - (len(before) - match.start()), end, "")
 
 
+def remove_json_element(positions: Positions, start: int, end: int) -> Edit | None:
+    """An edit removing the JSON member or array item at [start, end) with the comma that joins
+    it to the next one (and the blanks up to it, so that one takes this one's place and
+    indentation), or, when it is the last, with the comma before it; None when it stands alone,
+    as removing it is then not a matter of one comma."""
+    text = positions.text
+    after = end + len(text[end:]) - len(text[end:].lstrip(" \t\r\n"))
+    if text[after:after + 1] == ",":
+        rest = text[after + 1:]
+        return replace(positions, start, after + 1 + len(rest) - len(rest.lstrip(" \t\r\n")), "")
+    comma = len(text[:start].rstrip(" \t\r\n")) - 1
+    if comma < 0 or text[comma] != ",":
+        return None
+    return replace(positions, comma, end, "")
+
+
 _PLAIN_YAML = re.compile(r"[A-Za-z][A-Za-z0-9 .'()-]*\Z")
 
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter import __version__
 from linter.report import RunSummary
 
+if TYPE_CHECKING:
+    from linter.config import Settings
 
-def describe_settings(settings, today: datetime.date | None, max_file_size: int,
+
+def describe_settings(settings: Settings, today: datetime.date | None, max_file_size: int,
                       options: dict) -> list[tuple[str, str]]:
     """What the overview lists under 'Settings of the run', in words. Nothing here depends on
     the machine (no absolute paths, no clock unless the date was left to the system)."""
@@ -34,7 +38,7 @@ def describe_settings(settings, today: datetime.date | None, max_file_size: int,
     return rows
 
 
-def write_html(out_dir: str, run: RunSummary, given: list[tuple[Path, str]], settings, *,
+def write_html(out_dir: str, run: RunSummary, given: list[tuple[Path, str]], settings: Settings, *,
                today: datetime.date | None, max_file_size: int, options: dict, jobs: int | None = None) -> None:
     """Write the site of ``run`` into ``out_dir``; raises OSError when it cannot be written."""
     from linter.discover import discover, display_path

@@ -225,6 +225,7 @@ def lint_file(
 
     ``content``, when given, is the file's bytes (standard input), and ``path`` only its name."""
     prepared = prepared or _Prepared.of(settings)
+    from linter.cap import cap_file
     from linter.errors import InternalError
     from linter.load import load_bytes, load_file, with_extra
     from linter.safe_io import read_regular
@@ -254,7 +255,7 @@ def lint_file(
         else:
             doc = load_bytes(content, display, path.suffix, settings.max_file_size)
         records = with_extra(doc)
-        findings = cap_findings(
+        findings = cap_file(
             lint_documents(records, selection=prepared.selection, today=settings.today, record_set=RecordSet(records)),
             display,
             prepared.selection,
@@ -267,30 +268,6 @@ def lint_file(
     if key is not None and prepared.cache is not None:
         prepared.cache.put(key, findings, summaries)
     return findings, summaries
-
-
-def cap_findings(findings: list[Finding], display: str, selection: Selection) -> list[Finding]:
-    """The first MAX_FINDINGS_PER_FILE findings of a file, and one more that counts the rest."""
-    from linter.limits import MAX_FINDINGS_PER_FILE
-
-    if len(findings) <= MAX_FINDINGS_PER_FILE:
-        return findings
-    from linter.findings import FILE_START
-    from linter.rules import get_rule
-
-    rule = get_rule("limit-exceeded")
-    dropped = len(findings) - MAX_FINDINGS_PER_FILE
-    return findings[:MAX_FINDINGS_PER_FILE] + [
-        Finding(
-            path=display,
-            span=FILE_START,
-            code=rule.code,
-            rule=rule.slug,
-            severity=selection.severity_of(rule),
-            message=f"{dropped:,} more findings in this file are not reported: at most "
-            f"{MAX_FINDINGS_PER_FILE:,} are kept per file; fix these and run again",
-        )
-    ]
 
 
 Results = list[tuple[list[Finding], list[dict]]]
@@ -412,6 +389,7 @@ def lint_paths(
     neighbours: Iterable[tuple[Path, str]] = (),
     stdin: bytes | None = None,
     progress: Callable[[int, int], None] | None = None,
+    run: str | None = None,
 ) -> list[Finding]:
     """Findings for (path, display path) pairs, as ``lint_documents`` gives them, sorted.
 
@@ -419,10 +397,11 @@ def lint_paths(
     are not reported on, so linting one changed file still resolves its links. ``stdin`` is
     the content of the one file given, read from standard input (the file of that name on
     disk, if any, is not read, not even as a neighbour). ``progress(done, total)`` is called
-    as per-file results come in. Raises FileError when a check crashes on a file.
+    as per-file results come in. ``run`` names the request (the paths given and the roots) for
+    the run pack (``linter.pack``); by default, the files themselves. Raises FileError when a
+    check crashes on a file.
     """
-    from linter.engine import Selection, lint_documents
-    from linter.records import RecordSet
+    from linter.engine import Selection
     from linter.rules import all_rules
 
     selection = selection or Selection()
@@ -430,52 +409,123 @@ def lint_paths(
         selection, today or datetime.date.today(), None if cache_dir is None else str(cache_dir), max_file_size
     )
     extra = _not_among(list(neighbours), files)
-    findings: list[Finding] = []
-    summaries: list[Document] = []
-    neighbour_summaries: list[Document] = []
     every = files + extra
+    cross_enabled = any(rule.cross_record and selection.enabled(rule) for rule in all_rules())
     used: list[str] = []
-    results: Iterable
     if stdin is not None:
         if len(files) > 1:
             raise ValueError("standard input is one file")
         # not cached: an editor sends a new buffer on every keystroke, and each entry would
         # replace the entry of the saved file of that name
-        results = itertools.chain(
+        results: Iterable = itertools.chain(
             (lint_file(path, display, dataclasses.replace(settings, cache_dir=None), content=stdin)
              for path, display in files),
             _per_file_results(extra, settings, jobs or default_jobs(), used))
-    else:
+        findings, cross = _collect(every, len(files), results, settings, cross_enabled, progress)
+        return _capped(findings + cross, settings)
+    if cache_dir is None:
         results = _per_file_results(every, settings, jobs or default_jobs(), used)
+        findings, cross = _collect(every, len(files), results, settings, cross_enabled, progress)
+        return _capped(findings + cross, settings)
+    return _lint_with_pack(files, every, settings, jobs or default_jobs(), cross_enabled, progress,
+                           run if run is not None else json.dumps([d for _, d in every]))
+
+
+def _lint_with_pack(files: list[tuple[Path, str]], every: list[tuple[Path, str]], settings: Settings, jobs: int,
+                    cross_enabled: bool, progress: Callable[[int, int], None] | None, run: str) -> list[Finding]:
+    """The run through its pack: nothing but the pack when no file changed, the changed files
+    through the per-file cache and the rest from the pack otherwise."""
+    import hashlib
+    import time
+
+    from linter.cache import Cache, code_digest, signing_key
+    from linter.pack import Pack, status_of
+
+    assert settings.cache_dir is not None
+    key = signing_key()
+    if key is None:  # no key, no cache
+        uncached = _per_file_results(every, dataclasses.replace(settings, cache_dir=None), jobs, [])
+        findings, cross = _collect(every, len(files), uncached, settings, cross_enabled, progress)
+        return _capped(findings + cross, settings)
+    name = hashlib.sha256("\0".join((code_digest(), settings.key(), run)).encode("utf-8", "surrogatepass")).hexdigest()
+    pack = Pack.open(os.path.join(settings.cache_dir, _cache_format()), key, name)
+    start = time.time_ns()
+    statuses = [status_of(path, start) for path, _ in every]
+    file_keys = [settings.file_key(display) for _, display in every]
+    order = [[display, index < len(files)] for index, (_, display) in enumerate(every)]
+    stored = [pack.hit(display, status, file_key)
+              for (_, display), status, file_key in zip(every, statuses, file_keys, strict=True)]
+    if all(stored) and pack.unchanged(order):
+        pack.touch()
+        if progress is not None:
+            progress(len(every), len(every))
+        findings = [finding for hit in stored[: len(files)] if hit is not None for finding in hit.findings]
+        return _capped(findings + pack.cross, settings)
+    summaries = pack.summaries() if any(stored) else None
+    if summaries is None:
+        stored = [None] * len(every)
+    used: list[str] = []
+    missed = iter(_per_file_results([file for file, hit in zip(every, stored, strict=True) if hit is None],
+                                    settings, jobs, used))
+    results: list[tuple[list[Finding], list[dict]]] = []
+
+    def each() -> Iterator[tuple[list[Finding], list[dict]]]:  # lazily, for the progress bar
+        for hit in stored:
+            result = (hit.findings, summaries[hit.index]) if hit is not None and summaries is not None else next(missed)
+            results.append(result)
+            yield result
+
+    findings, cross = _collect(every, len(files), each(), settings, cross_enabled, progress)
+    if used:
+        Cache(Path(settings.cache_dir), b"").prune(used)  # pruning reads no entry: it needs no key
+    pack.write([(display, index < len(files), status, file_key, found, summary)
+                for index, ((_, display), status, file_key, (found, summary))
+                in enumerate(zip(every, statuses, file_keys, results, strict=True))], cross)
+    return _capped(findings + cross, settings)
+
+
+def _capped(findings: list[Finding], settings: Settings) -> list[Finding]:
+    """The run's findings in order, each file capped again: cross-record rules can add any number."""
+    from linter.cap import cap_each_file
+
+    return sorted(cap_each_file(findings, settings.selection), key=Finding.sort_key)
+
+
+def _cache_format() -> str:
+    from linter.cache import FORMAT
+
+    return FORMAT
+
+
+def _collect(every: list[tuple[Path, str]], mine: int, results: Iterable, settings: Settings, cross_enabled: bool,
+             progress: Callable[[int, int], None] | None) -> tuple[list[Finding], list[Finding]]:
+    """The per-file findings of the first ``mine`` files, and the cross-record findings of the run."""
+    from linter.engine import lint_documents
+    from linter.records import RecordSet
+    from linter.rules import all_rules
+
+    findings: list[Finding] = []
+    summaries: list[Document] = []
+    neighbour_summaries: list[Document] = []
     with _fewer_collections():
         for index, ((_, display), (found, summary)) in enumerate(zip(every, results, strict=True)):
             if progress is not None:
                 progress(index + 1, len(every))
-            mine = index < len(files)
-            if mine:
+            if index < mine:
                 findings.extend(found)
-            (summaries if mine else neighbour_summaries).extend(document_of(display, s) for s in summary)
-    if used and cache_dir is not None:
-        from linter.cache import Cache
-
-        Cache(Path(cache_dir), b"").prune(used)  # pruning reads no entry: it needs no key
-    if any(rule.cross_record and selection.enabled(rule) for rule in all_rules()):
-        # unused-suppression too: a suppression of a cross-record rule is judged in this stage
-        cross_only = dataclasses.replace(
-            selection,
-            select=frozenset(
-                rule.slug
-                for rule in all_rules()
-                if (rule.cross_record or rule.slug == "unused-suppression") and selection.enabled(rule)
-            ),
-        )
-        findings.extend(
-            lint_documents(
-                summaries,
-                selection=cross_only,
-                today=settings.today,
-                record_set=RecordSet(summaries + neighbour_summaries),
-                per_file=False,
-            )
-        )
-    return sorted(findings, key=Finding.sort_key)
+            (summaries if index < mine else neighbour_summaries).extend(document_of(display, s) for s in summary)
+    if not cross_enabled:
+        return findings, []
+    selection = settings.selection
+    # unused-suppression too: a suppression of a cross-record rule is judged in this stage
+    cross_only = dataclasses.replace(
+        selection,
+        select=frozenset(
+            rule.slug
+            for rule in all_rules()
+            if (rule.cross_record or rule.slug == "unused-suppression") and selection.enabled(rule)
+        ),
+    )
+    cross = lint_documents(summaries, selection=cross_only, today=settings.today,
+                           record_set=RecordSet(summaries + neighbour_summaries), per_file=False)
+    return findings, cross

@@ -282,6 +282,37 @@ def _explain(error: Any) -> Iterator[Hit]:
     yield Hit(f"{where}: {error.message}", pointer=pointer, rule=SCHEMA_VIOLATION)
 
 
+def allowed_fields(data: Any, pointer: str) -> list[str] | None:
+    """The field names the schema allows in the mapping at ``pointer``, taken from the schema
+    where it rejects a field of that mapping (None when it rejects none there).
+
+    The errors are descended as ``_explain`` descends them, so the names are those of the
+    branch an unknown-field finding was reported against. A record with many unknown fields
+    asks once per field: its errors are gathered once (the last record's answer is kept, with
+    the record, as ``records.figures`` keeps its own)."""
+    global _last_allowed
+    if _last_allowed[0] is not data:
+        _last_allowed = (data, _allowed_by_pointer(data))
+    return _last_allowed[1].get(pointer)
+
+
+_last_allowed: tuple[Any, dict[str, list[str]]] = (None, {})
+
+
+def _allowed_by_pointer(data: Any) -> dict[str, list[str]]:
+    allowed: dict[str, list[str]] = {}
+    error: Any  # see _explain
+    for error in _validator().iter_errors(data):
+        while error.validator in ("oneOf", "anyOf") and _alternatives(error.validator_value) is None:
+            deeper = _deepest(error)
+            if deeper is None:
+                break
+            error = deeper
+        if error.validator == "additionalProperties":
+            allowed.setdefault(_pointer(error.absolute_path), sorted(error.schema.get("properties", {})))
+    return allowed
+
+
 def check_schema(doc: Document) -> list[Hit]:
     """A hit for every schema error: at least one each, each said once."""
     if doc.data is None or _surely_valid(doc.data):

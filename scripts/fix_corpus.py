@@ -60,7 +60,7 @@ def section(corpus: Path) -> list[str]:
              ("`python scripts/fix_corpus.py` copies the corpus to a temporary directory and runs "
               "`conflict-lint lint --fix` on the copy, then `--fix --unsafe-fixes` on a fresh copy "
               "(the originals are never edited); both complete. The corpus is wikitext, so the fixes "
-              "that apply only to YAML records (quoting, repeated keys, suppressions) cannot fire here."),
+              "that apply only to YAML records (quoting, suppressions) cannot fire here."),
              "",
              "| run | files | files changed | findings fixed | findings left | files refused |",
              "|---|---:|---:|---:|---:|---:|"]

@@ -48,7 +48,7 @@ def test_new_findings_are_reported_and_fixed_ones_counted(project):
     text = "# checked against the AFP wire\n" + text.replace("      other:\n        - text: None\n", "")
     text = text.replace("result:", "bogus_field: 1\nresult:", 1)
     record.write_text(text)
-    result = run("lint", "records", "--baseline", "base.json")
+    result = run("lint", "records", "--baseline", "base.json", "--output-format", "concise")
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert [line.split(" ")[1] for line in lines[:-1]] == ["CL005"]

@@ -57,7 +57,7 @@ def test_unknown_rule_in_select_exits_2():
 
 
 def test_select_and_ignore_filter_rules():
-    only_unsourced = run("lint", "--select", "figure-unsourced", UNCORRECTED)
+    only_unsourced = run("lint", "--output-format", "concise", "--select", "figure-unsourced", UNCORRECTED)
     assert {line.split("[")[1].split("]")[0] for line in only_unsourced.output.splitlines()[:-1]} == {
         "figure-unsourced"
     }

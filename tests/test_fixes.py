@@ -45,6 +45,127 @@ CASES = {
         conflict: Skirmish at Kessel Ford
         conflict: Battle of Kessel Ford
         """),
+    "duplicate-key-last-differs.yaml": ("duplicate-key", ".yaml", False, """\
+        conflict: Skirmish at Kessel Ford
+        conflict: Battle of Kessel Ford
+        conflict: Skirmish at Kessel Ford
+        """, """\
+        conflict: Skirmish at Kessel Ford
+        conflict: Battle of Kessel Ford
+        conflict: Skirmish at Kessel Ford
+        """),
+    "duplicate-key.json": ("duplicate-key", ".json", False, """\
+        {"id": "kessel-ford",
+         "conflict": "Skirmish at Kessel Ford",
+         "conflict": "Skirmish at Kessel Ford",
+         "place": {"name": "Kessel Ford", "name": "Kessel Ford"},
+         "result": {"text": "Danish victory", "text": "Prussian victory"},
+         "sides": [{"combatants": ["Denmark"]}, {"combatants": ["Denmark"]}],
+         "sides": [{"combatants": ["Denmark"]}, {"combatants": ["Denmark"]}]}
+        """, """\
+        {"id": "kessel-ford",
+         "conflict": "Skirmish at Kessel Ford",
+         "place": {"name": "Kessel Ford"},
+         "result": {"text": "Danish victory", "text": "Prussian victory"},
+         "sides": [{"combatants": ["Denmark"]}, {"combatants": ["Denmark"]}],
+         "sides": [{"combatants": ["Denmark"]}, {"combatants": ["Denmark"]}]}
+        """),
+    "duplicate-key.wiki": ("duplicate-key", ".wiki", False, """\
+        {{Infobox military conflict
+        | conflict = Skirmish at Kessel Ford
+        | date     = 3 June 1866
+        | date     = 3 June 1866
+        | result   = Danish victory
+        | result   = Prussian victory
+        | place    = Kessel Ford | place = Kessel Ford}}
+        """, """\
+        {{Infobox military conflict
+        | conflict = Skirmish at Kessel Ford
+        | date     = 3 June 1866
+        | result   = Danish victory
+        | result   = Prussian victory
+        | place    = Kessel Ford }}
+        """),
+    "date-malformed.txt": ("date-malformed", ".txt", True, """\
+        Infobox
+        - Conflict: Skirmish at Kessel Ford
+        - Date: Jnue 3, 1866
+        """, """\
+        Infobox
+        - Conflict: Skirmish at Kessel Ford
+        - Date: June 3, 1866
+        """),
+    "date-malformed.wiki": ("date-malformed", ".wiki", True, """\
+        {{Infobox military conflict
+        | conflict = Skirmish at Kessel Ford
+        | date     = 3 Jnue 1866 \u2013 5 AGUST 1866
+        }}
+        """, """\
+        {{Infobox military conflict
+        | conflict = Skirmish at Kessel Ford
+        | date     = 3 June 1866 \u2013 5 AUGUST 1866
+        }}
+        """),
+    # 'Jule' is as close to June as to July: which one was meant is not for a fix to guess
+    "date-malformed-two-months-close.wiki": ("date-malformed", ".wiki", True, """\
+        {{Infobox military conflict
+        | conflict = Skirmish at Kessel Ford
+        | date     = 3 Jule 1866
+        }}
+        """, """\
+        {{Infobox military conflict
+        | conflict = Skirmish at Kessel Ford
+        | date     = 3 Jule 1866
+        }}
+        """),
+    "range-dash.yaml": ("range-dash", ".yaml", False, """\
+        date: {start: "1866", text: "3-5 June 1866"}  # a span of days
+        sides:
+          - combatants: [Denmark]
+            casualties:
+              killed: {min: 9, max: 12, text: 9 - 12 killed}
+              wounded: {text: "300\u2014400 wounded"}
+              missing: {text: ISBN 3-85498-029-9}
+        """, """\
+        date: {start: "1866", text: "3\u20135 June 1866"}  # a span of days
+        sides:
+          - combatants: [Denmark]
+            casualties:
+              killed: {min: 9, max: 12, text: 9 \u2013 12 killed}
+              wounded: {text: "300\u2013400 wounded"}
+              missing: {text: ISBN 3-85498-029-9}
+        """),
+    "range-dash.json": ("range-dash", ".json", False, """\
+        {"date": {"start": "1939", "text": "1939-45"},
+         "sides": [{"combatants": ["Denmark"], "casualties": {"killed": {"text": "9-12 killed"}}}]}
+        """, """\
+        {"date": {"start": "1939", "text": "1939\u201345"},
+         "sides": [{"combatants": ["Denmark"], "casualties": {"killed": {"text": "9\u201312 killed"}}}]}
+        """),
+    "range-dash.txt": ("range-dash", ".txt", False, """\
+        Infobox
+        - Conflict: Skirmish at Kessel Ford
+        - Date: June 3-5, 1866
+        - Casualties1: 9-12 killed, 30\u201340 wounded
+        """, """\
+        Infobox
+        - Conflict: Skirmish at Kessel Ford
+        - Date: June 3\u20135, 1866
+        - Casualties1: 9\u201312 killed, 30\u201340 wounded
+        """),
+    "range-dash.wiki": ("range-dash", ".wiki", False, """\
+        {{Infobox military conflict
+        | conflict    = Skirmish at Kessel Ford
+        | date        = 3 June 1866 - 5 July 1866
+        | casualties1 = 9-12 killed<ref>Holm, pp. 12-19</ref>
+        }}
+        """, """\
+        {{Infobox military conflict
+        | conflict    = Skirmish at Kessel Ford
+        | date        = 3 June 1866 \u2013 5 July 1866
+        | casualties1 = 9\u201312 killed<ref>Holm, pp. 12-19</ref>
+        }}
+        """),
     "unused-suppression.yaml": (None, ".yaml", False, """\
         id: kessel-ford  # conflict-lint: disable=figure-negative
         # conflict-lint: disable-next-line=date-order
@@ -71,6 +192,19 @@ CASES = {
               killed: {count: 4}
               wounded: {count: 11}
           - combatants: [Prussia]
+        """),
+    "placeholder-value.json": ("placeholder-value", ".json", True, """\
+        {"sides": [{"combatants": ["Denmark", "None"],
+                    "casualties": {"killed": {"count": 4}, "wounded": {"count": 11},
+                                   "other": [{"text": "None"}]}},
+                   {"combatants": ["Prussia"],
+                    "casualties": {"killed": {"count": 30}, "other": [{"text": "3 missing"},
+                                                                     {"text": "N/A"}]}}]}
+        """, """\
+        {"sides": [{"combatants": ["Denmark"],
+                    "casualties": {"killed": {"count": 4}, "wounded": {"count": 11}}},
+                   {"combatants": ["Prussia"],
+                    "casualties": {"killed": {"count": 30}, "other": [{"text": "3 missing"}]}}]}
         """),
     "placeholder-value.txt": ("placeholder-value", ".txt", True, """\
         Infobox

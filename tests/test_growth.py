@@ -61,7 +61,20 @@ def test_inline_suppressions_on_every_line():
     (lambda n: "a: 1\n" * n, ".yaml"),
 ], ids=["json", "yaml"])
 def test_duplicate_keys(make, suffix):
-    assert_linear(lambda text: lint(text, suffix), make, 2000)
+    # YAML: kept below the values per document (a key and its value are two), beyond which the
+    # file is not composed at all (test_yaml_beyond_the_values_limit_is_not_composed)
+    assert_linear(lambda text: lint(text, suffix), make, 2000, largest=limits.MAX_NODES // 4)
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: "a: 1\n" * n,
+    lambda n: "[" + "1," * n + "1]",
+    lambda n: "- " * n + "x",
+], ids=["repeated-keys", "flow-list", "nested"])
+def test_yaml_beyond_the_values_limit_is_not_composed(make):
+    """Beyond MAX_NODES values (or MAX_DEPTH levels) the scan stops at the first value over the
+    limit: what is left is counting marks in the text, linear with a small constant."""
+    assert_linear(lambda text: lint(text, ".yaml"), make, limits.MAX_NODES)
 
 
 @pytest.mark.parametrize("make", [

@@ -96,6 +96,97 @@ def test_reports_are_written_whole_and_leave_no_temporary_file(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.yaml", "report.json"]
 
 
+def _victim(tmp_path) -> os.PathLike:
+    victim = tmp_path / "elsewhere" / ".profile"
+    victim.parent.mkdir(exist_ok=True)
+    victim.write_text("original\n")
+    return victim
+
+
+@pytest.mark.parametrize("command", [["report", "--html"], ["lint", "--output"]], ids=["report", "lint"])
+@pytest.mark.parametrize("plant, refusal", [
+    (lambda site, victim: site.symlink_to(victim.parent), "site is a symbolic link"),
+    (lambda site, victim: (site.mkdir(), (site / "files").symlink_to(victim.parent)), "site/files is a symbolic link"),
+    (lambda site, victim: (site.mkdir(), (site / "rules").symlink_to(victim.parent)), "site/rules is a symbolic link"),
+], ids=["site", "files", "rules"])
+def test_an_html_site_is_not_written_through_links(tmp_path, command, plant, refusal):
+    (tmp_path / "r.yaml").write_text(GOOD)
+    victim = _victim(tmp_path)
+    plant(tmp_path / "site", victim)
+    target = "site" if command[0] == "report" else "html:site"
+    result = invoke(*command, target, "r.yaml", cwd=tmp_path)
+    assert result.exit_code == 2 and refusal in result.stderr, result.output
+    assert sorted(os.listdir(victim.parent)) == [".profile"] and victim.read_text() == "original\n"
+
+
+def test_a_page_planted_as_a_link_is_replaced_not_written_through(tmp_path):
+    (tmp_path / "r.yaml").write_text(GOOD)
+    victim = _victim(tmp_path)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").symlink_to(victim)
+    result = invoke("report", "--html", "site", "--no-cache", "r.yaml", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert victim.read_text() == "original\n"
+    index = tmp_path / "site" / "index.html"
+    assert not index.is_symlink() and "conflict-lint" in index.read_text()
+    assert not list((tmp_path / "site").rglob("*.tmp"))  # every page written whole, then renamed
+
+
+@pytest.mark.parametrize("site", ["records", "records/../records", "."], ids=["records", "spelt-otherwise", "top"])
+def test_an_html_site_is_not_written_among_the_linted_files(tmp_path, site):
+    (tmp_path / "records").mkdir()
+    (tmp_path / "records" / "x.yaml").write_text(GOOD)
+    (tmp_path / "y.yaml").write_text(GOOD)
+    result = invoke("report", "--html", site, "records", "y.yaml", cwd=tmp_path)
+    assert result.exit_code == 2 and "holds files being linted" in result.stderr, result.output
+    assert sorted(os.listdir(tmp_path / "records")) == ["x.yaml"]
+
+
+BOX = "{{Infobox military conflict\n| conflict = Battle of Q\n}}\n"
+
+
+def test_import_does_not_write_through_links(tmp_path):
+    (tmp_path / "page.wiki").write_text(BOX)
+    victim = _victim(tmp_path)
+    (tmp_path / "work").mkdir()
+    (tmp_path / "work" / "out").symlink_to(victim.parent)
+    result = invoke("import", "../page.wiki", "--out", "out", cwd=tmp_path / "work")
+    assert result.exit_code == 2 and "out is a symbolic link" in result.stderr
+    (tmp_path / "work" / "linked").symlink_to(tmp_path / "elsewhere")
+    result = invoke("import", "../page.wiki", "--out", "linked/records", cwd=tmp_path / "work")
+    assert result.exit_code == 2 and "leads outside the working directory" in result.stderr
+    assert sorted(os.listdir(victim.parent)) == [".profile"] and victim.read_text() == "original\n"
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]], ids=["plain", "force"])
+def test_import_does_not_replace_a_record_planted_as_a_link(tmp_path, force):
+    (tmp_path / "page.wiki").write_text(BOX)
+    victim = _victim(tmp_path)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "battle-of-q.yaml").symlink_to(victim)
+    (tmp_path / "out" / "dangling.yaml").symlink_to(tmp_path / "nowhere")
+    result = invoke("import", "page.wiki", *force, "--out", "out", cwd=tmp_path)
+    assert victim.read_text() == "original\n"
+    if force:  # the link itself is replaced by the record, never written through
+        assert result.exit_code == 1 and not (tmp_path / "out" / "battle-of-q.yaml").is_symlink()
+    else:
+        assert result.exit_code == 1 and "exists; use --force" in result.stderr
+    (tmp_path / "dangling.wiki").write_text(BOX.replace("Battle of Q", "Dangling"))
+    result = invoke("import", "dangling.wiki", "--out", "out", cwd=tmp_path)
+    assert result.exit_code == 1 and "exists; use --force" in result.stderr  # a dangling link is there too
+    assert (tmp_path / "out" / "dangling.yaml").is_symlink() and not (tmp_path / "nowhere").exists()
+
+
+def test_import_never_replaces_a_file_it_imports(tmp_path):
+    record = (ROOT / "records" / "2020-ayorou-attack.yaml").read_text()
+    (tmp_path / "2020-ayorou-attack.yaml").write_text(record)
+    result = invoke("import", "2020-ayorou-attack.yaml", "--force", "--out", ".", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "2020-ayorou-attack.yaml is one of the files being imported" in result.stderr
+    assert (tmp_path / "2020-ayorou-attack.yaml").read_text() == record
+    assert sorted(os.listdir(tmp_path)) == ["2020-ayorou-attack.yaml"]
+
+
 def test_a_linked_cache_directory_is_not_used(tmp_path):
     (tmp_path / "r.yaml").write_text(GOOD)
     elsewhere = tmp_path / "elsewhere"

@@ -77,3 +77,70 @@ def test_long_keys_nested_deep_over_a_long_list_stay_within_memory(tmp_path, nam
     found = json.loads(result.stdout)["findings"]
     assert [f["rule"] for f in found] == ["syntax-error"]
     assert "characters" in found[0]["message"]
+
+
+def _record_linking_nowhere(links: int, unknown_fields: int = 0) -> str:
+    # each link names no record of the run: one cross-record finding each
+    record = {"id": "x", "conflict": "X", "date": {"start": "2020"},
+              "part_of": [f"war-{i}" for i in range(links)], "see_also": [f"battle-{i}" for i in range(links)]}
+    record.update({f"field{i}": 1 for i in range(unknown_fields)})
+    return json.dumps(record)
+
+
+def _capped(report: dict, path: str) -> tuple[list[str], str]:
+    found = [f for f in report["findings"] if f["path"] == path]
+    [dropped] = [f["message"] for f in found if f["rule"] == "limit-exceeded"]
+    return [f["rule"] for f in found if f["rule"] != "limit-exceeded"], dropped
+
+
+def test_cross_record_findings_count_against_the_limit_per_file(tmp_path):
+    """partof-unresolved and see-also-unresolved come from the cross-record stage, after the
+    per-file cap: they are capped with the rest of the file's findings."""
+    (tmp_path / "links.json").write_text(_record_linking_nowhere(600))
+    box = "{{Infobox military conflict\n| conflict = Battle of A\n| partof = War of B\n}}\n"
+    (tmp_path / "boxes.wiki").write_text(box * (limits.MAX_FINDINGS_PER_FILE + 30))
+    report = json.loads(run("lint", "--format", "json", "--no-cache", "--fail-on", "never",
+                            *("--select", "partof-unresolved", "--select", "see-also-unresolved"),
+                            "--select", "limit-exceeded", ".",
+                            cwd=tmp_path).stdout)
+    found, dropped = _capped(report, "links.json")
+    assert len(found) == limits.MAX_FINDINGS_PER_FILE
+    assert found.count("partof-unresolved") == 600  # file order: part_of comes first
+    assert dropped.startswith("200 more findings in this file are not reported")
+    found, dropped = _capped(report, "boxes.wiki")
+    assert found == ["partof-unresolved"] * limits.MAX_FINDINGS_PER_FILE
+    assert dropped.startswith("30 more findings")
+
+
+def test_the_count_of_dropped_findings_adds_both_stages_cached_or_not(tmp_path):
+    # 1,050 unknown fields (per-file stage, capped there) and 2 x 100 unresolved links (cross-record)
+    (tmp_path / "r.json").write_text(_record_linking_nowhere(100, unknown_fields=1_050))
+    reports = [json.loads(run("lint", "--format", "json", "--fail-on", "never", "--cache-dir", "cache", "r.json",
+                              cwd=tmp_path, env={"XDG_CACHE_HOME": str(tmp_path / "key")}).stdout)
+               for _ in range(2)]  # the second run reads the per-file stage's cap from the cache
+    assert reports[0]["findings"] == reports[1]["findings"]
+    found, dropped = _capped(reports[0], "r.json")
+    assert len(found) == limits.MAX_FINDINGS_PER_FILE
+    total = 1_050 + 2 * 100 + sum(1 for f in reports[0]["findings"] if f["rule"] not in (
+        "unknown-field", "partof-unresolved", "see-also-unresolved", "limit-exceeded"))
+    assert dropped.startswith(f"{total - limits.MAX_FINDINGS_PER_FILE:,} more findings")
+
+
+@pytest.mark.parametrize("text, position", [
+    ("a: 1\n" * 700_000, (100_000, 4)),  # 3.5 MB: composing it took 10 s and every key a finding
+    # the mapping, x and the list come first: the value past the limit is item MAX_NODES - 2
+    ("x: [" + "1, " * 300_000 + "1]\n", (1, 5 + 3 * (limits.MAX_NODES - 3))),
+    ("- {a: 1}\n" * 100_000, (66_667, 4)),  # the list, then three values a line
+], ids=["repeated-keys", "flow-list", "mappings"])
+def test_a_yaml_document_of_more_values_than_the_limit_is_not_composed(tmp_path, text, position):
+    (tmp_path / "big.yaml").write_text(text)
+    result = run("lint", "--format", "json", "--no-cache", "--fail-on", "never", "big.yaml", cwd=tmp_path)
+    [found] = json.loads(result.stdout)["findings"]
+    assert found["rule"] == "limit-exceeded" and (found["line"], found["column"]) == position
+    assert f"more than {limits.MAX_NODES:,} values" in found["message"]
+
+
+def test_a_yaml_document_at_the_values_limit_is_checked():
+    keys = (limits.MAX_NODES - 1) // 2  # each key and its value, and the mapping: 199,999 values
+    found = rules_of("".join(f"k{i}: 1\n" for i in range(keys)), ".yaml")
+    assert "limit-exceeded" not in found and found.count("unknown-field") == keys

@@ -90,6 +90,32 @@ def test_wikitext_and_article_text_pages(fixture_site):
     assert "Bavaria" in article and "CL404 see-also-unresolved" in article
 
 
+def test_record_pages_show_which_findings_fix_and_how(fixture_site):
+    out, report = fixture_site
+    with_fix: dict[str, list[dict]] = {}
+    for finding in report["findings"]:
+        with_fix.setdefault(finding["path"], []).extend([finding["fix"]] if finding.get("fix") else [])
+    assert sum(map(len, with_fix.values())) > 0
+    for path, fixes in with_fix.items():
+        page = (out / page_of(path)).read_text("utf-8")
+        safe = sum(fix["applicability"] == "safe" for fix in fixes)
+        # each fixable finding is marked twice: in the list at the top and in its note under its line
+        assert page.count('class="fix fix-safe"') == 2 * safe, path
+        assert page.count('class="fix fix-unsafe"') == 2 * (len(fixes) - safe), path
+        if fixes:
+            assert f"{safe} fixable with <code>lint --fix</code>, {len(fixes)} with" in page, path
+        else:
+            assert 'class="fixable"' not in page, path
+    kessel = (out / page_of("tests/fixtures/fix/skirmish-at-kessel-ford.txt")).read_text("utf-8")
+    # the unsafe fixes, with the text each edit writes and the text it takes out
+    assert "applied by <code>lint --fix --unsafe-fixes</code>: add United Kingdom to the combatants of side 1" in kessel
+    assert '<span class="at">line 8, column 32:</span> <ins>, United Kingdom</ins>' in kessel
+    assert '<span class="at">line 10, column 36:</span> <del>, None</del>' in kessel
+    implicit = (out / page_of("tests/fixtures/invalid/implicit-type.yaml")).read_text("utf-8")
+    assert "[*]</span> safe fix</span>, applied by <code>lint --fix</code>" in implicit
+    assert re.search(r"<del>([^<]+)</del> → <ins>&#34;\1&#34;</ins>", implicit)  # quoted as written
+
+
 def test_rule_pages_hold_the_explain_text_and_the_findings(fixture_site):
     out, report = fixture_site
     page = (out / "rules" / "figure-unsourced.html").read_text("utf-8")

@@ -28,7 +28,7 @@ def test_validates_against_the_sarif_schema(log):
 def test_driver_describes_the_tool_and_every_rule(log):
     driver = log["runs"][0]["tool"]["driver"]
     assert driver["name"] == "conflict-lint"
-    assert driver["version"] and driver["informationUri"].startswith("https://")
+    assert driver["version"]
     assert [r["id"] for r in driver["rules"]] == [r.code for r in all_rules()]
     for descriptor, rule in zip(driver["rules"], all_rules(), strict=True):
         assert descriptor["name"] == rule.slug
@@ -82,3 +82,19 @@ def test_paths_are_uri_encoded():
     log = json.loads(sarif.render(summary_of(findings)))
     uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "records/a%20b%231.yaml"
+
+
+def test_the_information_uri_is_the_projects_declared_home_page(log):
+    """A product address in an output must be real: the one pyproject.toml declares, or none
+    (it once named a PyPI page that does not exist)."""
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    declared = project.get("urls", {}).get("Homepage")
+    assert log["runs"][0]["tool"]["driver"].get("informationUri") == declared == sarif.INFORMATION_URI
+    # nor does any other file of the product point at a package index page it is not on
+    for path in [ROOT / "pyproject.toml", ROOT / "README.md", *ROOT.glob("docs/**/*.md"), *ROOT.glob("linter/**/*.py"),
+                 *ROOT.glob("docs/ci/*")]:
+        assert "pypi.org/project/conflict-lint" not in path.read_text("utf-8"), path

@@ -64,9 +64,13 @@ def test_stdin_misuse_is_a_usage_error(project, args, message):
 
 
 def test_every_line_names_its_severity(project):
-    output = run("lint", "--ignore", "duplicate-record", str(UNCORRECTED)).output
+    output = run("lint", "--output-format", "concise", "--ignore", "duplicate-record", str(UNCORRECTED)).output
     lines = [line for line in output.splitlines()[:-1] if not line.startswith("[*] ")]  # the fix count
     assert [line.split("] ", 1)[1].split(":")[0] for line in lines] == ["error"] * 3 + ["warning", "error"]
+    # the full view: every finding's first line, the one that is not source context
+    full = run("lint", "--ignore", "duplicate-record", str(UNCORRECTED)).output
+    heads = [line for line in full.splitlines() if line.startswith(str(UNCORRECTED))]
+    assert [line.split("] ", 1)[1].split(":")[0] for line in heads] == ["error"] * 3 + ["warning", "error"]
 
 
 def test_full_view_shows_the_source_with_a_caret_under_the_span(project):
@@ -84,9 +88,25 @@ def test_full_view_shows_the_source_with_a_caret_under_the_span(project):
     assert "17 |         - text: None" in piped.output
 
 
+def test_the_default_view_is_full_as_in_ruff_and_concise_is_an_option_or_a_setting(project):
+    full = run("lint", "--select", "placeholder-value", str(UNCORRECTED)).output
+    assert "17 |         - text: None" in full  # the source line and its caret
+    concise = run("lint", "--output-format", "concise", "--select", "placeholder-value", str(UNCORRECTED)).output
+    assert concise.splitlines()[0] == full.splitlines()[0] and "17 |" not in concise
+    assert len(concise.splitlines()) == 3  # the finding, the fix count, the summary
+    (project / ".conflict-lint.toml").write_text('roots = ["records"]\noutput-format = "concise"\n')
+    assert run("lint", "--select", "placeholder-value", str(UNCORRECTED)).output == concise
+    # the command line wins over the setting, and the JSON report has no view
+    assert run("lint", "--output-format", "full", "--select", "placeholder-value", str(UNCORRECTED)).output == full
+    assert run("lint", "--format", "json", str(UNCORRECTED)).output.startswith("{")
+    (project / ".conflict-lint.toml").write_text('output-format = "wide"\n')
+    wrong = run("lint", str(UNCORRECTED))
+    assert wrong.exit_code == 2 and "`output-format` must be one of full, concise" in wrong.output
+
+
 def test_output_format_names_the_other_formats_too(project):
     assert run("lint", "--output-format", "json", str(UNCORRECTED)).output.startswith("{")
-    assert run("lint", "--output-format", "concise", str(UNCORRECTED)).output == run("lint", str(UNCORRECTED)).output
+    assert run("lint", "--output-format", "full", str(UNCORRECTED)).output == run("lint", str(UNCORRECTED)).output
     clash = run("lint", "--format", "json", "--output-format", "sarif", str(UNCORRECTED))
     assert clash.exit_code == 2 and "disagree" in clash.output
 

@@ -48,7 +48,7 @@ def dump(record: dict) -> str:
 def write_record(record: dict, directory: Path, name: str, force: bool) -> Written:
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / f"{name}.yaml"
-    existed = target.exists()
+    existed = os.path.lexists(target)  # a link, even a dangling one, is not silently replaced
     if existed and not force:
         raise Exists(target)
     handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)

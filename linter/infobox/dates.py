@@ -117,15 +117,21 @@ _MONTH_SLOT = re.compile(r"\b\d{1,2}\s+([A-Za-z]{3,10})\.?,?\s+\d{3,4}\b|\b([A-Z
 def misspelt_months(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, word, month) of each word that stands where a month does but is none,
     while being close to one ("Agust", "Febuary"): a misspelt month, not another word."""
-    import difflib
-
     found = []
     for match in _MONTH_SLOT.finditer(for_matching(text)):
         group = 1 if match.group(1) else 2
         word = match.group(group)
         if word.casefold() in MONTHS:
             continue
-        close = difflib.get_close_matches(word.casefold(), _MONTH_NAMES, n=1, cutoff=0.75)
+        close = close_months(word)
         if close:
-            found.append((match.start(group), match.end(group), word, close[0].title()))
+            found.append((match.start(group), match.end(group), word, close[0]))
     return found
+
+
+def close_months(word: str) -> list[str]:
+    """The month names ``word`` is close to, closest first (at most two: enough to tell one
+    from several)."""
+    import difflib
+
+    return [name.title() for name in difflib.get_close_matches(word.casefold(), _MONTH_NAMES, n=2, cutoff=0.75)]

@@ -34,6 +34,7 @@ from linter.infobox.templates import (
 from linter.model.document import Document, Hit
 from linter.rules.date_malformed import SLUG as DATE_MALFORMED
 from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
+from linter.rules.duplicate_key import repeated_parameter_fix
 from linter.rules.limit_exceeded import SLUG as LIMIT_EXCEEDED
 from linter.rules.no_infobox import SLUG as NO_INFOBOX
 from linter.rules.positional_parameter import SLUG as POSITIONAL_PARAMETER
@@ -141,7 +142,7 @@ def _record_key(name: str, form: Form) -> tuple[str, str]:
 
 
 def _read(template: Template, form: Form, offset: int, lines: LineIndex, refs: NamedRefs, index: int,
-          problems: list[Hit], texts: NodeText) -> Infobox:
+          problems: list[Hit], texts: NodeText, text: str = "") -> Infobox:
     box = Infobox(span=lines.span(offset, offset + len(texts(template))), index=index, form=form.kind)
     renderer = Renderer(box.sources, refs, texts)
     label = "Infobox civilian attack" if form.kind == "attack" else "Infobox military conflict"
@@ -171,12 +172,16 @@ def _read(template: Template, form: Form, offset: int, lines: LineIndex, refs: N
             continue
         if name in given:
             first = given[name][1]
+            # the same value twice: dropping this one changes nothing a reader sees
+            same = texts(given[name][0].value).strip() == value_text.strip()
             problems.append(
                 Hit(
                     f"'{name}' is given twice (first on line {first.line}); MediaWiki shows only "
                     "this last value and drops the first silently: remove one",
                     span=name_span,
                     rule=DUPLICATE_KEY,
+                    fix=repeated_parameter_fix(text, position - 1, position + len(texts(param)), name)
+                    if same and text else None,
                 )
             )
         given[name] = (param, name_span, value_offset, value_span)
@@ -242,7 +247,7 @@ def load_wikitext(doc: Document) -> None:
         return
     for index, (template, form, offset) in enumerate(found, start=1):
         target = doc if index == 1 else Document(path=doc.path, format=doc.format, text=doc.text)
-        box = _read(template, form, offset, lines, refs, index, target.problems, texts)
+        box = _read(template, form, offset, lines, refs, index, target.problems, texts, doc.text)
         build(box, target, {"file": doc.path, "format": "wikitext", "index": index})
         if target is not doc:
             doc.extra.append(target)

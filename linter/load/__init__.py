@@ -9,13 +9,18 @@ from pathlib import Path
 from linter.errors import InternalError
 from linter.findings import Span
 from linter.limits import MAX_FILE_BYTES
-from linter.load.json_loader import load_json
 from linter.load.yaml_loader import load_yaml
 from linter.model.document import Document, Hit
 from linter.rules.file_unreadable import SLUG as FILE_UNREADABLE
 from linter.rules.syntax_error import SLUG as SYNTAX_ERROR
 
 Loader = Callable[[Document], None]
+
+def load_json(doc: Document) -> None:
+    from linter.load.json_loader import load_json as load  # its position scanner: only for JSON files
+
+    load(doc)
+
 
 def load_wikitext(doc: Document) -> None:
     from linter.infobox.wikitext import (

@@ -24,7 +24,7 @@ _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _LAST_BREAK = re.compile(r"(?s:.*)[\n\r]")
 # Numbers and the three literals: the decoder has accepted the text, so the token's extent is all
 # that is needed here.
-_SCALAR = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null")
+SCALAR = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null")
 
 
 class Duplicate(NamedTuple):
@@ -118,7 +118,7 @@ def scan_positions(text: str) -> JsonPositions:
             values[pointer] = span_from((line, column, line, end - line_start + 1))
             pos = skip(end)
         else:
-            end = _SCALAR.match(text, pos).end()  # type: ignore[union-attr]  # the decoder accepted it
+            end = SCALAR.match(text, pos).end()  # type: ignore[union-attr]  # the decoder accepted it
             values[pointer] = span_from((line, column, line, end - line_start + 1))
             pos = skip(end)
         # After a value: close the containers it ends, or move to the next member.

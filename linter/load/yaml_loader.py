@@ -24,6 +24,7 @@ from linter.load.hits import more_not_reported, not_a_record, too_long_number
 from linter.model.document import Document, Hit, child_pointer
 from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
 from linter.rules.implicit_type import SLUG as IMPLICIT_TYPE
+from linter.rules.limit_exceeded import SLUG as LIMIT_EXCEEDED
 from linter.rules.multiple_documents import SLUG as MULTIPLE_DOCUMENTS
 from linter.rules.schema_violation import SLUG as SCHEMA_VIOLATION
 from linter.rules.syntax_error import SLUG as SYNTAX_ERROR
@@ -178,27 +179,48 @@ class _Builder:
 # that needs the scan; a record has a few hundred at most, so it costs records nothing.
 _NESTING_OPENERS = ("[", "{", "- ", "? ", "-\n", ":\n")
 _NESTING_SCAN_THRESHOLD = 2000
+# Every value but a document's root is a list item, a key or a key's value, and each list item
+# or mapping entry needs one of these characters of its own, so a text holding n of them has
+# at most 2n values in each of the (at most two) documents composed: fewer than MAX_NODES
+# needs no count.
+_ENTRY_MARKS = (":", "-", ",", "?", "[", "{")
+_EVENT_NODES = (yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
 
 
-def _too_deep(text: str) -> Any:  # a Mark of the C or the Python parser, or None
-    """Where nesting first exceeds MAX_DEPTH, found without composing.
+def _beyond_limits(text: str) -> Hit | None:
+    """The finding for where the text first nests deeper than MAX_DEPTH or holds more than
+    MAX_NODES values, found without composing.
 
     PyYAML's C composer recurses once per level and overflows the C stack (a segmentation
-    fault, not an exception) near 100,000 levels, so a deep file must be stopped before it
-    is composed. Parsing events is iterative; it runs only when the text holds enough
-    openers to nest that deep, which no ordinary record does.
+    fault, not an exception) near 100,000 levels, and it builds a Python object per value, with
+    a Python call to type each one (700,000 repeated keys, 3.5 MB, took 10 s to compose). So a
+    deep or huge file is stopped before it is composed. Parsing events is iterative and stops at
+    the first value beyond the limit; it runs only when the text holds enough openers to nest
+    that deep or enough entry marks to hold that many values, which no ordinary record does.
     """
-    if sum(text.count(opener) for opener in _NESTING_OPENERS) < _NESTING_SCAN_THRESHOLD:
+    deep = sum(text.count(opener) for opener in _NESTING_OPENERS) >= _NESTING_SCAN_THRESHOLD
+    many = 2 * (sum(text.count(mark) for mark in _ENTRY_MARKS) + 1) > MAX_NODES
+    if not deep and not many:
         return None
-    depth = 0
+    depth = values = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, _EVENT_NODES):
+                values += 1
+                if values > MAX_NODES:
+                    return Hit(f"the document holds more than {MAX_NODES:,} values; a record holds a few "
+                               "hundred: the file is not checked further",
+                               span=span_of_mark(event.start_mark), rule=LIMIT_EXCEEDED)
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return event.start_mark
+                    return Hit(f"values are nested more than {MAX_DEPTH} levels deep; a record needs "
+                               "a handful: the file is not checked further",
+                               span=span_of_mark(event.start_mark), rule=SYNTAX_ERROR)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
+            elif isinstance(event, yaml.DocumentEndEvent):
+                values = 0  # each document has its own values (only the first two are composed)
     except yaml.YAMLError:
         return None  # composing reports the syntax error with its position
     return None
@@ -206,11 +228,9 @@ def _too_deep(text: str) -> Any:  # a Mark of the C or the Python parser, or Non
 
 def load_yaml(doc: Document) -> None:
     """Fill ``doc`` from ``doc.text``: the first YAML document, its spans and its problems."""
-    deep = _too_deep(doc.text)
-    if deep is not None:
-        doc.problems.append(Hit(f"values are nested more than {MAX_DEPTH} levels deep; a record needs "
-                                "a handful: the file is not checked further",
-                                span=span_of_mark(deep), rule=SYNTAX_ERROR))
+    beyond = _beyond_limits(doc.text)
+    if beyond is not None:
+        doc.problems.append(beyond)
         return
     events = yaml.compose_all(doc.text, Loader=_Loader)
     try:

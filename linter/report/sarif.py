@@ -13,7 +13,10 @@ from linter.report import RunSummary
 from linter.rules import Rule
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/conflict-lint/"
+# The project's home page, as pyproject.toml's [project.urls] Homepage gives it (a test holds the
+# two together); None while it declares none: conflict-lint is on no package index, and a made-up
+# address would send a reader of the code-scanning alert nowhere. SARIF makes the field optional.
+INFORMATION_URI: str | None = None
 # Paths in findings are relative to the directory the linter ran in; consumers (GitHub resolves
 # %SRCROOT% to the checkout) map this base to the repository root.
 SRCROOT = "%SRCROOT%"
@@ -117,7 +120,7 @@ def render(run: RunSummary) -> str:
                 "name": "conflict-lint",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
+                **({"informationUri": INFORMATION_URI} if INFORMATION_URI else {}),
                 "rules": [_rule_descriptor(rule) for rule in rules],
             }},
             "originalUriBaseIds": {SRCROOT: {"description": {"text": "The directory conflict-lint ran in."}}},

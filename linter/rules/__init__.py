@@ -32,6 +32,7 @@ RULE_MODULES = (
     "party_on_both_sides",
     "unused_suppression",
     "range_inverted",
+    "range_dash",
     "total_mismatch",
     "casualties_exceed_strength",
     "date_malformed",

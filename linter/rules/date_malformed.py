@@ -22,6 +22,15 @@ date:
 date:
   start: "2020-03-02"
 ```
+
+In wikitext and article text, the reader also reports a word written where a date's month
+stands that is no month but close to one (`3 Jnue 1866`).
+
+## Fix
+Unsafe, in wikitext and article text: replaces a misspelt month with the month name it is
+close to (`Jnue` becomes `June`, in the word's own capitals), when exactly one month name is
+close. Unsafe because the word may stand for another month than the closest spelling.
+A record's ISO date (`2020-02-31`) is not fixed: which part is wrong is not clear.
 """
 
 from __future__ import annotations
@@ -29,7 +38,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.dates import DATE_FORM, DateError, parse_date
-from linter.findings import Severity
+from linter.edits import UNSAFE, Fix, positions_of, replace
+from linter.findings import Finding, Severity
 from linter.model.document import Document, Hit, child_pointer
 from linter.records import mapping
 from linter.rules.base import Context
@@ -37,6 +47,7 @@ from linter.rules.base import Context
 CODE = "CL201"
 SLUG = "date-malformed"
 SEVERITY = Severity.ERROR
+FIX = UNSAFE
 
 
 def record_dates(record: dict) -> Iterator[tuple[str, object]]:
@@ -61,3 +72,24 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
             parse_date(value)
         except DateError as error:
             yield Hit(f"{error}: this day does not exist", pointer=pointer)
+
+
+def repair(doc: Document, finding: Finding) -> Fix | None:
+    """Replace a misspelt month with the one month name it is close to."""
+    if doc.format not in ("wikitext", "article-text"):
+        return None
+    from linter.infobox.dates import close_months
+
+    positions = positions_of(doc.text)
+    found = positions.offsets(finding.span)
+    if found is None:
+        return None
+    word = doc.text[found[0]:found[1]]
+    if not word.isalpha() or not word.isascii():
+        return None
+    close = close_months(word)
+    if len(close) != 1:
+        return None
+    month = close[0].upper() if word.isupper() and len(word) > 1 else close[0] if word[0].isupper() \
+        else close[0].lower()
+    return Fix(UNSAFE, f"write '{month}' for '{word}'", (replace(positions, found[0], found[1], month),))

@@ -3,8 +3,9 @@
 ## What it does
 Reports a file on which the linter stopped short of a full check because a limit in
 `linter/limits.py` was reached (docs/security.md lists them): more findings than are kept per
-file, or a wikitext page whose markup (tags, templates, links, nesting) is beyond the budget
-its parser is given. The message names the limit and what was not done.
+file, a YAML document of more values than are composed, or a wikitext page whose markup
+(tags, templates, links, nesting) is beyond the budget its parser is given. The message names
+the limit and what was not done.
 
 ## Why is this bad
 Part of the file went unchecked. Real records stay far below every limit, so reaching one
@@ -24,4 +25,4 @@ from linter.findings import Severity
 CODE = "CL022"
 SLUG = "limit-exceeded"
 SEVERITY = Severity.ERROR
-REPORTED_BY = "the runner (findings per file) and the wikitext loader (markup budget)"
+REPORTED_BY = "the runner (findings per file), the YAML loader (values) and the wikitext loader (markup budget)"

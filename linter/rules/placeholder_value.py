@@ -35,8 +35,9 @@ sides:
 ## Fix
 Unsafe: removes a stray placeholder written after a real item of the same value, with the
 separator before it (`9 killed, 8 injured, None` becomes `9 killed, 8 injured`; `[Niger, None]`
-becomes `[Niger]`), in records, wikitext and article text. It is unsafe because the
-placeholder may stand for a figure the author meant to give.
+becomes `[Niger]`), in records, wikitext and article text; in a record, an `other` entry
+holding only the placeholder goes too (with the `other` key when it was the only entry). It is
+unsafe because the placeholder may stand for a figure the author meant to give.
 """
 
 from __future__ import annotations
@@ -45,7 +46,16 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from linter.edits import UNSAFE, Edit, Fix, Positions, positions_of, remove_block_lines, remove_item
+from linter.edits import (
+    UNSAFE,
+    Edit,
+    Fix,
+    Positions,
+    positions_of,
+    remove_block_lines,
+    remove_item,
+    remove_json_element,
+)
 from linter.findings import Finding, Severity
 from linter.limits import for_matching
 from linter.model.document import Document, Hit, child_pointer
@@ -164,9 +174,11 @@ def repair(doc: Document, finding: Finding) -> Fix | None:
         written = written[1:-1]
     if not is_placeholder(written):
         return None
-    edit = remove_item(positions, start, end)
+    edit = remove_item(positions, start, end) if doc.format != "json" else None
     if edit is None and doc.format == "yaml":
         edit = _remove_yaml_entry(doc, positions, finding.pointer)
+    if edit is None and doc.format == "json":
+        edit = _remove_json_entry(doc, positions, finding.pointer, start, end)
     if edit is None:
         return None
     return Fix(UNSAFE, f"remove the stray placeholder '{written.strip()}'", (edit,))
@@ -189,3 +201,27 @@ def _remove_yaml_entry(doc: Document, positions: Positions, pointer: str) -> Edi
     if not isinstance(owner, dict) or len(owner) < 2 or listing not in doc.key_spans:
         return None
     return remove_block_lines(positions, doc.key_spans[listing], end)
+
+
+def _remove_json_entry(doc: Document, positions: Positions, pointer: str, start: int, end: int) -> Edit | None:
+    """In JSON: the placeholder item of a list of names with its comma; an ``other`` entry
+    holding only the placeholder (``{"text": "None"}``) with its comma, or the ``"other"``
+    member when it is the list's only entry and its object keeps other members."""
+    if not pointer.endswith("/text") or "/other/" not in pointer:
+        return remove_json_element(positions, start, end)  # an item of a list of names
+    entry = pointer[:-len("/text")]
+    listing = entry.rpartition("/")[0]
+    values, span = doc.value_at(listing), doc.value_spans.get(entry)
+    if not isinstance(values, list) or span is None:
+        return None
+    if len(values) > 1:
+        found = positions.offsets(span)
+        return None if found is None else remove_json_element(positions, *found)
+    owner = doc.value_at(listing.rpartition("/")[0])
+    key, value = doc.key_spans.get(listing), doc.value_spans.get(listing)
+    if not isinstance(owner, dict) or len(owner) < 2 or key is None or value is None:
+        return None
+    key_at, value_at = positions.offsets(key), positions.offsets(value)
+    if key_at is None or value_at is None:
+        return None
+    return remove_json_element(positions, key_at[0], value_at[1])

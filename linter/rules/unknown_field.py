@@ -33,8 +33,6 @@ that it belongs there.
 
 from __future__ import annotations
 
-import re
-
 from linter.edits import UNSAFE, Fix, one_close_name, positions_of, replace
 from linter.findings import Finding, Severity
 from linter.model.document import Document
@@ -44,19 +42,20 @@ SLUG = "unknown-field"
 SEVERITY = Severity.ERROR
 FIX = UNSAFE
 
-# The schema stage's message lists the names the mapping allows (linter/schema.py).
-_ALLOWED = re.compile(r"\(allowed: ([^)]*)\)\Z")
-
 
 def repair(doc: Document, finding: Finding) -> Fix | None:
     """Rename the key to the one allowed name it is a close misspelling of."""
-    allowed = _ALLOWED.search(finding.message)
+    from linter.schema import allowed_fields  # the schema stage imports this module
+
     parent_pointer, _, token = finding.pointer.rpartition("/")
     parent = doc.value_at(parent_pointer)
-    if allowed is None or not isinstance(parent, dict):
+    if not isinstance(parent, dict):
+        return None
+    allowed = allowed_fields(doc.data, parent_pointer)
+    if allowed is None:
         return None
     key = token.replace("~1", "/").replace("~0", "~")
-    found = one_close_name(key, allowed.group(1).split(", "))
+    found = one_close_name(key, allowed)
     positions = positions_of(doc.text)
     span = doc.key_spans.get(finding.pointer)
     written = positions.slice(span) if span is not None else None

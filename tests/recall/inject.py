@@ -385,6 +385,24 @@ def future_date(text: str, rng: random.Random):
     return None
 
 
+def hyphen_range(text: str, rng: random.Random):
+    lines = [(i, m, c) for i, m, c in _figure_lines(text) if int(c.group(1).replace(",", "")) >= 20]
+    if not lines:
+        return None
+    index, match, count = rng.choice(lines)
+    number = int(count.group(1).replace(",", ""))
+    at = len(match.group(1)) + len(match.group(2)) + len(match.group(3)) + count.start(1)
+    line = text.split("\n")[index]
+    # A range of counts joined by a hyphen or an em dash, as MOS:DASH says not to write it; the
+    # high end, twice the low one, is never read as an abbreviated or inverted range.
+    dash = rng.choice(["-", "\u2014"])
+    return (
+        _replace_line(text, index, line[:at] + f"{number:,}{dash}{number * 2:,}" + line[at + len(count.group(1)) :]),
+        index + 1,
+        0,
+    )
+
+
 def party_on_both_sides(text: str, rng: random.Random):
     params = {name: (i, m) for i, name, m in _params(text)}
     if "combatant1" not in params or "combatant2" not in params:
@@ -449,6 +467,7 @@ KINDS: dict[str, tuple[str, Injection]] = {
     "status Ongoing beside a victory": ("result-status-conflict", ongoing_with_victory),
     "the template's name misspelt": ("no-infobox", no_template),
     "the same infobox in a second file": ("duplicate-record", duplicate_file),
+    "a range joined by a hyphen or an em dash": ("range-dash", hyphen_range),
 }
 
 

@@ -6,6 +6,6 @@ which a caller hands it (``linter.sources.RunFiles``): it never reads or parses 
 
 from __future__ import annotations
 
-from linter.report.html.site import SourceFile, Sources, page_of, write_site
+from linter.report.html.site import SUBDIRECTORIES, SourceFile, Sources, page_of, write_site
 
-__all__ = ["SourceFile", "Sources", "page_of", "write_site"]
+__all__ = ["SUBDIRECTORIES", "SourceFile", "Sources", "page_of", "write_site"]

@@ -4,13 +4,22 @@ come from the records, which may come from anyone's pull request)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Mapping, Sequence
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
 from linter import __version__
-from linter.findings import Severity
+from linter.findings import Finding, Severity
+
+if TYPE_CHECKING:  # the pages' inputs; only the site module builds them
+    from linter.report import RunSummary
+    from linter.report.html.fixes import FixView
+    from linter.report.html.infobox import Figure, InfoboxView
+    from linter.report.html.site import FileRow
+    from linter.report.html.source import Line, Note
+    from linter.rules import Rule
 
 SEVERITIES = tuple(s.label for s in sorted(Severity, reverse=True))
 # Shape and word as well as colour, so severity never rests on colour alone.
@@ -25,7 +34,7 @@ BADGES = {label: Markup(f'<span class="sev sev-{label}"><span aria-hidden="true"
           for label, icon in ICONS.items()}
 
 
-def figure_html(figure, record_number: int) -> Markup:
+def figure_html(figure: Figure, record_number: int) -> Markup:
     """A figure and links to the sources it cites (a Python filter: record pages hold dozens)."""
     text = escape(figure.text)
     if not figure.sources:
@@ -86,7 +95,9 @@ class Renderer:
             template = self._templates[name] = self.env.get_template(name)
         return template.render(**values)
 
-    def overview(self, *, run, records, rows, settings, rules, top, directories, top_directories) -> str:
+    def overview(self, *, run: RunSummary, records: int, rows: Sequence[FileRow], settings: Sequence[tuple[str, str]],
+                 rules: Mapping[str, Rule], top: Sequence[FileRow],
+                 directories: Sequence[tuple[str, int, int, dict[str, int]]], top_directories: int) -> str:
         by_rule = sorted(run.by_rule().items(), key=lambda item: (-item[1], item[0]))
         by_code = {rule.slug: rule for rule in rules.values()}
         chart = bar_chart([(f"{by_code[slug].code} {slug}" if slug in by_code else slug,
@@ -97,18 +108,25 @@ class Renderer:
                             top_directories=top_directories,
                             clean=sum(1 for r in rows if not r.total))
 
-    def record_page(self, *, row, findings, lines, past_end, infoboxes, page_of) -> str:
+    def record_page(self, *, row: FileRow, findings: Sequence[Finding], lines: Sequence[Markup | Line],
+                    past_end: Sequence[Note], infoboxes: Sequence[tuple[InfoboxView, Any]],
+                    page_of: Callable[[str], str], fixes: Mapping[int, FixView] | None = None) -> str:
+        fixes = fixes or {}
+        fixable = {kind: sum(1 for v in fixes.values() if v.applicability in kinds)
+                   for kind, kinds in (("safe", ("safe",)), ("all", ("safe", "unsafe")))}
         return self._render("record.html", root="../", title=row.title or row.path, row=row, findings=findings,
-                            lines=lines, past_end=past_end, infoboxes=infoboxes, page_of=page_of)
+                            lines=lines, past_end=past_end, infoboxes=infoboxes, page_of=page_of,
+                            fixes=fixes, fixable=fixable)
 
-    def rule_page(self, *, rule, findings, total, number, pages, first, page_of) -> str:
+    def rule_page(self, *, rule: Rule, findings: Sequence[Finding], total: int, number: int, pages: int, first: int,
+                  page_of: Callable[[str], str]) -> str:
         return self._render("rule.html", root="../", title=f"{rule.code} {rule.slug}", rule=rule,
                             doc=rule_doc_html(rule.doc), findings=findings, total=total, number=number,
                             pages=pages, first=first, page_of=page_of)
 
-    def rules_index(self, *, rules, counts) -> str:
+    def rules_index(self, *, rules: Sequence[Rule], counts: Mapping[str, int]) -> str:
         return self._render("rules.html", root="", title="Rules", rules=rules, counts=counts)
 
-    def records_list(self, *, rows, number, pages, total, first) -> str:
+    def records_list(self, *, rows: Sequence[FileRow], number: int, pages: int, total: int, first: int) -> str:
         return self._render("records.html", root="", title="Records", rows=rows, number=number, pages=pages,
                             total=total, first=first)

@@ -21,8 +21,10 @@ from linter.findings import Finding, Severity
 from linter.parallel import map_batches
 from linter.report import RunSummary
 from linter.report.html import pages
+from linter.report.html.fixes import fix_views
 from linter.report.html.infobox import view
 from linter.report.html.source import source_lines
+from linter.safe_io import write_atomic
 
 FINDINGS_PER_PAGE = 200  # rule pages: enough to scan, small enough to load on a phone
 FILES_PER_PAGE = 500
@@ -94,8 +96,11 @@ def write_site(run: RunSummary, out_dir: Path, sources: Sources, settings: list[
     """Write the site into ``out_dir`` (created if needed); its front page is ``index.html``.
     Record pages, nearly all of the work, are written by ``jobs`` worker processes."""
     out_dir = Path(out_dir)
-    (out_dir / "files").mkdir(parents=True, exist_ok=True)
-    (out_dir / "rules").mkdir(exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for sub in SUBDIRECTORIES:
+        if (out_dir / sub).is_symlink():  # checked before the run too; a link made since is refused here
+            raise OSError(f"{out_dir / sub} is a symbolic link: not written through")
+        (out_dir / sub).mkdir(exist_ok=True)
     renderer = pages.Renderer()
     writer = _Writer(out_dir)
     writer.write("style.css", pages.stylesheet())
@@ -131,7 +136,8 @@ def _start_worker(out_dir: Path) -> None:
     _WORKER = (pages.Renderer(), _Writer(out_dir))
 
 
-def _record_pages(tasks) -> list[tuple[str, str, int, dict[str, int]]]:
+def _record_pages(tasks: Iterable[tuple[str, list[Finding], SourceFile | None]],
+                  ) -> list[tuple[str, str, int, dict[str, int]]]:
     """Write the pages of a batch of files; (title, format, records, counts) of each, for the lists."""
     assert _WORKER is not None, "_start_worker runs first"
     renderer, writer = _WORKER
@@ -139,12 +145,15 @@ def _record_pages(tasks) -> list[tuple[str, str, int, dict[str, int]]]:
     for path, found, source in tasks:
         records = json.loads(source.records_json) if source is not None else []
         links = source.links if source is not None else {}
-        infoboxes = [(view(record, links.get), source.same[i]) for i, record in enumerate(records)]
+        same = source.same if source is not None else []
+        infoboxes = [(view(record, links.get), same[i]) for i, record in enumerate(records)]
         title = next((box.title for box, _ in infoboxes if box.title), "")
         row = FileRow(path, page_of(path), title, source.format if source else "", len(infoboxes), _counts(found))
-        lines, past_end = source_lines(source.text if source else None, found)
+        text = source.text if source else None
+        lines, past_end = source_lines(text, found)
         writer.write(row.page, renderer.record_page(row=row, findings=found, lines=lines, past_end=past_end,
-                                                    infoboxes=infoboxes, page_of=page_of))
+                                                    infoboxes=infoboxes, page_of=page_of,
+                                                    fixes=fix_views(text, found)))
         done.append((title, row.format, row.records, row.counts))
     return done
 
@@ -186,6 +195,9 @@ def _directories(rows: list[FileRow]) -> list[tuple[str, int, int, dict[str, int
     return sorted(table, key=lambda t: (-sum(t[3].values()), t[0]))
 
 
+# The folders of a site, besides its top: neither may be a link (linter/output_paths.py).
+SUBDIRECTORIES = ("files", "rules")
+
 # Pages this site writes, by name: only these are removed when a later run no longer needs them.
 _OWN_PAGE = re.compile(r"(files/.*-[0-9a-f]{10}|rules/[a-z-]+(-[0-9]+)?|records(-[0-9]+)?)\.html\Z")
 
@@ -199,8 +211,8 @@ class _Writer:
         self.written: set[str] = set()
 
     def write(self, name: str, content: str) -> None:
-        with open(self.root / name, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(content)
+        # a page is replaced whole (a link planted in its place is replaced, not written through)
+        write_atomic(self.root / name, content)
         self.written.add(name)
 
     def remove_stale(self) -> None:
