@@ -26,9 +26,12 @@ def lint_text(
     today: datetime.date | None = None,
 ) -> list[Finding]:
     """Lint one record given as text (dedented, leading newline dropped); ``others`` are more
-    records (YAML text) that cross-record rules may see but that are not reported on."""
+    records (YAML text) that cross-record rules may see but that are not reported on. Given,
+    they stand for configured `roots`: the record set is declared whole, so a page's link to
+    a record outside it is reported (see partof-unresolved)."""
     document = load_text(textwrap.dedent(text).lstrip("\n"), path)
     context_docs = [document] + [load_text(textwrap.dedent(o).lstrip("\n"), f"other-{i}.yaml")
                                  for i, o in enumerate(others)]
     selection = Selection(select=frozenset(select)) if select else None
-    return lint_documents([document], selection=selection, today=today, record_set=RecordSet(context_docs))
+    records = RecordSet(context_docs, declared=bool(others))
+    return lint_documents([document], selection=selection, today=today, record_set=records)

@@ -133,12 +133,14 @@ def check(the_plan: Plan, request: Request, progress: Callable[[int, int], None]
     """The plan's findings; raises runner.FileError when a check crashes on a file."""
     from linter.runner import default_jobs, lint_paths
 
+    roots_configured = bool(the_plan.settings and the_plan.settings.roots)
     findings = lint_paths(the_plan.files, selection=the_plan.selection, today=the_plan.today,
                           # more workers than CPUs only cost memory (each holds the rules)
                           jobs=min(request.jobs or default_jobs(), default_jobs()),
                           cache_dir=None if request.cache_dir is None else Path(request.cache_dir),
                           max_file_size=the_plan.max_file_size, neighbours=the_plan.neighbours,
                           stdin=the_plan.stdin, progress=progress,
+                          roots_configured=roots_configured,
                           # the run pack's name: a run over other paths does not read this one's
                           run=json.dumps([list(request.paths), [d for _, d in the_plan.neighbours]]))
     findings = sorted(findings + skipped_findings(the_plan.skipped, the_plan.selection), key=lambda f: f.sort_key())

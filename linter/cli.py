@@ -428,16 +428,19 @@ def _github_annotations(wanted: bool | None, output_format: str, outputs: Sequen
 def _write_reports(run: RunSummary, output_format: str, outputs: Sequence[tuple[str, str]], *, quiet: bool,
                    statistics: bool, github: bool,
                    colour: bool = False, full: bool = False) -> None:
-    from linter.report import reporter, text
-    from linter.report import statistics as statistics_report
+    from linter.report import reporter
 
     try:
         if output_format == "text":
+            from linter.report import text  # as each reporter is: only the one asked for
+
             # color= tells click not to strip the escapes it strips from a stream that is no terminal
             click.echo(text.render(run, colour=colour, quiet=quiet, full=full), nl=False, color=colour)
         else:
             click.echo(reporter(output_format)(run), nl=False)
         if statistics:
+            from linter.report import statistics as statistics_report
+
             # After a text report on stdout; beside a machine-readable one, on stderr so it stays parseable.
             click.echo(statistics_report.render(run), nl=False, err=output_format != "text")
         if github:

@@ -115,7 +115,10 @@ class RecordSet:
     imported page's file after the article that links to it name ("Allied advance from Paris
     to the Rhine" is the page whose infobox calls itself "Siegfried Line campaign")."""
 
-    def __init__(self, documents: Iterable[Document] = ()):
+    def __init__(self, documents: Iterable[Document] = (), declared: bool = False):
+        # Whether the run's records are declared to be the whole record set (the configuration
+        # names `roots`): only then is a page's link to an article outside them a missing record.
+        self.declared = declared
         self.by_key: dict[str, list[Document]] = {}
         self.by_file: dict[str, list[Document]] = {}
         self._matching: dict[tuple[str, str], tuple[Document, ...]] = {}

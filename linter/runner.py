@@ -390,6 +390,7 @@ def lint_paths(
     stdin: bytes | None = None,
     progress: Callable[[int, int], None] | None = None,
     run: str | None = None,
+    roots_configured: bool = False,
 ) -> list[Finding]:
     """Findings for (path, display path) pairs, as ``lint_documents`` gives them, sorted.
 
@@ -398,8 +399,9 @@ def lint_paths(
     the content of the one file given, read from standard input (the file of that name on
     disk, if any, is not read, not even as a neighbour). ``progress(done, total)`` is called
     as per-file results come in. ``run`` names the request (the paths given and the roots) for
-    the run pack (``linter.pack``); by default, the files themselves. Raises FileError when a
-    check crashes on a file.
+    the run pack (``linter.pack``); by default, the files themselves. ``roots_configured`` says
+    that the configuration names record roots, which declares the run's records the whole record
+    set (see ``RecordSet.declared``). Raises FileError when a check crashes on a file.
     """
     from linter.engine import Selection
     from linter.rules import all_rules
@@ -421,18 +423,19 @@ def lint_paths(
             (lint_file(path, display, dataclasses.replace(settings, cache_dir=None), content=stdin)
              for path, display in files),
             _per_file_results(extra, settings, jobs or default_jobs(), used))
-        findings, cross = _collect(every, len(files), results, settings, cross_enabled, progress)
+        findings, cross = _collect(every, len(files), results, settings, cross_enabled, progress, roots_configured)
         return _capped(findings + cross, settings)
     if cache_dir is None:
         results = _per_file_results(every, settings, jobs or default_jobs(), used)
-        findings, cross = _collect(every, len(files), results, settings, cross_enabled, progress)
+        findings, cross = _collect(every, len(files), results, settings, cross_enabled, progress, roots_configured)
         return _capped(findings + cross, settings)
     return _lint_with_pack(files, every, settings, jobs or default_jobs(), cross_enabled, progress,
-                           run if run is not None else json.dumps([d for _, d in every]))
+                           run if run is not None else json.dumps([d for _, d in every]), roots_configured)
 
 
 def _lint_with_pack(files: list[tuple[Path, str]], every: list[tuple[Path, str]], settings: Settings, jobs: int,
-                    cross_enabled: bool, progress: Callable[[int, int], None] | None, run: str) -> list[Finding]:
+                    cross_enabled: bool, progress: Callable[[int, int], None] | None, run: str,
+                    declared: bool = False) -> list[Finding]:
     """The run through its pack: nothing but the pack when no file changed, the changed files
     through the per-file cache and the rest from the pack otherwise."""
     import hashlib
@@ -445,9 +448,11 @@ def _lint_with_pack(files: list[tuple[Path, str]], every: list[tuple[Path, str]]
     key = signing_key()
     if key is None:  # no key, no cache
         uncached = _per_file_results(every, dataclasses.replace(settings, cache_dir=None), jobs, [])
-        findings, cross = _collect(every, len(files), uncached, settings, cross_enabled, progress)
+        findings, cross = _collect(every, len(files), uncached, settings, cross_enabled, progress, declared)
         return _capped(findings + cross, settings)
-    name = hashlib.sha256("\0".join((code_digest(), settings.key(), run)).encode("utf-8", "surrogatepass")).hexdigest()
+    # whether roots declare the record set changes the cross-record findings the pack keeps
+    name = hashlib.sha256("\0".join((code_digest(), settings.key(), run, str(declared))).encode(
+        "utf-8", "surrogatepass")).hexdigest()
     pack = Pack.open(os.path.join(settings.cache_dir, _cache_format()), key, name)
     start = time.time_ns()
     statuses = [status_of(path, start) for path, _ in every]
@@ -475,7 +480,7 @@ def _lint_with_pack(files: list[tuple[Path, str]], every: list[tuple[Path, str]]
             results.append(result)
             yield result
 
-    findings, cross = _collect(every, len(files), each(), settings, cross_enabled, progress)
+    findings, cross = _collect(every, len(files), each(), settings, cross_enabled, progress, declared)
     if used:
         Cache(Path(settings.cache_dir), b"").prune(used)  # pruning reads no entry: it needs no key
     pack.write([(display, index < len(files), status, file_key, found, summary)
@@ -498,7 +503,8 @@ def _cache_format() -> str:
 
 
 def _collect(every: list[tuple[Path, str]], mine: int, results: Iterable, settings: Settings, cross_enabled: bool,
-             progress: Callable[[int, int], None] | None) -> tuple[list[Finding], list[Finding]]:
+             progress: Callable[[int, int], None] | None, declared: bool = False
+             ) -> tuple[list[Finding], list[Finding]]:
     """The per-file findings of the first ``mine`` files, and the cross-record findings of the run."""
     from linter.engine import lint_documents
     from linter.records import RecordSet
@@ -527,5 +533,5 @@ def _collect(every: list[tuple[Path, str]], mine: int, results: Iterable, settin
         ),
     )
     cross = lint_documents(summaries, selection=cross_only, today=settings.today,
-                           record_set=RecordSet(summaries + neighbour_summaries), per_file=False)
+                           record_set=RecordSet(summaries + neighbour_summaries, declared=declared), per_file=False)
     return findings, cross

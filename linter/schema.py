@@ -213,7 +213,7 @@ def _deepest(error: Any) -> Any:
 
 # jsonschema's stubs type every attribute of a ValidationError as possibly unset; an error that
 # iter_errors yields has them all, so its errors are handled as Any.
-def _explain(error: Any) -> Iterator[Hit]:
+def _explain(error: Any, doc: Document) -> Iterator[Hit]:
     pointer = _pointer(error.absolute_path)
     where = _where(pointer)
     kind, value, schema = error.validator, error.instance, error.schema
@@ -230,8 +230,14 @@ def _explain(error: Any) -> Iterator[Hit]:
         # missing name as an error of its own; check_schema drops the repeats.
         missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
         for name in missing:
-            yield Hit(f"{where} lacks the required field '{name}'",
-                      pointer=pointer, at_key=bool(pointer), rule=SCHEMA_VIOLATION)
+            field_pointer = child_pointer(pointer, name)
+            if field_pointer in doc.reported:  # the loader found its value unreadable and said so
+                continue
+            message = f"{where} lacks the required field '{name}'"
+            if field_pointer in doc.key_spans:  # an infobox parameter written empty: fill it in there
+                yield Hit(message, pointer=field_pointer, at_key=True, rule=SCHEMA_VIOLATION)
+            else:
+                yield Hit(message, pointer=pointer, at_key=bool(pointer), rule=SCHEMA_VIOLATION)
         return
     if kind in ("oneOf", "anyOf"):
         choices = _alternatives(error.validator_value)
@@ -242,7 +248,7 @@ def _explain(error: Any) -> Iterator[Hit]:
             return
         deepest = _deepest(error)
         if deepest is not None:
-            yield from _explain(deepest)
+            yield from _explain(deepest, doc)
             return
     if kind == "type":
         expected = error.validator_value
@@ -318,11 +324,15 @@ def check_schema(doc: Document) -> list[Hit]:
     if doc.data is None or _surely_valid(doc.data):
         return []
     hits: list[Hit] = []
+    errors = 0
     for error in _validator().iter_errors(doc.data):
-        explained = list(_explain(error))
+        errors += 1
+        explained = list(_explain(error, doc))
+        if not explained and error.validator == "required":
+            continue  # every field it names was reported by the loader already
         # An error of a form the explanations do not know still reaches the user, in jsonschema's words.
         hits.extend(explained or [Hit(f"{_where(_pointer(error.absolute_path))}: {error.message}",
                                       pointer=_pointer(error.absolute_path), rule=SCHEMA_VIOLATION)])
-    if not hits:
+    if not errors:
         hits = _fast_errors(doc.data)
     return list(dict.fromkeys(hits))

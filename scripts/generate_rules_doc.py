@@ -17,6 +17,7 @@ PRECISION = ROOT / "docs" / "precision.json"
 sys.path.insert(0, str(ROOT))
 
 from linter.rules import all_rules  # noqa: E402
+from linter.rules.base import Rule  # noqa: E402
 
 HEADER = """\
 # Rules
@@ -28,9 +29,19 @@ Every rule has a stable code and a slug; either names it in `--select`, `--ignor
 explain SLUG` prints a rule's section below. Each rule's precision note says how it behaved
 on the 490 real infoboxes of the review corpus and how the firings were checked.
 
-| Code | Rule | Default severity | Summary |
-| --- | --- | --- | --- |
+Scope: a *record* rule reads one record (or file) alone, so it reports the same whatever else is
+linted; a *cross-record* rule also reads the other records of the run (the files linted and
+the configured `roots`), only the fields it names.
+
+| Code | Rule | Default severity | Scope | Summary |
+| --- | --- | --- | --- | --- |
 """
+
+
+def _scope(rule: Rule) -> str:
+    if rule.cross_record:
+        return "cross-record (reads " + ", ".join(f"`{field}`" for field in rule.reads) + ")"
+    return "record"
 
 
 def _demote(doc: str) -> str:
@@ -42,14 +53,15 @@ def render() -> str:
     notes = json.loads(PRECISION.read_text("utf-8"))["rules"]
     rules = all_rules()
     parts = [HEADER]
-    parts += [f"| {r.code} | [`{r.slug}`](#{r.code.lower()}-{r.slug}) | {r.severity.label} | {r.summary} |\n"
-              for r in rules]
+    parts += [f"| {r.code} | [`{r.slug}`](#{r.code.lower()}-{r.slug}) | {r.severity.label} | {_scope(r)} "
+              f"| {r.summary} |\n" for r in rules]
     for rule in rules:
         body = _demote(rule.doc.split("\n", 1)[1].strip()) if "\n" in rule.doc else ""
         aliases = f"Aliases: {', '.join(f'`{a}`' for a in rule.aliases)}.\n\n" if rule.aliases else ""
         note = notes.get(rule.slug, "No review on the corpus is recorded for this rule yet.")
         parts.append(f"\n## {rule.code} {rule.slug}\n\n**{rule.summary}.** Default severity: "
-                     f"{rule.severity.label}; reported by the {rule.reported_by}.\n\n{aliases}{body}\n\n"
+                     f"{rule.severity.label}; scope: {_scope(rule)}; reported by the {rule.reported_by}."
+                     f"\n\n{aliases}{body}\n\n"
                      f"### Precision on real data\n{note}\n")
     return "".join(parts)
 

@@ -208,3 +208,20 @@ def test_cache_directory_is_tagged_and_ignored_and_clean_removes_it(tmp_path, mo
     (tmp_path / "mine" / "notes.txt").write_text("keep me")
     refused = CliRunner().invoke(cli, ["clean", "--cache-dir", "mine"])
     assert refused.exit_code == 2 and (tmp_path / "mine" / "notes.txt").exists()
+
+
+def test_a_signed_entry_that_is_malformed_is_a_miss(tmp_path):
+    """Signing keeps out entries this machine did not write; one it did write but that is damaged
+    or from another version still never crashes the run, however it is shaped."""
+    cache = Cache(tmp_path, KEY)
+    cache.put("ab" * 32, [FINDING], [])
+    path = next(tmp_path.rglob("*.json"))
+    for body in ('{"findings": [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]], "summaries": []}',
+                 '{"findings": [["r.yaml", 1, 1, 1, 1, "CL001", "x", 3, {"a": 1}, []]], "summaries": []}',
+                 '{"findings": [["r.yaml", 1, 1, 1, 1, "CL001", "x", 99, "m", ""]], "summaries": []}',
+                 '{"findings": ' + "[" * 100_000 + "]" * 100_000 + ', "summaries": []}',
+                 '{"findings": [], "summaries": [' + "{" * 50_000 + "}" * 50_000 + "]}",
+                 "\udcff", "[]", "null"):
+        raw = body.encode("utf-8", "surrogateescape")
+        path.write_bytes(hmac.new(KEY, raw, "sha256").hexdigest().encode() + b"\n" + raw)
+        assert cache.get("ab" * 32) is None, body[:60]

@@ -1,9 +1,14 @@
-"""Hypothesis through the whole CLI: any file, any output format, never a traceback."""
+"""Hypothesis through the whole CLI: any file, every output format and the HTML site, never a
+traceback, and every output valid for its format (tests/valid_output.py: the SARIF and JUnit
+schemas, GitLab's fields, the JSON report's contract, strict HTML5, no raw control character in
+text or GitHub annotations)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
-import xml.etree.ElementTree as ElementTree
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -13,6 +18,7 @@ from hypothesis import strategies as st
 
 from linter.cli import cli
 from linter.report import FORMATS
+from tests.valid_output import assert_valid, assert_valid_site
 
 SETTINGS = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -25,24 +31,30 @@ records = st.recursive(
     max_leaves=20)
 
 
-def _check_output(output_format: str, output: str) -> None:
-    if output_format in ("json", "sarif", "gitlab"):
-        json.loads(output)
-    elif output_format == "junit":
-        ElementTree.fromstring(output)
+
+
+@contextlib.contextmanager
+def _inside(directory: Path) -> Iterator[None]:
+    """Run from ``directory``, so reports name files relatively (GitLab wants paths from the top)."""
+    here = os.getcwd()
+    os.chdir(directory)
+    try:
+        yield
+    finally:
+        os.chdir(here)
 
 
 def _lint_everywhere(tmp_path, name: str, content: bytes) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     for output_format in FORMATS:
-        result = CliRunner().invoke(cli, ["lint", "--format", output_format, str(path)],
-                                    env={"GITHUB_ACTIONS": None})
+        with _inside(tmp_path):
+            result = CliRunner().invoke(cli, ["lint", "--format", output_format, name], env={"GITHUB_ACTIONS": None})
         assert result.exit_code in (0, 1, 2), result.output
         assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
         assert "Traceback" not in result.output
         if result.exit_code != 2:
-            _check_output(output_format, result.stdout)
+            assert_valid(output_format, result.stdout)
     assert path.read_bytes() == content
 
 
@@ -79,20 +91,6 @@ hostile_records = st.recursive(
     max_leaves=12)
 
 
-def _valid(output_format: str, output: str) -> None:
-    """Every format parses as itself; text and annotations carry no raw control character."""
-    _check_output(output_format, output)
-    if output_format in ("text", "github"):
-        raw = [c for c in output if c != "\n" and (ord(c) < 32 or 0x7f <= ord(c) <= 0x9f or "\ud800" <= c <= "\udfff"
-                                                  or c in "\u2028\u2029")]
-        assert not raw, f"raw control characters in {output_format}: {raw!r}"
-    if output_format == "github":
-        # GitHub reads one command per "\n" (other line separators were checked absent above): each
-        # line is a workflow command, or the plain note on GitHub's limit of shown annotations
-        assert all(line.startswith(("::", "conflict-lint: GitHub shows only"))
-                   for line in output.split("\n") if line), output
-
-
 def _lint_with_every_format(tmp_path, name: str, content: bytes) -> None:
     import tempfile
 
@@ -100,15 +98,17 @@ def _lint_with_every_format(tmp_path, name: str, content: bytes) -> None:
     (here / "in").mkdir()
     path = here / "in" / name
     path.write_bytes(content)
-    outputs = [option for f in FORMATS for option in ("--output", f"{f}:{here}/report.{f}")]
+    outputs = [option for f in FORMATS for option in ("--output", f"{f}:report.{f}")]
     # the directory, not the file: the test runner cannot pass a name that is not UTF-8 as an argument
-    result = CliRunner().invoke(cli, ["lint", "--no-cache", "--format", "text", *outputs, "--", str(here / "in")],
-                                env={"GITHUB_ACTIONS": None, "NO_COLOR": "1"})
+    with _inside(here):
+        result = CliRunner().invoke(cli, ["lint", "--no-cache", "--format", "text", *outputs, "--output", "html:site",
+                                          "--jobs", "1", "--", "in"], env={"GITHUB_ACTIONS": None, "NO_COLOR": "1"})
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code in (0, 1), result.output
-    _valid("text", result.stdout)
+    assert_valid("text", result.stdout)
     for output_format in FORMATS:
-        _valid(output_format, (here / f"report.{output_format}").read_text("utf-8"))
+        assert_valid(output_format, (here / f"report.{output_format}").read_text("utf-8"))
+    assert_valid_site(here / "site")
     assert path.read_bytes() == content
 
 

@@ -190,3 +190,22 @@ def test_max_file_size_from_settings_and_its_validation(tmp_path, monkeypatch):
     (tmp_path / ".conflict-lint.toml").write_text("max-file-size = 'big'\n", "utf-8")
     result = CliRunner().invoke(cli, ["lint", "--no-cache", "r.yaml"])
     assert result.exit_code == 2 and "`max-file-size` must be a number of bytes" in result.output
+
+
+def test_a_pages_parent_article_is_missing_only_when_roots_declare_the_record_set(project):
+    write(project / "pages" / "raid.wiki", """\
+        {{Infobox military conflict
+        | conflict = Raid on the mill
+        | partof = [[River war]]
+        | date = 3 May 1916
+        | result = French victory
+        | combatant1 = France
+        | combatant2 = Spain
+        }}
+    """)
+    output = run("lint", "pages", "--format", "json")[1]
+    assert "partof-unresolved" not in rules_of(output)  # [[River war]] is an article, linted or not
+    write(project / "pyproject.toml", '[tool.conflict-lint]\nroots = ["pages"]\n')
+    output = run("lint", "pages", "--format", "json")[1]
+    found = [(f["rule"], f["line"], f["column"]) for f in json.loads(output)["findings"]]
+    assert ("partof-unresolved", 3, 12) in found

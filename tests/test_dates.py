@@ -85,3 +85,42 @@ def test_a_rendered_date_reads_back_as_itself(case):
     text, iso = case
     assert read_span(text).get("start") == iso
     assert parse_date(iso).text == iso
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("February – September 2022", "2022-02", "2022-09"),  # a month alone borrows the year after the dash
+    ("March–May 1942", "1942-03", "1942-05"),
+    ("February – 3 September 2022", "2022-02", "2022-09-03"),
+    ("1 May – June 1940", "1940-05-01", "1940-06"),
+    ("February 2021 – September 2022", "2021-02", "2022-09"),
+    ("September 1939 – present", "1939-09", None),
+])
+def test_a_range_of_months_reads_both_ends(text, start, end):
+    from linter.infobox.dates import read_span
+
+    span = read_span(text)
+    assert (span.get("start"), span.get("end")) == (start, end)
+
+
+@pytest.mark.parametrize("text, word, month", [
+    ("16 December 1941 – Marhc 1942", "Marhc", "March"),  # a month and a year: no day before it
+    ("8 Septmber – 28 October 1944", "Septmber", "September"),  # a day, then the dash of a range
+    ("Febuary 3, 1940", "Febuary", "February"),
+    ("Marhc – May 1942", "Marhc", "March"),
+    ("Jule 1941", "Jule", "June or July"),  # as near to both
+])
+def test_a_misspelt_month_is_found_wherever_a_month_stands(text, word, month):
+    from linter.infobox.dates import misspelt_months
+
+    [(start, end, found, meant)] = misspelt_months(text)
+    assert (text[start:end], found, meant) == (word, word, month)
+
+
+@pytest.mark.parametrize("text", [
+    "16 December 1941 – March 1942", "Winter 1941 – spring 1942", "10 days in 1944", "(108 days)",
+    "Battle 1944", "1 Sept 1939", "Ongoing", "c. 1200",
+])
+def test_words_that_are_months_or_far_from_every_month_are_not_misspelt_months(text):
+    from linter.infobox.dates import misspelt_months
+
+    assert misspelt_months(text) == []

@@ -86,6 +86,20 @@ CASES = {
         | result   = Prussian victory
         | place    = Kessel Ford }}
         """),
+    "duplicate-key.txt": ("duplicate-key", ".txt", False, """\
+        Infobox
+        - Conflict: Skirmish at Kessel Ford
+        - Date: June 3, 1866
+        - Result: Danish victory
+        - Date: June 3, 1866
+        - Result: Prussian victory
+        """, """\
+        Infobox
+        - Conflict: Skirmish at Kessel Ford
+        - Date: June 3, 1866
+        - Result: Danish victory
+        - Result: Prussian victory
+        """),
     "date-malformed.txt": ("date-malformed", ".txt", True, """\
         Infobox
         - Conflict: Skirmish at Kessel Ford

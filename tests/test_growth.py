@@ -45,6 +45,16 @@ def test_article_text_lines_are_read_in_linear_time(make):
                   make, 2000)
 
 
+@pytest.mark.parametrize("make", [
+    lambda n: "=" * n,
+    lambda n: "= " + " " * n + "x" + " " * n + " =",
+    lambda n: "=" + "a =" * n,
+], ids=["equals", "blanks", "words"])
+def test_an_article_title_line_is_read_in_linear_time(make):
+    """The same shapes as the title, the first line, which the reader tries as a title first."""
+    assert_linear(lambda line: lint(f"{line}\nInfobox\n- Conflict: A\n", ".txt"), make, 2000)
+
+
 def test_duplicate_record_among_the_infoboxes_of_one_file():
     box = "{{Infobox military conflict\n| conflict = Battle of A\n}}\n"
     assert_linear(lambda text: lint(text, ".wiki"), lambda n: box * n, 20, largest=limits.MAX_MARKUP)
@@ -97,8 +107,9 @@ def test_a_wikitext_parameter_repeated_many_times():
                   largest=limits.MAX_FINDINGS_PER_FILE)
 
 
-@pytest.mark.parametrize("unit", [" ", "{{", "<ref>", "1-2 ", "Franco-", "9 killed, ", "("],
-                         ids=["blanks", "braces", "refs", "ranges", "combining", "items", "parens"])
+@pytest.mark.parametrize("unit", [" ", "{{", "<ref>", "1-2 ", "1 to ", "1", "Franco-", "9 killed, ", "("],
+                         ids=["blanks", "braces", "refs", "ranges", "to-ranges", "digits", "combining", "items",
+                              "parens"])
 def test_adversarial_values_in_every_rule(unit):
     """Each text every rule matches with a pattern, up to MAX_MATCH_CHARS (rules read no further)."""
     def record(n: int) -> str:

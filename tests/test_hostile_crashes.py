@@ -20,6 +20,7 @@ from linter.api import load_text
 from linter.cli import cli
 from tests.conftest import ROOT
 from tests.test_hostile import _cap_memory
+from tests.valid_output import assert_valid, assert_valid_site
 
 BIG = "9" * 5000  # over Python's 4,300-digit limit for int <-> str
 WIKI = "{{{{Infobox military conflict\n| conflict = A\n{}\n}}}}\n"
@@ -69,6 +70,17 @@ def test_huge_integers_in_records_are_findings(tmp_path, name, content, expected
     assert expected in lint_json(tmp_path, name, content)
 
 
+@pytest.mark.parametrize("figure", [
+    f"{{text: '{BIG} killed'}}", f"{{text: '{BIG}-{BIG}9 killed'}}", f"{{text: 'about {BIG}'}}",
+    f"{{text: '{BIG[:100]}', count: {BIG[:100]}}}",
+], ids=["count", "range", "about", "longest-number"])
+def test_a_huge_number_in_figure_text(tmp_path, figure):
+    record = (f"id: x\nconflict: X\ndate: {{start: '2020'}}\nsides:\n - combatants: [A]\n"
+              f"   casualties: {{killed: {figure}}}\n   strength: [{figure}]\n - combatants: [B]\n")
+    found = lint_json(tmp_path, "figures.yaml", record)
+    assert "syntax-error" not in {rule for rule, _ in found}  # a count of 100 digits is still a number
+
+
 def test_two_huge_counts_in_one_total(tmp_path):
     near = "9" * 4299  # each converts; their sum has 4,300 digits
     record = (f"id: x\nconflict: X\ndate: {{start: '2020'}}\nsides:\n - combatants: [A]\n   casualties:\n"
@@ -113,22 +125,29 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab")
 ], ids=["json", "wikitext"])
 def test_lone_surrogates_give_valid_output_in_every_format(tmp_path, name, content):
     (tmp_path / name).write_text(content, encoding="utf-8")
+    _assert_every_format_valid(tmp_path, name)
+
+
+def _assert_every_format_valid(tmp_path, path: str) -> None:
+    """Lint ``path`` with every report format and an HTML site at once; each must be valid."""
     outputs = [option for f in FORMATS for option in ("--output", f"{f}:report.{f}")]
     # a real process: its standard output encodes strictly, as a CI runner's does
-    result = run("lint", "--format", "json", *outputs, name, cwd=tmp_path)
-    assert result.returncode == 1
-    _assert_valid("json", result.stdout.decode("utf-8"))
+    result = run("lint", "--format", "text", *outputs, "--output", "html:site", "--", path, cwd=tmp_path,
+                 env={"NO_COLOR": "1"})
+    assert result.returncode == 1, result.stderr
+    assert_valid("text", result.stdout.decode("utf-8"))
     for output_format in FORMATS:
-        _assert_valid(output_format, (tmp_path / f"report.{output_format}").read_text("utf-8"))
+        assert_valid(output_format, (tmp_path / f"report.{output_format}").read_text("utf-8"))
+    assert_valid_site(tmp_path / "site")
 
 
-def _assert_valid(output_format: str, text: str) -> None:
-    from xml.etree import ElementTree
-
-    if output_format in ("json", "sarif", "gitlab"):
-        json.loads(text)
-    elif output_format == "junit":
-        ElementTree.fromstring(text)
+def test_a_file_name_that_is_not_utf8_gives_valid_output_in_every_format(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / os.fsdecode(b"caf\xe9\x1b]0;x\x07.yaml")).write_text("id: x\nvictor: y\n")
+    _assert_every_format_valid(tmp_path, "in")
+    shown = "caf\\udce9\\x1b]0;x\\x07.yaml"  # escaped, not dropped
+    assert shown in (tmp_path / "report.text").read_text("utf-8")
+    assert shown in (tmp_path / "site" / "index.html").read_text("utf-8")
 
 
 def test_a_file_name_that_is_not_utf8_is_linted_cached_and_reported(tmp_path):
@@ -152,10 +171,13 @@ def test_a_json_record_that_is_null_is_a_finding(tmp_path):
     assert lint_json(tmp_path, "null.json", "null") == [("schema-violation", 1)]
 
 
-@pytest.mark.parametrize("content", ["- a\n- b\n", "5\n", "just text\n"])
-def test_import_of_a_file_that_holds_no_mapping(tmp_path, content):
-    (tmp_path / "list.yaml").write_text(content)
-    result = invoke("import", "list.yaml", "--out", "out", cwd=tmp_path)
+@pytest.mark.parametrize("name, content", [
+    ("list.yaml", "- a\n- b\n"), ("number.yaml", "5\n"), ("text.yaml", "just text\n"),
+    ("list.json", '["a", "b"]'), ("number.json", "5"), ("text.json", '"just text"'),
+])
+def test_import_of_a_file_that_holds_no_mapping(tmp_path, name, content):
+    (tmp_path / name).write_text(content)
+    result = invoke("import", name, "--out", "out", cwd=tmp_path)
     assert result.exit_code == 1
     assert "not converted: the file holds" in result.stderr
 
@@ -197,8 +219,10 @@ def test_a_huge_sparse_pyproject_is_not_read_whole(tmp_path):
 
 @pytest.mark.parametrize("size", [str(2 ** 63), str(10 ** 11)])
 def test_a_huge_max_file_size_allocates_nothing(tmp_path, size):
+    # a capped process: a read that preallocated its limit would fail under the cap
     (tmp_path / "r.yaml").write_text("id: x\nvictor: y\n")
-    assert ("unknown-field", 2) in lint_json(tmp_path, "r.yaml", "id: x\nvictor: y\n", "--max-file-size", size)
+    result = run("lint", "--format", "json", "--no-cache", "--max-file-size", size, "r.yaml", cwd=tmp_path)
+    assert ("unknown-field", 2) in [(f["rule"], f["line"]) for f in json.loads(result.stdout)["findings"]]
 
 
 def test_a_huge_max_file_size_setting(tmp_path):

@@ -187,12 +187,21 @@ def test_import_never_replaces_a_file_it_imports(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["2020-ayorou-attack.yaml"]
 
 
-def test_a_linked_cache_directory_is_not_used(tmp_path):
+@pytest.mark.parametrize("linked", ["top", "format"])
+def test_a_linked_cache_directory_is_not_used(tmp_path, linked):
+    """A pull request may commit `.conflict-lint-cache` (or its format folder, `2/` when the issue
+    was filed) as a link, to make the run write where it chose."""
+    from linter.cache import FORMAT
+
     (tmp_path / "r.yaml").write_text(GOOD)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (tmp_path / "project").mkdir()
-    (tmp_path / "project" / ".conflict-lint-cache").symlink_to(elsewhere)
+    if linked == "top":
+        (tmp_path / "project" / ".conflict-lint-cache").symlink_to(elsewhere)
+    else:
+        (tmp_path / "project" / ".conflict-lint-cache").mkdir()
+        (tmp_path / "project" / ".conflict-lint-cache" / FORMAT).symlink_to(elsewhere)
     result = invoke("lint", "../r.yaml", cwd=tmp_path / "project")
     assert result.exit_code == 1 and "is a symbolic link: the cache is not used" in result.stderr
     assert list(elsewhere.iterdir()) == []

@@ -174,3 +174,83 @@ def test_a_citation_ends_the_figure_before_it(cell):
 def test_a_citation_between_a_figure_and_its_words_changes_nothing():
     killed = side(box("| casualties1 = 1,200<ref>A.</ref> killed"))["casualties"]["killed"]
     assert killed == {"count": 1200, "text": "1,200 killed", "sources": ["ref-1"]}
+
+
+def _combatants(cell: str, number: int = 1) -> list:
+    text = box(f"| combatant{number} = {cell}", head=HEAD.replace(f"| combatant{number} = "
+                                                               f"{'France' if number == 1 else 'Spain'}\n", ""))
+    return side(text, number)["combatants"]
+
+
+def test_a_bracketed_note_beside_a_party_is_no_part_of_its_name():
+    assert _combatants("{{flag|Australia}} <small>(naval)</small><br>{{flag|Poland}} (naval only)") == [
+        "Australia", "Poland"]
+    assert _combatants("{{flag|Romania}}<br><small>(23–29 August)</small>") == ["Romania"]
+    # brackets that are part of the name, in a link's target or a flag's country, stay
+    assert _combatants("[[Patriot (American Revolution)|Patriots]]<br>{{flag|Kingdom of Hungary (1920–46)}}") == [
+        "Patriot (American Revolution)", "Kingdom of Hungary (1920–46)"]
+
+
+def test_a_coalition_heading_is_no_party_but_a_country_heading_is():
+    assert _combatants("'''Coalition:'''<br>{{flag|France}}<br>{{flag|Chad}}") == ["France", "Chad"]
+    assert _combatants("'''Kingdom of Greece:'''<br>[[Hellenic Army]]") == ["Kingdom of Greece", "Hellenic Army"]
+
+
+def test_parties_listed_between_commas_are_each_a_party():
+    assert _combatants("[[British Empire]], allies", 2) == ["British Empire", "allies"]
+    assert _combatants("[[Washington, D.C.|Washington]] militia", 2) == ["Washington, D.C. militia"]
+    assert _combatants("France, Spain and allies", 2) == ["France, Spain and allies"]  # no link: one entry
+
+
+def test_country_data_codes_in_flag_templates_name_their_country():
+    assert _combatants("{{flagcountry|UK}}<br>{{flagcountry|US|1912}}<br>{{flag|USSR}}<br>{{flagcountry|GER}}") == [
+        "United Kingdom", "United States", "Soviet Union", "Germany"]
+
+
+def test_commander_headings_and_notes_are_no_commanders():
+    text = box("| commander1 = [[Hans Roth]]<br/>'''Division:'''<br/>[[Karl Berg]]"
+               "<br/><small>(Until 31 January)</small>"
+               "<br/>'''Corps:''' (February–March)<br/>[[Otto Lind]]<br/>([[2nd Army (Wehrmacht)|2nd Army]])",
+               "| commander2 = '''[[Juan Ruiz]]''' (POW)<br>[[Luis Vega]]{{KIA}}")
+    assert side(text)["commanders"] == ["Hans Roth", "Karl Berg", "Otto Lind"]  # a bold name in chief stays
+    assert side(text, 2)["commanders"] == ["Juan Ruiz (POW)", "Luis Vega †"]
+
+
+@pytest.mark.parametrize("partof, parents", [
+    ("Second World War, [[Battle of the Atlantic]]", ["Second World War", "Battle of the Atlantic"]),
+    ("[[Operation Overlord]], Battle of Normandy", ["Operation Overlord", "Battle of Normandy"]),
+    ("the [[Eastern Front (World War II)|Eastern Front]] of World War II",
+     ["Eastern Front (World War II)", "World War II"]),
+    ("the [[Battle of the Mediterranean]] of the [[Second World War]]",
+     ["Battle of the Mediterranean", "Second World War"]),
+    ("the [[Pacific War]] (1941–1945)", ["Pacific War"]),
+    # words written against a link belong to its phrase, not a title of their own
+    ("the [[Gothic Line]] Offensive during the [[Italian Campaign (World War II)]]",
+     ["Gothic Line", "Italian Campaign (World War II)"]),
+    ("Operations [[Operation Atlantic|Atlantic]] and [[Operation Spring|Spring]]",
+     ["Operation Atlantic", "Operation Spring"]),
+    ("World War I", ["World War I"]),
+])
+def test_part_of_names_linked_and_unlinked_parents(partof, parents):
+    assert load_text(box(f"| partof = {partof}"), "x.wiki").data["part_of"] == parents
+
+
+def test_lines_of_a_name_or_place_read_on_with_spaces():
+    text = box("| place = [[Volgograd|Stalingrad]], [[Soviet Union]]<br>(now [[Volgograd]], [[Russia]])",
+               head=HEAD.replace("| conflict = Action at the weir", "| conflict = Weir offensive<br/>Weir operation"))
+    data = load_text(text, "x.wiki").data
+    assert data["conflict"] == "Weir offensive Weir operation"
+    assert data["place"]["name"] == "Stalingrad, Soviet Union (now Volgograd, Russia)"
+
+
+def test_a_line_with_commas_that_are_not_a_list_of_parties_stays_one_entry():
+    assert _combatants("[[Julius Caesar|Forces of Julius Caesar]], including representatives of the [[Populares]]",
+                       2) == ["Julius Caesar, including representatives of the Populares"]
+    assert _combatants("[[Republic of China (1912–49)|China]]<br><small>(led a front of the [[Kuomintang]], the "
+                       "[[Communist Party of China]], and others)</small>", 2) == ["Republic of China (1912–49)"]
+
+
+def test_the_notes_left_out_of_party_names_are_kept_beside_them():
+    text = box("| combatant2 = {{flag|Spain}} <small>(naval)</small><br>{{flag|Italy}}<br>(from 1916)",
+               head=HEAD.replace("| combatant2 = Spain\n", ""))
+    assert load_text(text, "x.wiki").notes == {"/sides/1/combatants/0": "naval", "/sides/1/combatants/1": "from 1916"}

@@ -15,6 +15,10 @@ HEAD = """{{Infobox military conflict
 """
 
 
+# a record of a record set declared by roots, which does not hold the parents the boxes name
+OTHER = 'id: other\nconflict: Other\ndate: {start: "1900"}\nresult: {text: Draw}\nsides: [{combatants: [France]}]\n'
+
+
 def box(*lines: str, head: str = HEAD) -> str:
     return head + "".join(line + "\n" for line in lines) + "}}\n"
 
@@ -163,7 +167,7 @@ def test_a_placeholder_standing_alone_says_nothing():
 
 
 def test_messages_speak_of_the_file_being_edited():
-    findings = lint_text(box("| casualties1 = 9 killed", "| partof = [[River war]]"), "x.wiki")
+    findings = lint_text(box("| casualties1 = 9 killed", "| partof = [[River war]]"), "x.wiki", others=(OTHER,))
     messages = {f.rule: f.message for f in findings}
     assert messages["figure-unsourced"] == (
         "'casualties1' figure ('9 killed') has no source: add a <ref> with its source right after the figure"
@@ -182,3 +186,45 @@ def test_messages_speak_of_the_file_being_edited():
           - combatants: [Spain]
         """)
     assert "add the ids of the sources" in next(f.message for f in record if f.rule == "figure-unsourced")
+
+
+def test_a_misspelt_month_anywhere_in_a_range_is_reported_and_the_date_not_guessed():
+    for written, column in (("16 December 1941 – Marhc 1942", 29), ("8 Septmber – 28 October 1944", 12)):
+        text = box(head=HEAD.replace("3 May 1916", written))
+        findings = lint_text(text, "x.wiki")
+        assert only(findings, "date-malformed") == [("date-malformed", 3, column)]
+        assert only(findings, "schema-violation") == []  # the missing date is the same defect
+        assert "date" not in load_text(text, "x.wiki").data
+
+
+def test_a_malformed_date_template_is_not_reported_again_as_a_missing_date():
+    text = box(head=HEAD.replace("3 May 1916", "{{Start date|1916|13|2}}"))
+    findings = lint_text(text, "x.wiki")
+    assert only(findings, "date-malformed") == [("date-malformed", 3, 10)]
+    assert only(findings, "schema-violation") == []
+
+
+def test_a_required_parameter_written_empty_is_reported_at_its_name():
+    text = box(head=HEAD.replace("| conflict = Raid on the mill", "| conflict ="))
+    assert only(lint_text(text, "x.wiki"), "schema-violation") == [("schema-violation", 2, 3)]
+    missing = box(head=HEAD.replace("| conflict = Raid on the mill\n", ""))
+    assert only(lint_text(missing, "x.wiki"), "schema-violation") == [("schema-violation", 1, 1)]
+
+
+def test_a_parent_article_is_missing_only_from_a_record_set_declared_by_roots():
+    text = box("| partof = [[River war]]")
+    assert only(lint_text(text, "x.wiki"), "partof-unresolved") == []
+    assert only(lint_text(text, "x.wiki", others=(OTHER,)), "partof-unresolved") == [("partof-unresolved", 7, 12)]
+    parent = OTHER.replace("conflict: Other", "conflict: River war")
+    assert only(lint_text(text, "x.wiki", others=(parent,)), "partof-unresolved") == []
+    itself = box("| partof = [[Raid on the mill]]")
+    assert only(lint_text(itself, "x.wiki"), "partof-unresolved") == [("partof-unresolved", 7, 12)]
+
+
+def test_an_unknown_parameter_is_quoted_exactly_as_written():
+    text = box("| Territorial Changes = Mill taken", "|image size= 200px")
+    messages = [f.message for f in lint_text(text, "x.wiki") if f.rule == "unknown-parameter"]
+    assert [m.split("'")[1] for m in messages] == ["Territorial Changes", "image size"]
+    article = "= Raid =\n\nInfobox\n- Conflict: Raid\n- Territorial Changes: none\n- Date: 1916\n- Combatant1: A\n"
+    [message] = [f.message for f in lint_text(article, "raid.txt") if f.rule == "unknown-parameter"]
+    assert message.startswith("'Territorial Changes' is not a parameter")

@@ -38,6 +38,43 @@ def test_pages_beyond_the_parser_budget_are_not_parsed(text):
     assert rules_of(text, ".wiki") == ["limit-exceeded"]
 
 
+def test_the_issues_pages_beyond_the_budget_in_a_capped_process(tmp_path):
+    """The issue's repros at their sizes (each took a minute or more), linted together by the CLI
+    in a process with a memory cap and a time-out: each is one limit-exceeded finding."""
+    pages = {
+        "ref-names.wiki": BOX.format("| result = " + '<ref name="x' * 10_000),
+        "refs.wiki": BOX.format("| result = " + "<ref>" * 40_000),
+        "divs.wiki": BOX.format("| result = " + "<div>" * 40_000),
+        "tables.wiki": BOX.format("| result = " + "{|" * 40_000),
+        "boxes.wiki": "{{Infobox military conflict|" * 10_000,
+        "links.wiki": BOX.format("|a=[[b" * 40_000),
+        "nesting.wiki": BOX.format("| result = " + "{{x|" * 10_000 + "}}" * 10_000),
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text)
+    result = run("lint", "--format", "json", "--no-cache", "--fail-on", "never", *pages, cwd=tmp_path)
+    found = {name: [f["rule"] for f in json.loads(result.stdout)["findings"] if f["path"] == name] for name in pages}
+    assert found == {name: ["limit-exceeded"] for name in pages}
+
+
+def test_every_limit_is_documented():
+    """docs/security.md's table names every limit of linter/limits.py with its value."""
+    from tests.conftest import ROOT
+
+    table = (ROOT / "docs" / "security.md").read_text("utf-8").split("## Limits", 1)[1]
+    shown = {"MAX_FILE_BYTES": "5 MiB", "MAX_SETTINGS_BYTES": "1 MiB", "MAX_BASELINE_BYTES": "64 MiB",
+             "MAX_CACHE_ENTRY_BYTES": "64 MiB", "MAX_DEPTH": "100 levels", "MAX_TEMPLATE_DEPTH": "50 levels",
+             "MAX_MATCH_CHARS": "first 10,000 characters", "MAX_NUMBER_DIGITS": "| 100 |"}
+    names = [name for name in vars(limits) if name.startswith("MAX_")]
+    assert set(shown) <= set(names)
+    for name in names:
+        value = shown.get(name, f"{getattr(limits, name):,}")
+        assert value in table, f"{name} ({value}) is not in docs/security.md's table of limits"
+    assert (limits.MAX_FILE_BYTES, limits.MAX_SETTINGS_BYTES) == (5 * 1024 ** 2, 1024 ** 2)
+    assert (limits.MAX_BASELINE_BYTES, limits.MAX_CACHE_ENTRY_BYTES) == (64 * 1024 ** 2, 64 * 1024 ** 2)
+    assert (limits.MAX_DEPTH, limits.MAX_TEMPLATE_DEPTH, limits.MAX_MATCH_CHARS) == (100, 50, 10_000)
+
+
 def test_real_pages_are_within_the_budget():
     pages = sorted(FIXTURES.rglob("*.wiki"))
     assert pages
@@ -97,6 +134,8 @@ def test_cross_record_findings_count_against_the_limit_per_file(tmp_path):
     """partof-unresolved and see-also-unresolved come from the cross-record stage, after the
     per-file cap: they are capped with the rest of the file's findings."""
     (tmp_path / "links.json").write_text(_record_linking_nowhere(600))
+    # roots declare the record set whole, so a page's link to an article outside it is reported
+    (tmp_path / "pyproject.toml").write_text('[tool.conflict-lint]\nroots = ["."]\n')
     box = "{{Infobox military conflict\n| conflict = Battle of A\n| partof = War of B\n}}\n"
     (tmp_path / "boxes.wiki").write_text(box * (limits.MAX_FINDINGS_PER_FILE + 30))
     report = json.loads(run("lint", "--format", "json", "--no-cache", "--fail-on", "never",

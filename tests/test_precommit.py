@@ -120,12 +120,19 @@ def test_the_documented_local_hook_runs_as_written(tmp_path, sandbox):
 
 
 @needs_git
-def test_a_committed_file_named_like_an_option_cannot_silence_the_hook(tmp_path, sandbox):
-    """The attack: commit a baseline hiding the findings under a dot-directory the hook skips, and a
-    file whose path, `--baseline=.x/hide.json`, pre-commit passes as an argument. Read as an option,
-    it would make the hook pass; after the hook's `--` it is only a file to lint."""
+def test_committed_files_named_like_options_cannot_silence_the_hook_or_write_outside(tmp_path, sandbox):
+    """Two attacks. Commit a baseline hiding the findings under a dot-directory the hook skips, and a
+    file whose path, `--baseline=.x/hide.json`, pre-commit passes as an argument: read as an option,
+    it would make the hook pass. Commit a file named `--output=text:out.json` and a link `out.json`
+    to a shell start-up file of another directory: read as an option, the hook would overwrite that
+    file with its report. After the hook's `--` each is only a file to lint."""
+    victim = tmp_path / "someone-else" / ".bashrc"
+    victim.parent.mkdir()
+    victim.write_text("original\n")
     repository = make_repository(tmp_path / "attacked", FIXTURES / "invalid" / "ayorou-uncorrected.yaml",
                                  env=sandbox)
+    (repository / "--output=text:out.json").write_text("{}")
+    (repository / "out.json").symlink_to(victim)
     (repository / ".x").mkdir()
     subprocess.run([sys.executable, "-m", "linter", "baseline", "-o", ".x/hide.json", "records"],
                    cwd=repository, check=True, capture_output=True)
@@ -137,6 +144,7 @@ def test_a_committed_file_named_like_an_option_cannot_silence_the_hook(tmp_path,
     hooked = try_repo(repository, sandbox)
     assert hooked.returncode == 1, hooked.stdout + hooked.stderr
     assert "records/ayorou-uncorrected.yaml:10:9: CL301 [result-unlisted-party]" in hooked.stdout
+    assert victim.read_text() == "original\n" and (repository / "out.json").is_symlink()
 
 
 @needs_git
@@ -149,3 +157,4 @@ def test_the_fixing_hook_fixes_and_fails_the_commit_as_a_formatter_does(tmp_path
     assert "files were modified by this hook" in fixed.stdout
     assert (repository / "records" / "oslo-raid.yaml").read_text(encoding="utf-8") == (
         'id: oslo-raid\nplace: {name: Oslo, country: "NO"}  # Norway\n')
+

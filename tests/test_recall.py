@@ -1,4 +1,4 @@
-"""Recall on real infoboxes: one known defect injected into each of 90 copies of the gold set's
+"""Recall on real infoboxes: one known defect injected into each of 98 copies of the gold set's
 real infoboxes (tests/recall/inject.py), every rule that can fire on wikitext covered; the share
 lint finds may not fall below the committed floor (tests/recall/floor.json).
 ``python scripts/recall_report.py --misses`` prints it per kind of defect."""

@@ -14,6 +14,8 @@ from linter.infobox.items import Infobox, Item
 from linter.infobox.record import build, unknown_parameter
 from linter.markup import SIDE_PARAMETER
 from linter.model.document import Document, Hit
+from linter.rules.duplicate_key import SLUG as DUPLICATE_KEY
+from linter.rules.duplicate_key import repeated_line_fix
 from linter.rules.no_infobox import SLUG as NO_INFOBOX
 
 # Lines are read with string methods, not patterns such as r"^==+\s*(.+?)\s*==+\s*$": a lazy
@@ -73,6 +75,7 @@ def _list_item(stripped: str) -> str | None:
 def load_article_text(doc: Document) -> None:
     lines = doc.text.splitlines()
     box = Infobox()
+    given: dict[str, str] = {}  # each key read, with its value as written, to tell a repeat
     in_infobox = False
     section = ""
     title = ""
@@ -99,6 +102,15 @@ def load_article_text(doc: Document) -> None:
             if key not in _KNOWN and not _SPLIT.fullmatch(key):
                 doc.problems.append(unknown_parameter(written, key_span, "the article-text infobox"))
                 continue
+            if key in box.name_spans:
+                first = box.name_spans[key]
+                # the same value again: dropping this line changes nothing the reader takes
+                same = value.strip() == given.get(key)
+                doc.problems.append(Hit(
+                    f"'{written}' is given twice (first on line {first.line}); only this last value is "
+                    "read and the first is dropped silently: remove one", span=key_span, rule=DUPLICATE_KEY,
+                    fix=repeated_line_fix(doc.text, number, written) if same else None))
+            given[key] = value.strip()
             items = (_split(value, number, value_column) if _SPLIT.fullmatch(key)
                      else [Item(value.strip(), Span(number, value_column, number, value_column + len(value)))])
             box.params[key] = [item for item in items if item.text]

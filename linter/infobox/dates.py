@@ -23,6 +23,7 @@ _PATTERNS = (
 _DAY_BEFORE_DASH = re.compile(rf"\b(\d{{1,2}}){_DASH}$", re.IGNORECASE)
 _DAY_MONTH_BEFORE_DASH = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}{_DASH}$", re.IGNORECASE)
 _MONTH_DAY_BEFORE_DASH = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}){_DASH}$", re.IGNORECASE)
+_MONTH_BEFORE_DASH = re.compile(rf"(?<!\d\s)\b{_MONTH}{_DASH}$", re.IGNORECASE)
 _YEAR_BEFORE_DASH_BC = re.compile(rf"\b(\d{{1,4}}){_DASH}(\d{{1,4}})\s*BC\b", re.IGNORECASE)
 
 
@@ -69,7 +70,7 @@ def _dates(text: str) -> list[tuple[int, str]]:
             before = text[:match.start()]
             lone_day = _DAY_BEFORE_DASH.search(before)
             day_month = _DAY_MONTH_BEFORE_DASH.search(before)
-            if day_month and kind == "dmy":  # "17 September – 3 October 1944"
+            if day_month and kind in ("dmy", "my"):  # "17 September – 3 October 1944", "1 May – June 1940"
                 found.append((day_month.start(), day_month.end(),
                               _iso(year, MONTHS[day_month.group(2).lower()], int(day_month.group(1)), bc)))
                 taken.append((day_month.start(), day_month.end()))
@@ -82,6 +83,14 @@ def _dates(text: str) -> list[tuple[int, str]]:
             elif lone_day and kind == "dmy":
                 found.append((lone_day.start(), lone_day.end(), _iso(year, month, int(lone_day.group(1)), bc)))
                 taken.append((lone_day.start(), lone_day.end()))
+            elif kind in ("dmy", "mdy", "my"):
+                # "February – September 2022", "March–May 1942": a month alone before the dash
+                # borrows the year of the date after it.
+                lone_month = _MONTH_BEFORE_DASH.search(before)
+                if lone_month:
+                    found.append((lone_month.start(), lone_month.end(),
+                                  _iso(year, MONTHS[lone_month.group(1).lower()], None, bc)))
+                    taken.append((lone_month.start(), lone_month.end()))
     bc_span = _YEAR_BEFORE_DASH_BC.search(text)
     if bc_span:  # "218–201 BC": the first year is BC too
         found = [(s, e, iso + " BC" if s == bc_span.start() and not iso.endswith("BC") else iso)
@@ -110,28 +119,42 @@ def read_span(text: str) -> dict:
 
 
 _MONTH_NAMES = [name.lower() for name in MONTH_NAMES]
-# A word between a day and a year, or before a day and a year, where a month stands.
-_MONTH_SLOT = re.compile(r"\b\d{1,2}\s+([A-Za-z]{3,10})\.?,?\s+\d{3,4}\b|\b([A-Za-z]{3,10})\.?\s+\d{1,2},?\s+\d{3,4}\b")
+# A word where a month stands: after a day ("8 Septmber"), before a day or year ("Marhc 1942",
+# "Agust 4, 1916"), or before the dash of a range ("Marhc – May 1942").
+_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{4,12}(?![^\W\d_])")
+_AFTER_NUMBER = re.compile(r"\d\s+$")
+_BEFORE_NUMBER_OR_DASH = re.compile(r"\.?,?\s*(?:\d|[-–—]|to\b|until\b)")
 
 
 def misspelt_months(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, word, month) of each word that stands where a month does but is none,
-    while being close to one ("Agust", "Febuary"): a misspelt month, not another word."""
+    while being a slip or two from one (``close_months``): "Agust", "Marhc", "Septmber".
+    Words further from every month ("days", "Winter") are other words, not months. When two
+    months are equally near ("Jule"), the month reads "June or July"."""
     found = []
-    for match in _MONTH_SLOT.finditer(for_matching(text)):
-        group = 1 if match.group(1) else 2
-        word = match.group(group)
-        if word.casefold() in MONTHS:
+    text = for_matching(text)
+    for match in _WORD.finditer(text):
+        word = match.group()
+        folded = word.casefold()
+        if folded in MONTHS or not (_AFTER_NUMBER.search(text[max(0, match.start() - 8):match.start()])
+                                    or _BEFORE_NUMBER_OR_DASH.match(text, match.end())):
             continue
         close = close_months(word)
         if close:
-            found.append((match.start(group), match.end(group), word, close[0]))
+            found.append((match.start(), match.end(), word, " or ".join(close)))
     return found
 
 
 def close_months(word: str) -> list[str]:
-    """The month names ``word`` is close to, closest first (at most two: enough to tell one
-    from several)."""
-    import difflib
+    """The month names ``word`` is nearest to by edit distance (``linter.spelling``), when it
+    is within the slips a word of its length may hold; several when equally near ("Jule":
+    June, July), so a fix can tell one month from several."""
+    from linter.spelling import allowed_slips, edit_distance
 
-    return [name.title() for name in difflib.get_close_matches(word.casefold(), _MONTH_NAMES, n=2, cutoff=0.75)]
+    folded = word.casefold()
+    limit = allowed_slips(folded)
+    if not limit:
+        return []
+    distances = {name: edit_distance(folded, name, limit) for name in _MONTH_NAMES}
+    nearest = min(distances.values())
+    return [name.title() for name, d in distances.items() if d == nearest] if nearest <= limit else []

@@ -24,6 +24,8 @@ class Item:
     parameter: str = ""  # the parameter it was written in, when several fill one field (combatant2a)
     category: str = ""  # the casualty category its parameter names ("fatalities" is killed), if any
     unsourced_marked: bool = False  # it carries {{citation needed}}
+    remarks: tuple[str, ...] = ()  # bracketed notes beside a party, left out of its name ("20–23 August")
+    labels: tuple[tuple[str, str], ...] = ()  # (the text shown, the target) of each of its links, in order
 
 
 @dataclass
@@ -39,6 +41,9 @@ class Infobox:
     coordinates: tuple[float, float] | None = None
     form: str = "conflict"  # "conflict" or "attack": which template it was
     names: dict[str, str] = field(default_factory=dict)  # record key -> the parameter as written
+    # parameters whose value the reader found unreadable and has reported (a {{Start date}} with
+    # month 13): their field is left out of the record, and not reported again as missing
+    malformed: set[str] = field(default_factory=set)
 
     def text(self, name: str, joiner: str = ", ") -> str:
         return joiner.join(item.text for item in self.params.get(name, ()) if item.text)

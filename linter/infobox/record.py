@@ -57,11 +57,15 @@ class _Builder:
             items = [i for i in self.box.params.get(f"{field_name}{number}", ()) if i.text]
             if key == "combatants":
                 items = _parties(items)
+            elif key == "commanders":
+                items = _people(items)
             if items:
                 side[key] = [i.text for i in items]
                 self.place(f"{base}/{key}", self.whole(f"{field_name}{number}"), f"{field_name}{number}")
                 for index, item in enumerate(items):
                     self.place(f"{base}/{key}/{index}", item.span)
+                    if item.remarks:
+                        self.doc.notes[f"{base}/{key}/{index}"] = "; ".join(item.remarks)
         strength = _figure_items(self.box.params.get(f"strength{number}", []))
         if strength:
             self.place(f"{base}/strength", self.whole(f"strength{number}"), f"strength{number}")
@@ -160,21 +164,107 @@ def _parts(item: Item, doc: Document) -> list[Item]:
 
 
 def _parties(items: list[Item]) -> list[Item]:
-    """A combatant cell's parties. A heading over a group of them is none ("Naval support:")
-    unless it names one ("Kingdom of Greece:" over its units); a party listed under two
-    headings is one party of the side, listed once."""
+    """A combatant cell's parties. A heading over a group of them is none ("Naval support:",
+    "Coalition:") unless it names one ("Kingdom of Greece:" over its units); a party listed
+    under two headings is one party of the side, listed once. A line listing parties between
+    commas ("[[British Empire]], allies") names each of them."""
     seen: set[str] = set()
     found = []
     for item in items:
+        if item.text.startswith("(") and item.text.endswith(")"):
+            continue  # a note on a line of its own, links and all: "(led by [[X]], [[Y]] ...)"
         if item.term or item.text.endswith(":"):
             name = item.text.rstrip(": ").strip()
-            if not name or not parties.mentions(name):
+            if not name or not any(m.kind != "coalition" for m in parties.mentions(name)):
                 continue
             item = dataclasses.replace(item, text=name)
-        if item.text not in seen:
-            seen.add(item.text)
-            found.append(item)
+        for each in _listed(item):
+            if each.text not in seen:
+                seen.add(each.text)
+                found.append(each)
     return found
+
+
+def _listed(item: Item) -> list[Item]:
+    """The parties of a line that lists linked parties between commas ("[[British Empire]],
+    allies"). The line stays whole unless every piece is a name of its own (a capital, or a
+    coalition word such as "allies") with its brackets closed: "Forces of Pompey, including
+    many of the Optimates" and a bracketed remark holding commas are one entry; so is a
+    line whose link target holds a comma."""
+    if ", " not in item.text or not item.links or any("," in target for target in item.links):
+        return [item]
+    parts = [part.strip() for part in item.text.split(", ") if part.strip()]
+    if not all(part.count("(") == part.count(")") and (part[:1].isupper() or _coalition_word(part))
+               for part in parts):
+        return [item]
+    return [dataclasses.replace(item, text=part) for part in parts]
+
+
+def _coalition_word(text: str) -> bool:
+    """"allies", "Allies": a word that names a coalition, whatever its case."""
+    capitalised = text[:1].upper() + text[1:]
+    return any(m.kind == "coalition" and m.end - m.start == len(text) for m in parties.mentions(capitalised))
+
+
+_TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+_REMARK = re.compile(r"\([^()]*\)")
+_CONNECTORS = re.compile(r"^(?:(?:the|of|in|during|and|part|a|an)\b\s*)+|(?:\s+(?:the|of|in|during|and))+$",
+                         re.IGNORECASE)
+
+
+def _people(items: list[Item]) -> list[Item]:
+    """A commander cell's people. Group headings (a bold "Division:", "Corps: (February–March)",
+    a ";" line, a bold line without a link) and notes on a line of their own ("(Until 31
+    January)", "([[2nd Army]])") are none; a linked name in bold is the commander in chief."""
+    found = []
+    for item in items:
+        text = _TRAILING_REMARK.sub("", item.text).strip()
+        heading = text.endswith(":") or item.level == 1 or (item.term and not item.links)
+        if not text or heading:
+            continue
+        found.append(item)
+    return found
+
+
+def _parents(item: Item) -> list[str]:
+    """The parents a "part of" line names: each link's target, and each stretch of text
+    between the links and commas that is a title of its own ("Second World War, [[Battle of
+    the Atlantic]]"; "the [[Eastern Front (World War II)|Eastern Front]] of World War II"),
+    without the words that join them ("the", "of", "and") or bracketed remarks."""
+    if not item.labels:
+        return [item.text]
+    names: list[str] = []
+    position = 0
+    text = item.text
+    for label, target in item.labels:
+        found = text.find(label, position) if label else -1
+        if found < 0:
+            continue
+        names.extend(_unlinked(text[position:found], after_link=bool(names), before_link=True))
+        names.append(target.lstrip(":").split("#")[0].replace("_", " ").strip())
+        position = found + len(label)
+    names.extend(_unlinked(text[position:], after_link=bool(names), before_link=False))
+    return [name for name in names if name]
+
+
+def _unlinked(text: str, after_link: bool, before_link: bool) -> list[str]:
+    """Titles in the text between links: stretches between commas that start with a capital.
+    Words written against a link with no comma or joining word between belong to the link's
+    phrase ("[[Gothic Line]] Offensive", "Operations [[Operation Atlantic|Atlantic]]"): no title."""
+    parts = re.split(r"[,;]|\band\b", _REMARK.sub(" ", text))
+    names = []
+    for index, part in enumerate(parts):
+        words = part.split()
+        if not words:
+            continue
+        if index == 0 and after_link and not _CONNECTORS.match(words[0]):
+            continue
+        if index == len(parts) - 1 and before_link and not _CONNECTORS.search(" " + words[-1]):
+            continue
+        name = _CONNECTORS.sub("", part.strip()).strip(" .:")
+        if name[:1].isupper() and len(name) > 2:
+            names.append(name)
+    return names
 
 
 def _bare(item: Item, first: bool) -> bool:
@@ -231,7 +321,7 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
     """Fill ``doc`` (data, spans) from ``infobox``; the document's problems stay as they are."""
     builder = _Builder(infobox, doc)
     record: dict = {}
-    conflict = infobox.text("conflict")
+    conflict = infobox.text("conflict", " ")  # lines of a name or a place read on, as the page shows them
     # Without a conflict name, the file's stem (not its path, which may be absolute), and for
     # the second infobox of a file "-2", as the importer numbers files that share a name.
     stem = PurePosixPath(provenance["file"].replace("\\", "/")).stem
@@ -244,7 +334,7 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
     if parents:
         # Every link of the cell names a parent ("[[Pacific War]], [[World War II]]"); a line
         # without a link names one by its text.
-        named = [(target, item) for item in parents for target in (item.links or (item.text,))]
+        named = [(target, item) for item in parents for target in _parents(item)]
         record["part_of"] = list(dict.fromkeys(target for target, _ in named))
         builder.place("/part_of", builder.whole("partof"), "partof")
         spans: dict[str, Span] = {}
@@ -255,11 +345,24 @@ def build(infobox: Infobox, doc: Document, provenance: dict) -> None:
     # The first line states the dates; later lines add durations or earlier skirmishes.
     date_text = next((i.text for i in infobox.params.get("date", ()) if i.text), "")
     for item in infobox.params.get("date", ()):
-        doc.problems.extend(_misspelt_months(item, doc, infobox.names.get("date", "date")))
+        misspelt = _misspelt_months(item, doc, infobox.names.get("date", "date"))
+        if misspelt:
+            infobox.malformed.add("date")
+        doc.problems.extend(misspelt)
+    # A date the reader reported as malformed is not guessed at: "4 Agust 1916" is no 1916,
+    # and the missing date is the same defect, already reported.
+    if "date" in infobox.malformed:
+        date_text = ""
+    for name in infobox.malformed:
+        doc.reported.add(f"/{name}")
+    # A parameter written with nothing the reader can use: a missing field is reported there.
+    for name, field_name in (("conflict", "conflict"), ("date", "date"), ("result", "result")):
+        if name in infobox.name_spans and not infobox.text(name):
+            doc.key_spans[f"/{field_name}"] = infobox.name_spans[name]
     if date_text:
         record["date"] = read_span(date_text)
         builder.place("/date", builder.whole("date"), "date")
-    place = infobox.text("place")
+    place = infobox.text("place", " ")
     if place:
         record["place"] = {"name": place}
         builder.place("/place", builder.whole("place"), "place")
@@ -315,7 +418,8 @@ def _misspelt_months(item: Item, doc: Document, name: str) -> list[Hit]:
         line = doc.lines[item.span.line - 1] if item.span.line <= len(doc.lines) else ""
         found = line.find(word, item.span.column - 1)
         span = Span(item.span.line, found + 1, item.span.line, found + 1 + len(word)) if found >= 0 else item.span
-        hits.append(Hit(f"'{word}' in '{name}' is not a month: write '{month}' if that is the month meant",
+        meant = " or ".join(f"'{m}'" for m in month.split(" or "))
+        hits.append(Hit(f"'{word}' in '{name}' is not a month: write {meant} if that is the month meant",
                         span=span, rule=DATE_MALFORMED))
     return hits
 

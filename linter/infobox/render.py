@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from linter.infobox.record import slug
-from linter.infobox.templates import KINDS, country_codes
+from linter.infobox.templates import KINDS, country_codes, flag_country
 
 if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is read
     from mwparserfromhell.nodes import Node, Tag, Template
@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is r
 _CITATIONS = frozenset(name for kind in ("footnote", "named_refs", "note", "short_citation", "page_of_ref", "no_source")
                        for name in KINDS[kind])
 _FILE_NAMESPACES = ("file:", "image:", "category:", "media:")
+_REMARK = re.compile(r"\s*\([^()]*\)")  # a bracketed remark: "(naval)", "(from 1942)"
 _MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December")
 
@@ -83,6 +84,9 @@ class Renderer:
         self.named_refs = refs
         self.cited: list[str] = []
         self.links: list[str] = []
+        self.in_template = False  # rendering a template's argument, where brackets belong to the name
+        self.labels: list[tuple[str, str]] = []  # (the text shown, the target) of each link, in order
+        self.remarks: list[str] = []  # bracketed notes left out of a party's name: "naval", "20–23 August"
         self.unsourced_marked = False
         # In a combatant row a link's target and a flag's country name the party better than
         # the label a reader sees: "[[Vichy France|France]]", "{{flagcountry|Vichy France|name=France}}".
@@ -94,7 +98,7 @@ class Renderer:
         self.bad_dates: list[tuple[object, str]] = []
 
     def start_item(self) -> None:
-        self.cited, self.links, self.unsourced_marked = [], [], False
+        self.cited, self.links, self.labels, self.remarks, self.unsourced_marked = [], [], [], [], False
 
     def render(self, code: Wikicode) -> str:
         return self.join(code.nodes)
@@ -127,6 +131,9 @@ class Renderer:
         import mwparserfromhell.nodes as n
 
         if isinstance(node, n.Text):
+            if self.name_parties and not self.in_template:  # "{{flag|Australia}} (naval)": a note, not a name
+                self.remarks.extend(m.group().strip()[1:-1] for m in _REMARK.finditer(node.value))
+                return _REMARK.sub("", node.value)
             return node.value
         if isinstance(node, n.Wikilink):
             title = self.texts(node.title).strip()
@@ -134,8 +141,11 @@ class Renderer:
                 return ""
             self.links.append(title)
             if self.name_parties and ":" not in title.lstrip(":"):  # not another wiki
-                return title.lstrip(":").split("#")[0].replace("_", " ")
-            return self.render(node.text if node.text is not None else node.title)
+                shown = title.lstrip(":").split("#")[0].replace("_", " ")
+            else:
+                shown = self.render(node.text if node.text is not None else node.title)
+            self.labels.append((shown, title))
+            return shown
         if isinstance(node, n.ExternalLink):
             return self.render(node.title) if node.title is not None else ""
         if isinstance(node, n.HTMLEntity):
@@ -155,7 +165,13 @@ class Renderer:
         return ""  # comments, arguments
 
     def param(self, template: Template, key: str | int) -> str:
-        return self.render(template.get(key).value).strip() if template.has(key) else ""
+        if not template.has(key):
+            return ""
+        outer, self.in_template = self.in_template, True  # "{{flag|Republic of China (1912–1949)}}" is a name
+        try:
+            return self.render(template.get(key).value).strip()
+        finally:
+            self.in_template = outer
 
     def positional(self, template: Template) -> list:
         return [p for p in template.params if not p.showkey]
@@ -164,7 +180,7 @@ class Renderer:
         name = self.texts.name(template)
         if name in KINDS["flag_name"]:
             if self.name_parties:
-                return self.param(template, "1") or self.param(template, "name")
+                return flag_country(self.param(template, "1")) or self.param(template, "name")
             return self.param(template, "name") or self.param(template, "1")
         if name in KINDS["flag_icon"]:
             country = self.param(template, "1")

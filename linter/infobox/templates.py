@@ -94,3 +94,11 @@ def country_codes() -> dict[str, str]:
                 codes.setdefault(code, entry["names"][0])
     codes.update({k.upper(): v for k, v in KINDS["country_shortcut"].items()})
     return codes
+
+
+def flag_country(value: str) -> str:
+    """The country a flag template's first argument names: a country data code written in
+    capitals ({{flagcountry|GER}}, {{flag|USSR}}) stands for its country, a name for itself."""
+    if value.isupper():
+        return KINDS["country_data_aliases"].get(value) or country_codes().get(value) or value
+    return value

@@ -97,6 +97,8 @@ def _items(
                 items[-1] = dataclasses.replace(
                     last, sources=tuple(dict.fromkeys(last.sources + tuple(renderer.cited)))
                 )
+            if renderer.remarks and items:  # "{{flag|Romania}}<br>(20–23 August)": a note on the party above
+                items[-1] = dataclasses.replace(items[-1], remarks=items[-1].remarks + tuple(renderer.remarks))
             continue
         start = segment.nodes[0][1] + cells.lead_length(raw)
         end = segment.nodes[0][1] + len(raw.rstrip())
@@ -105,7 +107,8 @@ def _items(
                           category=category, parameter=name,
                           links=tuple(dict.fromkeys(t.lstrip(":").split("#")[0].replace("_", " ").strip()
                                                     for t in renderer.links if t.lstrip(":").split("#")[0].strip())),
-                          unsourced_marked=renderer.unsourced_marked))
+                          unsourced_marked=renderer.unsourced_marked, labels=tuple(renderer.labels),
+                          remarks=tuple(renderer.remarks)))
     return items
 
 
@@ -196,6 +199,8 @@ def _read(template: Template, form: Form, offset: int, lines: LineIndex, refs: N
         items = _items(param.value, value_offset, lines, renderer, category, name)
         if key == "date":
             _report_dates(param.value, value_offset, lines, renderer.bad_dates, problems, texts)
+            if renderer.bad_dates:
+                box.malformed.add(key)
         if key in box.params:
             box.params[key] = box.params[key] + items
         else:

@@ -9,12 +9,17 @@ from pathlib import Path
 from linter.errors import InternalError
 from linter.findings import Span
 from linter.limits import MAX_FILE_BYTES
-from linter.load.yaml_loader import load_yaml
 from linter.model.document import Document, Hit
 from linter.rules.file_unreadable import SLUG as FILE_UNREADABLE
 from linter.rules.syntax_error import SLUG as SYNTAX_ERROR
 
 Loader = Callable[[Document], None]
+
+def load_yaml(doc: Document) -> None:
+    from linter.load.yaml_loader import load_yaml as load  # PyYAML: not for a run whose files are all cached
+
+    load(doc)
+
 
 def load_json(doc: Document) -> None:
     from linter.load.json_loader import load_json as load  # its position scanner: only for JSON files

@@ -65,6 +65,12 @@ class Document:
     # For records read from an infobox: the parameter, as written in the file, each value came
     # from ("/sides/1/casualties" -> "casualties2"), so messages can name what to edit.
     origins: dict[str, str] = field(default_factory=dict)
+    # Pointers of fields the loader left out because it found their value unreadable and said
+    # so (a malformed date): the schema does not report them missing a second time.
+    reported: set[str] = field(default_factory=set)
+    # Bracketed notes an infobox writes beside a value and the reader leaves out of it, by
+    # pointer ("/sides/1/combatants/0" -> "20–23 August"): a party's period, "naval".
+    notes: dict[str, str] = field(default_factory=dict)
 
     @property
     def native(self) -> bool:

@@ -18,6 +18,10 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\
 _UNSAFE_BUT_LINE_BREAKS = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
                                      "\ud800-\udfff]")
 _LEGACY_COMMAND = re.compile(r"##\[")
+# What a web page must not carry raw: controls other than tab and line breaks are parse errors
+# in HTML, and the separators, bidirectional controls and surrogates mislead or cannot be encoded.
+_UNSAFE_IN_PAGES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                              "\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -30,6 +34,11 @@ def printable(text: str, keep_line_breaks: bool = False) -> str:
     ``keep_line_breaks`` leaves CR and LF to a caller that escapes them its own way."""
     unsafe = _UNSAFE_BUT_LINE_BREAKS if keep_line_breaks else _UNSAFE
     return _LEGACY_COMMAND.sub("##\\\\x5b", unsafe.sub(_escape, text))
+
+
+def visible(text: str) -> str:
+    """``text`` for a web page: the characters above escaped, tabs and line breaks kept."""
+    return _UNSAFE_IN_PAGES.sub(_escape, text)
 
 
 def line_start(text: str) -> str:

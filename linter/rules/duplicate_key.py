@@ -24,7 +24,8 @@ result:
 Safe: removes a repeated key whose value is written exactly as the other one's, so the data
 read is the same. In YAML (`text: Nigerien victory` twice) the entry goes with any comment on
 its lines; in JSON, `, "key": value` (string, number, `true`, `false` or `null` values); in
-wikitext, the repeated `| name = value` (MediaWiki shows the last, which reads as the first).
+wikitext, the repeated `| name = value` (MediaWiki shows the last, which reads as the first);
+in article text, the repeated `- Name: value` line.
 Keys with different values are left for a person: which one is right is not a matter of form.
 """
 
@@ -192,3 +193,18 @@ def repeated_parameter_fix(text: str, bar: int, end: int, name: str) -> Fix | No
         return None
     return Fix(SAFE, f"remove the repeated '{name}', whose value is the kept one's",
                (Edit(positions_of(text).span(bar, end), ""),))
+
+
+def repeated_line_fix(text: str, line: int, name: str) -> Fix | None:
+    """The fix removing line ``line`` (with its line end), where article text gives a field
+    again with the value of the one before it; the reader asks only when they read alike."""
+    from linter.edits import AMBIGUOUS_BREAKS
+
+    if AMBIGUOUS_BREAKS.search(text):
+        return None  # the reader's line count (str.splitlines) is not the edits' one
+    positions = positions_of(text)
+    if not 1 <= line <= len(positions.starts):
+        return None
+    end = positions.starts[line] if line < len(positions.starts) else len(text)
+    return Fix(SAFE, f"remove the repeated '{name}', whose value is the kept one's",
+               (Edit(positions.span(positions.starts[line - 1], end), ""),))

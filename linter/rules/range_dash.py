@@ -61,11 +61,11 @@ EN_DASH = "\u2013"
 _WRONG = "-\u2014"
 _SEPARATOR = re.compile(rf"\d\s*([{_WRONG}{EN_DASH}])\s*\d")
 _MONTH = MONTH_PATTERN
-# Date spans, with the dash as group "dash": years ("1939-45", "1914-1918"), days before a
+# Date spans, with the dash as a group "dash...": years ("1939-45", "1914-1918"), days before a
 # month ("3-5 June"), days after one ("June 3-5"), and two whole dates ("4 May 1866 - 9 June 1866").
+_YEAR_SPAN = re.compile(rf"(?<![\d-])(?P<y1>\d{{4}})\s*(?P<dash>[{_WRONG}])\s*(?P<y2>\d{{4}}|\d{{2}})(?![\d-])")
 _DATE_SPANS = re.compile(
-    rf"(?<![\d-])(?P<y1>\d{{4}})\s*(?P<dash>[{_WRONG}])\s*(?P<y2>\d{{4}}|\d{{2}})(?![\d-])"
-    rf"|(?<![\d-])\d{{1,2}}\s*(?P<dash2>[{_WRONG}])\s*\d{{1,2}}\s+{_MONTH}"
+    rf"(?<![\d-])\d{{1,2}}\s*(?P<dash2>[{_WRONG}])\s*\d{{1,2}}\s+{_MONTH}"
     rf"|{_MONTH}\s+\d{{1,2}}\s*(?P<dash3>[{_WRONG}])\s*\d{{1,2}}(?![\d-])"
     rf"|(?:\d{{4}}|{_MONTH})\s+(?P<dash4>[{_WRONG}])\s+(?=\d{{1,2}}\s+{_MONTH}|{_MONTH}|\d{{4}})"
 )
@@ -80,11 +80,15 @@ def _figure_dashes(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _date_dashes(text: str) -> Iterator[tuple[int, str]]:
-    for match in _DATE_SPANS.finditer(for_matching(text)):
-        if match.group("y1") is not None and not _year_span(match.group("y1"), match.group("y2")):
-            continue
-        group = next(name for name in ("dash", "dash2", "dash3", "dash4") if match.group(name) is not None)
-        yield match.start(group), match.group(group)
+    # Years apart from the rest: "1942 - 31 March 1943" starts like a span of years, and one
+    # pattern would take it as one, find "1942-31" runs backwards, and never try the dates.
+    text = for_matching(text)
+    found = {match.start("dash"): match.group("dash") for match in _YEAR_SPAN.finditer(text)
+             if _year_span(match.group("y1"), match.group("y2"))}
+    for match in _DATE_SPANS.finditer(text):
+        group = next(name for name in ("dash2", "dash3", "dash4") if match.group(name) is not None)
+        found[match.start(group)] = match.group(group)
+    yield from sorted(found.items())
 
 
 def _year_span(first: str, second: str) -> bool:

@@ -9,6 +9,15 @@ section ("See Aftermath"). A victory with a qualifier ("Decisive", "Pyrrhic", "t
 "Coalition victory" are standard: the coalition is the X. The vocabulary is in
 `linter/data/results.json`, which names its source.
 
+What the template allows, and so what this rule holds to: the documentation of the `result`
+parameter of Infobox military conflict names "X victory" and "Inconclusive" as the terms to
+use, a link to the article's section on the outcome ("See Aftermath") where they do not fit
+(beside a term, or instead of one), and asks editors not to introduce other terms, naming
+"decisive", "marginal" and "tactical". So "Decisive Allied victory", "French tactical
+victory", "Indecisive" (not the template's "Inconclusive") and "Allied operational failure"
+are reported; "Stalemate" (a sourced outcome the guidance treats as inconclusive) and
+"Ongoing" (the `status` of a conflict not over) are accepted.
+
 ## Why is this bad
 The infobox summarises; its guidance keeps the result to terms a reader can compare
 across articles and leaves nuance to the article. Qualifiers like "decisive" are

@@ -440,6 +440,25 @@ def no_template(text: str, rng: random.Random):
     return re.sub(r"\{\{(\s*)[Ii]nfobox military conflict", r"{{\1Infobox militray conflict", text), None, 0
 
 
+# A date row that opens with a span: days of one month ("3–5 June 1944"), or dates or years
+# ("9 December 1940 – 9 February 1941", "1939–1945"), before any citation or template.
+_DATE_SPAN = re.compile(
+    r"\s*(?:\d{1,2}|\d{1,2} [A-Z][a-z]+(?: \d{4})?|[A-Z][a-z]+ \d{1,2},? \d{4}|\d{4})\s?(\u2013)\s?\d"
+)
+
+
+def hyphenated_range(text: str, rng: random.Random):
+    # The en dash of a date span written as a hyphen, as MOS:DASH says not to write it.
+    lines = [(index, match, span) for index, name, match in _params(text)
+             if name == "date" and (span := _DATE_SPAN.match(match.group(4)))]
+    if not lines:
+        return None
+    index, match, span = rng.choice(lines)
+    line = text.split("\n")[index]
+    at = len(match.group(1)) + len(match.group(2)) + len(match.group(3)) + span.start(1)
+    return _replace_line(text, index, line[:at] + "-" + line[at + 1 :]), index + 1, 0
+
+
 def duplicate_file(text: str, rng: random.Random):
     return text, None, 0  # linted together with its source: the same conflict twice
 
@@ -468,6 +487,8 @@ KINDS: dict[str, tuple[str, Injection]] = {
     "the template's name misspelt": ("no-infobox", no_template),
     "the same infobox in a second file": ("duplicate-record", duplicate_file),
     "a range joined by a hyphen or an em dash": ("range-dash", hyphen_range),
+    # new kinds go last, so that the seeded draws of the kinds above stay as they were
+    "the en dash of a date span written as a hyphen": ("range-dash", hyphenated_range),
 }
 
 

@@ -70,3 +70,12 @@ def test_parent_by_the_name_of_its_file(tmp_path):
     found = [(f.path.rsplit("/", 1)[-1], f.rule, f.line, f.column) for f in lint_paths(files, jobs=1)
              if f.rule == "partof-unresolved"]
     assert found == [("child.yaml", "partof-unresolved", 4, 11)]
+
+
+def test_a_record_imported_from_a_page_keeps_article_titles():
+    """Its part_of is the page's link to an article: missing only from a record set declared by roots."""
+    imported = CHILD.format(parent="Jihadist insurgency in Nigeria") + "provenance: {file: a.wiki, format: wikitext}\n"
+    assert only(lint_text(imported), "partof-unresolved") == []
+    assert only(lint_text(imported, others=(PARENT,)), "partof-unresolved") == [("partof-unresolved", 3, 11)]
+    native = CHILD.format(parent="Jihadist insurgency in Nigeria")
+    assert only(lint_text(native), "partof-unresolved") == [("partof-unresolved", 3, 11)]

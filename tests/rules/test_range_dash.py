@@ -24,7 +24,7 @@ sides:
 
 @pytest.mark.parametrize("date, column", [
     ("1939-1945", 34), ("1939-45", 34), ("3-5 June 1866", 31), ("June 3-5, 1866", 36),
-    ("4 May 1866 - 9 June 1866", 41), ("April \u2014 May 1945", 36),
+    ("4 May 1866 - 9 June 1866", 41), ("April \u2014 May 1945", 36), ("8 January 1942 - 31 March 1943", 45),
 ])
 def test_a_date_span_joined_by_a_hyphen_or_em_dash(date, column):
     assert lint(f'date: {{start: "1866", text: "{date}"}}\n') == [("range-dash", 1, column)]

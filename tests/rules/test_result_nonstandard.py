@@ -34,13 +34,14 @@ def test_standard_results(result):
 @pytest.mark.parametrize("result", [
     "Decisive French victory", "Pyrrhic French victory", "Marginal French victory",
     "'Tactical French victory, strategic Prussian victory'", "Major French victory",
-    "'Minor French victory'",
+    "'Minor French victory'", "French tactical victory", "Tactical French victory",
 ])
 def test_qualified_victories(result):
     assert lint(result) == [("result-nonstandard", 5, 9)]
 
 
-@pytest.mark.parametrize("result", ["French win", "Treaty of Paris", "Draw", "Victory for France"])
+@pytest.mark.parametrize("result", ["French win", "Treaty of Paris", "Draw", "Victory for France",
+                                    "Indecisive", "French operational failure"])
 def test_results_outside_the_terms(result):
     assert lint(result) == [("result-nonstandard", 5, 9)]
 

@@ -73,6 +73,20 @@ def bar_chart(counts: list[tuple[str, str, int]]) -> dict[str, Any]:
             "width": CHART_LABEL + CHART_BAR + 70, "row": CHART_ROW}
 
 
+def _visible(value: Any) -> Any:
+    """Every value a page shows, with control characters and lone surrogates (from a file name or
+    a value) shown as escapes: raw, they are HTML parse errors, or cannot be written at all."""
+    if isinstance(value, str):
+        from markupsafe import Markup
+
+        from linter.report.escape import visible
+
+        shown = visible(value)
+        if shown is not value and shown != value:
+            return Markup(shown) if isinstance(value, Markup) else shown
+    return value
+
+
 class Renderer:
     def __init__(self) -> None:
         import jinja2
@@ -80,7 +94,7 @@ class Renderer:
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("linter.report.html", "templates"),
             autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=True)
+            keep_trailing_newline=True, finalize=_visible)
         self.env.globals.update(version=__version__, severities=SEVERITIES, icons=ICONS, plural=PLURAL,
                                 numbered=lambda stem, n: f"{stem}.html" if n == 1 else f"{stem}-{n}.html")
         self.env.filters["thousands"] = lambda n: f"{n:,}"
