@@ -3,6 +3,7 @@ record's structured forms, and guess its casualty category from its words."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -155,7 +156,12 @@ def _is_date_or_page(cleaned: str, match: re.Match) -> bool:
 
 
 def _blank_noise(text: str) -> str:
-    return _NOISE.sub(lambda m: " " * len(m.group()), defuse(for_matching(text)))
+    return _blanked(for_matching(text))
+
+
+@functools.lru_cache(maxsize=1024)  # every reading of a text starts here (parse, malformed, ranges)
+def _blanked(text: str) -> str:
+    return _NOISE.sub(lambda m: " " * len(m.group()), defuse(text))
 
 
 def _ranges(cleaned: str) -> Iterator[tuple[re.Match, bool]]:
@@ -196,7 +202,14 @@ def _int(text: str) -> int:
 def parse(text: str) -> ParsedFigure | None:
     """The first figure in ``text``, or None when it holds none. A label before it that counts
     nothing ("1941: 67,000 Germans", "July, 2016: 58 killed") is not read as the figure."""
-    text = for_matching(text)
+    found = _parse(for_matching(text))
+    return None if found is None else ParsedFigure(dict(found.value), found.start, found.end)  # a copy to change
+
+
+# A cell's line is read several times over (is it a heading, a total, which figure?), by the
+# reader and the rules: each distinct text is worked out once. Keys are at most MAX_MATCH_CHARS.
+@functools.lru_cache(maxsize=1024)
+def _parse(text: str) -> ParsedFigure | None:
     folded = text.strip().casefold().rstrip(".")
     if folded in _WHOLE:
         return ParsedFigure(dict(_WHOLE[folded]), 0, len(text))

@@ -99,6 +99,14 @@ def test_wikitext_within_the_parser_budget(make):
     assert_linear(lambda text: lint(text, ".wiki"), lambda n: page.format(make(n)), 2, largest=largest)
 
 
+def test_a_wikitext_parameter_repeated_many_times():
+    """Each repeat is a duplicate-key finding with its fix (tests/test_hostile.py only checks the
+    cap on findings, under a time-out that guards against a hang)."""
+    page = "{{{{Infobox military conflict\n| conflict = A\n{}}}}}\n"
+    assert_linear(lambda text: lint(text, ".wiki"), lambda n: page.format("| casualties1 = 9 killed<br/>\n" * n), 20,
+                  largest=limits.MAX_FINDINGS_PER_FILE)
+
+
 @pytest.mark.parametrize("unit", [" ", "{{", "<ref>", "1-2 ", "1 to ", "1", "Franco-", "9 killed, ", "("],
                          ids=["blanks", "braces", "refs", "ranges", "to-ranges", "digits", "combining", "items",
                               "parens"])

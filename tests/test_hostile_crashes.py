@@ -16,6 +16,7 @@ import sys
 import pytest
 from click.testing import CliRunner, Result
 
+from linter.api import load_text
 from linter.cli import cli
 from tests.conftest import ROOT
 from tests.test_hostile import _cap_memory
@@ -109,6 +110,10 @@ def test_a_parameter_number_beyond_three_digits_is_an_unknown_parameter(tmp_path
 def test_ten_thousand_cited_digits_do_not_join_into_one_number(tmp_path):
     found = lint_json(tmp_path, "page.wiki", WIKI.format("| casualties1 = " + "9<ref>x</ref>" * 10_000))
     assert "syntax-error" not in {rule for rule, _ in found}
+    # within the parser's budget, the page is read: a citation ends the figure before it
+    page = WIKI.format("| combatant1 = A\n| casualties1 = " + "9<ref>x</ref>" * 9_000)
+    figure = load_text(page, "page.wiki").data["sides"][0]["casualties"]["total"]
+    assert figure["count"] == 9 and figure["text"].startswith("9 9 9 ")
 
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab")

@@ -286,6 +286,19 @@ def test_a_label_with_only_a_year_is_a_heading():
     assert only(lint_text(text, "x.wiki"), "figure-unsourced") == []
 
 
+@pytest.mark.parametrize("cell", ["9<ref>A.</ref>9 killed", "9{{efn|Note.<ref>A.</ref>}}9 killed",
+                                  "9<ref name=a/><!-- x -->9 killed", "{{nowrap|9<ref>A.</ref>9 killed}}"],
+                         ids=["ref", "note", "named-ref-and-comment", "inside-a-wrapper"])
+def test_a_citation_ends_the_figure_before_it(cell):
+    killed = side(box(f"| casualties1 = {cell}"))["casualties"]["killed"]
+    assert killed["text"] == "9 9 killed" and killed["count"] == 9
+
+
+def test_a_citation_between_a_figure_and_its_words_changes_nothing():
+    killed = side(box("| casualties1 = 1,200<ref>A.</ref> killed"))["casualties"]["killed"]
+    assert killed == {"count": 1200, "text": "1,200 killed", "sources": ["ref-1"]}
+
+
 def _combatants(cell: str, number: int = 1) -> list:
     text = box(f"| combatant{number} = {cell}", head=HEAD.replace(f"| combatant{number} = "
                                                                f"{'France' if number == 1 else 'Spain'}\n", ""))

@@ -36,6 +36,13 @@ def test_parameter_names_are_compared_exactly():
                                                                      ("unknown-parameter", 8, 3)]
 
 
+def test_the_row_headers_of_the_documentation_are_parameters():
+    headers = ("combatants_header", "units_header", "strengths_header", "polstrengths_header",
+               "milstrengths_header", "casualties_header")
+    text = box(*(f"| {name} = Forces" for name in headers), "| Units_header = Forces")
+    assert only(lint_text(text, "x.wiki"), "unknown-parameter") == [("unknown-parameter", 13, 3)]
+
+
 def test_lettered_rows_add_to_their_side():
     text = box(
         "| combatant2a = {{flag|Italy}}", "| commander2a = Luigi Rossi", "| casualties2a = 4 killed<ref>R.</ref>"

@@ -18,6 +18,8 @@ from linter.infobox.templates import KINDS, params, template_name
 if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is read
     from mwparserfromhell.wikicode import Wikicode
 
+    from linter.infobox.nodetext import NodeText
+
 _LISTS = frozenset(KINDS["list"])
 _WRAPPERS = frozenset(KINDS["wrapper"])
 _BREAKS = frozenset(KINDS["list_break"])
@@ -35,7 +37,7 @@ class Segment(NamedTuple):
     term: int  # written as a heading: 1 for a ";" line, 2 for a line that is all bold, else 0
 
 
-def segments(code: Wikicode, base: int) -> list[Segment]:
+def segments(code: Wikicode, base: int, texts: NodeText) -> list[Segment]:
     """The items of a parameter value, each as its nodes with their offsets."""
     found: list[list[tuple[object, int]]] = []
     current: list[tuple[object, int]] = []
@@ -50,8 +52,8 @@ def segments(code: Wikicode, base: int) -> list[Segment]:
         from mwparserfromhell.nodes.text import Text
 
         for node in code.nodes:
-            text = str(node)
-            if isinstance(node, n.Tag) and str(node.tag).casefold() in ("br", "hr"):
+            text = texts(node)
+            if isinstance(node, n.Tag) and texts(node.tag).casefold() in ("br", "hr"):
                 flush()
             elif isinstance(node, n.Text) and "\n" in text:
                 offset = position
@@ -62,24 +64,24 @@ def segments(code: Wikicode, base: int) -> list[Segment]:
                         current.append((Text(part), offset))
                     offset += len(part) + 1
             elif isinstance(node, n.Template):
-                name = template_name(node)
+                name = texts.name(node)
                 if name in _LISTS:
                     flush()
-                    for param, _, value_offset in params(node, position):
+                    for param, _, value_offset in params(node, position, texts):
                         if not param.showkey:
                             walk(param.value, value_offset)
                             flush()
                 elif name in _BREAKS:
                     flush()
                 elif name in _WRAPPERS and _SPLITS.search(text):
-                    values = [(p, o) for p, _, o in params(node, position) if not p.showkey]
+                    values = [(p, o) for p, _, o in params(node, position, texts) if not p.showkey]
                     if values:  # {{resize|90%|text}}: the text is the last argument
                         walk(values[-1][0].value, values[-1][1])
                 else:
                     current.append((node, position))
-            elif (isinstance(node, n.Tag) and node.contents is not None and str(node.tag).casefold() != "ref"
-                  and _SPLITS.search(str(node.contents))):
-                inner = text.find(str(node.contents), len(str(node.tag)) + 1)
+            elif (isinstance(node, n.Tag) and node.contents is not None and texts(node.tag).casefold() != "ref"
+                  and _SPLITS.search(texts(node.contents))):
+                inner = text.find(texts(node.contents), len(texts(node.tag)) + 1)
                 walk(node.contents, position + max(inner, 0))
             else:
                 current.append((node, position))
@@ -87,15 +89,15 @@ def segments(code: Wikicode, base: int) -> list[Segment]:
 
     walk(code, base)
     flush()
-    return [Segment(nodes, _is_term(nodes)) for nodes in found]
+    return [Segment(nodes, _is_term(nodes, texts)) for nodes in found]
 
 
-def _is_term(nodes: list) -> int:
+def _is_term(nodes: list, texts: NodeText) -> int:
     """1 for a ";" line, 2 for a line whose only text is bold (a bold "Germany:", "* " and a bold
     "Pre-war"), else 0."""
     import mwparserfromhell.nodes as n
 
-    first = str(nodes[0][0]).lstrip()
+    first = texts(nodes[0][0]).lstrip()
     if first.startswith(";"):
         return 1
     bold = False
@@ -103,19 +105,19 @@ def _is_term(nodes: list) -> int:
         if isinstance(node, n.Comment):
             continue
         if isinstance(node, n.Text):
-            rest = str(node).strip()
-            if not rest or (not bold and _BULLET.fullmatch(str(node))) or (bold and rest == ":"):
+            rest = node.value.strip()
+            if not rest or (not bold and _BULLET.fullmatch(node.value)) or (bold and rest == ":"):
                 continue
             return 0
         if isinstance(node, n.Tag):
-            tag = str(node.tag).casefold()
+            tag = texts(node.tag).casefold()
             if tag == "ref" or (tag in ("li", "dd") and not bold):  # a bullet, parsed as a list item
                 continue
-            if tag == "b" and not bold and node.contents is not None and str(node.contents).strip():
+            if tag == "b" and not bold and node.contents is not None and texts(node.contents).strip():
                 bold = True
                 continue
             return 0
-        if isinstance(node, n.Template) and template_name(node) in _QUIET:
+        if isinstance(node, n.Template) and texts.name(node) in _QUIET:
             continue
         return 0
     return 2 if bold else 0

@@ -13,43 +13,75 @@ not in the file still cites: the file may be an excerpt of an article that defin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from linter.infobox.record import slug
-from linter.infobox.templates import KINDS, country_codes, flag_country, template_name
+from linter.infobox.templates import KINDS, country_codes, flag_country
 
 if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is read
     from mwparserfromhell.nodes import Node, Tag, Template
     from mwparserfromhell.wikicode import Wikicode
 
+    from linter.infobox.nodetext import NodeText
+
+# Templates that cite, or say something of a citation, and show no text of their own.
+_CITATIONS = frozenset(name for kind in ("footnote", "named_refs", "note", "short_citation", "page_of_ref", "no_source")
+                       for name in KINDS[kind])
 _FILE_NAMESPACES = ("file:", "image:", "category:", "media:")
 _REMARK = re.compile(r"\s*\([^()]*\)")  # a bracketed remark: "(naval)", "(from 1942)"
 _MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December")
 
 
-def named_refs(code: Wikicode) -> dict[str, object]:
-    """The content (parsed) of every named reference of the page, by name, wherever it is defined."""
-    import mwparserfromhell.nodes as n
+class NamedRefs:
+    """The content (parsed) of every named reference of the page, by name, wherever it is
+    defined. The page is searched on the first look-up only: most infoboxes never cite a
+    reference by its name alone."""
 
-    found: dict[str, object] = {}
-    # one walk for both; the stubs take one forcetype, the code a tuple of them too
-    for node in code.ifilter(recursive=True, forcetype=(n.Tag, n.Template)):  # type: ignore[call-overload]
-        if isinstance(node, n.Tag):
-            if (str(node.tag).casefold() == "ref" and node.has("name") and node.contents is not None
-                    and str(node.contents).strip()):
-                found.setdefault(str(node.get("name").value).strip(), node.contents)
-        elif template_name(node) in KINDS["footnote"] and node.has("name") and node.has("1"):
-            found.setdefault(str(node.get("name").value).strip(), node.get("1").value)
-    return found
+    def __init__(self, code: Wikicode, texts: NodeText):
+        self.code = code
+        self.texts = texts
+        self.found: dict[str, Wikicode] | None = None
+
+    def get(self, name: str) -> Wikicode | str:
+        if self.found is None:
+            self.found = self.search()
+        return self.found.get(name, "")
+
+    def search(self) -> dict[str, Wikicode]:
+        import mwparserfromhell.nodes as n
+
+        texts = self.texts
+        found: dict[str, Wikicode] = {}
+        for node in _descendants(self.code):
+            if isinstance(node, n.Tag):
+                if (texts(node.tag).casefold() == "ref" and node.has("name") and node.contents is not None
+                        and texts(node.contents).strip()):
+                    found.setdefault(texts(node.get("name").value).strip(), node.contents)
+            elif (isinstance(node, n.Template) and texts.name(node) in KINDS["footnote"]
+                  and node.has("name") and node.has("1")):
+                found.setdefault(texts(node.get("name").value).strip(), node.get("1").value)
+        return found
+
+
+def _descendants(code: Wikicode) -> Iterator[Node]:
+    """Every node of ``code`` at any depth, in the order of ``code.ifilter(recursive=True)``
+    (a node, then the nodes inside it), without its chain of one generator per level."""
+    stack = list(reversed(code.nodes))
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed([child for inner in node.__children__() for child in inner.nodes]))
 
 
 class Renderer:
     """Renders one item at a time: ``cited`` and ``links`` are reset by the caller per item."""
 
-    def __init__(self, registry: dict[str, dict], refs: dict[str, object]):
+    def __init__(self, registry: dict[str, dict], refs: NamedRefs, texts: NodeText):
         self.registry = registry
-        self.named_refs = refs  # name -> parsed content
+        self.texts = texts
+        self.named_refs = refs
         self.cited: list[str] = []
         self.links: list[str] = []
         self.in_template = False  # rendering a template's argument, where brackets belong to the name
@@ -69,18 +101,42 @@ class Renderer:
         self.cited, self.links, self.labels, self.remarks, self.unsourced_marked = [], [], [], [], False
 
     def render(self, code: Wikicode) -> str:
-        return "".join(self.node(node) for node in code.nodes)
+        return self.join(code.nodes)
+
+    def join(self, nodes: Iterable[Node]) -> str:
+        """The text of nodes side by side. A citation ends the figure before it: "9<ref>a</ref>9"
+        reads as two nines, never as 99 (nor, ten thousand times over, as one 10,000-digit number)."""
+        parts: list[str] = []
+        last = ""  # the last character shown so far
+        cited = False  # a citation stands between ``last`` and the next text
+        for node in nodes:
+            text = self.node(node)
+            if not text:
+                cited = cited or self.is_citation(node)
+                continue
+            if cited and last.isdigit() and text[0].isdigit():
+                parts.append(" ")
+            parts.append(text)
+            last, cited = text[-1], False
+        return "".join(parts)
+
+    def is_citation(self, node: Node) -> bool:
+        import mwparserfromhell.nodes as n
+
+        if isinstance(node, n.Tag):
+            return self.texts(node.tag).casefold() == "ref"
+        return isinstance(node, n.Template) and self.texts.name(node) in _CITATIONS
 
     def node(self, node: Node) -> str:
         import mwparserfromhell.nodes as n
 
         if isinstance(node, n.Text):
             if self.name_parties and not self.in_template:  # "{{flag|Australia}} (naval)": a note, not a name
-                self.remarks.extend(m.group().strip()[1:-1] for m in _REMARK.finditer(str(node)))
-                return _REMARK.sub("", str(node))
-            return str(node)
+                self.remarks.extend(m.group().strip()[1:-1] for m in _REMARK.finditer(node.value))
+                return _REMARK.sub("", node.value)
+            return node.value
         if isinstance(node, n.Wikilink):
-            title = str(node.title).strip()
+            title = self.texts(node.title).strip()
             if title.casefold().startswith(_FILE_NAMESPACES):  # an image: its options are never text
                 return ""
             self.links.append(title)
@@ -95,7 +151,7 @@ class Renderer:
         if isinstance(node, n.HTMLEntity):
             return node.normalize().replace("\xa0", " ")
         if isinstance(node, n.Tag):
-            tag = str(node.tag).casefold()
+            tag = self.texts(node.tag).casefold()
             if tag == "ref":
                 self.cite_ref(node)
                 return ""
@@ -121,7 +177,7 @@ class Renderer:
         return [p for p in template.params if not p.showkey]
 
     def template(self, template: Template) -> str:
-        name = template_name(template)
+        name = self.texts.name(template)
         if name in KINDS["flag_name"]:
             if self.name_parties:
                 return flag_country(self.param(template, "1")) or self.param(template, "name")
@@ -133,7 +189,7 @@ class Renderer:
             return KINDS["dash"][name]
         if name in KINDS["marker"]:
             return " " + KINDS["marker"][name]
-        raw = str(template.name).strip()
+        raw = self.texts(template.name).strip()
         if raw.isupper() and raw in country_codes():  # {{GER}}: a flag and the country's name
             return country_codes()[raw]
         if name in KINDS["second_param"]:  # {{lang|de|Kanalkampf}}: the text, not its language code
@@ -155,7 +211,7 @@ class Renderer:
             return ""
         if name in KINDS["named_refs"]:  # {{r|a|b}}: the named refs a and b
             for value in self.positional(template):
-                self.cite_body(str(value.value).strip(), "")
+                self.cite_body(self.texts(value.value).strip(), "")
             return ""
         if name in KINDS["footnote_link"]:  # {{ref|a}}: the old footnote, whose text {{note|a}} gives
             values = self.positional(template)
@@ -164,19 +220,19 @@ class Renderer:
             return ""
         if name in KINDS["note"]:  # {{efn|...}}: a note; only the citations inside it count
             for value in template.params:
-                if not value.showkey or str(value.name).strip() == "1":
+                if not value.showkey or self.texts(value.name).strip() == "1":
                     self.render(value.value)
             return ""
         if name in KINDS["no_source"]:
             self.unsourced_marked = True
             return ""
         if name in KINDS["short_citation"]:
-            words = [str(p.value).strip() for p in self.positional(template)]
+            words = [self.texts(p.value).strip() for p in self.positional(template)]
             self.cite(slug("sfn " + " ".join(words)), {"title": " ".join(w for w in words if w) or name})
         return ""  # icons, page numbers ({{rp}}), layout: no text of their own
 
     def param_text(self, template: Template, key: str) -> str:
-        return str(template.get(key).value).strip() if template.has(key) else ""
+        return self.texts(template.get(key).value).strip() if template.has(key) else ""
 
     def as_written(self, template: Template, name: str) -> str:
         """{{frac|5|1|2}} "5 1/2", {{convert|5|km}} "5 km", {{GRT|1,234}} "1,234 GRT": as the page shows them."""
@@ -207,19 +263,22 @@ class Renderer:
         return " – ".join(words)
 
     def cite_ref(self, tag: Tag) -> None:
-        name = str(tag.get("name").value).strip() if tag.has("name") else ""
+        name = self.texts(tag.get("name").value).strip() if tag.has("name") else ""
         self.cite_body(name, tag.contents)
 
     def cite_body(self, name: str, body: Wikicode | str | None) -> None:
         """Cite a reference by its name and content (parsed wikitext, text, or None)."""
-        if body is None or not str(body).strip():
-            body = str(self.named_refs.get(name, "")) if name else ""
-        if not str(body).strip() and not name:
+        if body is None or not self.text_of(body).strip():
+            body = self.named_refs.get(name) if name else ""
+        if not self.text_of(body).strip() and not name:
             return  # an empty ref: no source. A named one cites what the article defines elsewhere.
         source_id = slug(name) if name else f"ref-{len(self.registry) + 1}"
         if source_id not in self.registry:
-            self.registry[source_id] = _describe_source(body, name)
+            self.registry[source_id] = _describe_source(body, name, self.texts)
         self.cited.append(source_id)
+
+    def text_of(self, body: Wikicode | str | None) -> str:
+        return body if isinstance(body, str) else self.texts(body)
 
     def cite(self, source_id: str, source: dict) -> None:
         self.registry.setdefault(source_id, source)
@@ -250,17 +309,17 @@ def _date_problem(group: list[str]) -> str:
     return ""
 
 
-def _describe_source(code: Wikicode | str, name: str) -> dict:
+def _describe_source(code: Wikicode | str, name: str, texts: NodeText) -> dict:
     import mwparserfromhell
 
     if isinstance(code, str):
         code = mwparserfromhell.parse(code)
-    body = str(code)
+    body = texts(code)
     source: dict = {}
     for template in code.filter_templates(recursive=False):
         for key, field in (("title", "title"), ("publisher", "publisher"), ("work", "publisher"), ("url", "url")):
             if template.has(key) and field not in source:
-                value = " ".join(str(template.get(key).value).split())
+                value = " ".join(texts(template.get(key).value).split())
                 if value and (field != "url" or value.startswith(("http://", "https://"))):
                     source[field] = value[:300]
     if "url" not in source:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linter.data import load
@@ -72,15 +72,16 @@ def is_known(name: str, kind: str) -> bool:
     return name in _NAMED or side_row(name) is not None
 
 
-def params(template: Template, offset: int) -> Iterator[tuple[Any, int, int]]:
+def params(template: Template, offset: int, text: Callable[[Any], str] = str) -> Iterator[tuple[Any, int, int]]:
     """(parameter, offset of its name, offset of its value) for each parameter of a template
-    call that starts at ``offset``: the call is "{{" name ("|" parameter)* "}}", exactly."""
-    position = offset + 2 + len(str(template.name))
+    call that starts at ``offset``: the call is "{{" name ("|" parameter)* "}}", exactly.
+    ``text`` gives a node's wikitext (a page's ``NodeText``, which remembers it)."""
+    position = offset + 2 + len(text(template.name))
     for param in template.params:
         position += 1
-        value_offset = position + (len(str(param.name)) + 1 if param.showkey else 0)
+        value_offset = position + (len(text(param.name)) + 1 if param.showkey else 0)
         yield param, position, value_offset
-        position += len(str(param))
+        position += len(text(param))
 
 
 @functools.lru_cache(maxsize=1)

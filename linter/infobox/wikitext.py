@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from linter.findings import Span
 from linter.infobox import cells
 from linter.infobox.items import Infobox, Item, LineIndex
+from linter.infobox.nodetext import NodeText
 from linter.infobox.record import build, unknown_parameter
-from linter.infobox.render import Renderer, named_refs
+from linter.infobox.render import NamedRefs, Renderer
 from linter.infobox.templates import (
     ATTACK_FIELDS,
     ATTACK_NAMES,
@@ -29,7 +30,6 @@ from linter.infobox.templates import (
     is_known,
     params,
     side_row,
-    template_name,
 )
 from linter.model.document import Document, Hit
 from linter.rules.date_malformed import SLUG as DATE_MALFORMED
@@ -49,13 +49,13 @@ _OPENING = re.compile(r"\{\{\s*(?:" + "|".join(re.escape(n).replace(r"\ ", r"[ _
 _ATTACK_CATEGORIES = {"fatalities": "killed", "injuries": "wounded"}
 
 
-def _coordinates(value: Wikicode) -> tuple[float, float] | None:
+def _coordinates(value: Wikicode, texts: NodeText) -> tuple[float, float] | None:
     """Latitude and longitude of the first {{coord}} in a value: decimal or degrees,
     minutes and seconds, as the template takes them."""
     for template in value.filter_templates(recursive=True):
-        if template_name(template) != "coord":
+        if texts.name(template) != "coord":
             continue
-        parts = [str(p.value).strip() for p in template.params if not p.showkey]
+        parts = [texts(p.value).strip() for p in template.params if not p.showkey]
         parts = [p for p in parts if p and ":" not in p]
         try:
             hemispheres = [i for i, p in enumerate(parts) if p.upper() in ("N", "S", "E", "W")]
@@ -82,11 +82,12 @@ def _items(
 ) -> list[Item]:
     import dataclasses
 
+    texts = renderer.texts
     items: list[Item] = []
-    for segment in cells.segments(value, base):
-        raw = "".join(str(node) for node, _ in segment.nodes)
+    for segment in cells.segments(value, base, texts):
+        raw = "".join([texts(node) for node, _ in segment.nodes])
         renderer.start_item()
-        text = "".join(renderer.node(node) for node, _ in segment.nodes)
+        text = renderer.join(node for node, _ in segment.nodes)
         text = " ".join(text.replace("\n", " ").split()).lstrip("*#:;•· ").rstrip(",; ").strip()
         if segment.term:
             text = text.replace("'''", "").strip()
@@ -112,7 +113,7 @@ def _items(
     return items
 
 
-def _infoboxes(code: Wikicode, base: int = 0) -> Iterator[tuple[Template, Form, int]]:
+def _infoboxes(code: Wikicode, texts: NodeText, base: int = 0) -> Iterator[tuple[Template, Form, int]]:
     """(template, form, offset) of every infobox call, at any depth, in file order."""
     import mwparserfromhell.nodes as n
 
@@ -123,12 +124,12 @@ def _infoboxes(code: Wikicode, base: int = 0) -> Iterator[tuple[Template, Form, 
             if form is not None:
                 yield node, form, position
             else:
-                for param, _, value_offset in params(node, position):
-                    yield from _infoboxes(param.value, value_offset)
-        elif isinstance(node, n.Tag) and node.contents is not None and str(node.tag).casefold() != "ref":
-            inner = str(node).find(str(node.contents), len(str(node.tag)) + 1)
-            yield from _infoboxes(node.contents, position + max(inner, 0))
-        position += len(str(node))
+                for param, _, value_offset in params(node, position, texts):
+                    yield from _infoboxes(param.value, texts, value_offset)
+        elif isinstance(node, n.Tag) and node.contents is not None and texts(node.tag).casefold() != "ref":
+            inner = texts(node).find(texts(node.contents), len(texts(node.tag)) + 1)
+            yield from _infoboxes(node.contents, texts, position + max(inner, 0))
+        position += len(texts(node))
 
 
 def _record_key(name: str, form: Form) -> tuple[str, str]:
@@ -144,18 +145,18 @@ def _record_key(name: str, form: Form) -> tuple[str, str]:
     return ("see also" if name == "see_also" else name), ""
 
 
-def _read(template: Template, form: Form, offset: int, lines: LineIndex, refs: dict[str, object], index: int,
-          problems: list[Hit], text: str = "") -> Infobox:
-    box = Infobox(span=lines.span(offset, offset + len(str(template))), index=index, form=form.kind)
-    renderer = Renderer(box.sources, refs)
+def _read(template: Template, form: Form, offset: int, lines: LineIndex, refs: NamedRefs, index: int,
+          problems: list[Hit], texts: NodeText, text: str = "") -> Infobox:
+    box = Infobox(span=lines.span(offset, offset + len(texts(template))), index=index, form=form.kind)
+    renderer = Renderer(box.sources, refs, texts)
     label = "Infobox civilian attack" if form.kind == "attack" else "Infobox military conflict"
     given: dict[str, tuple] = {}  # exact name -> (param, name span, value offset, value span)
     invoke = is_invoke(template)
-    for param, position, value_offset in params(template, offset):
-        raw_name = str(param.name)
+    for param, position, value_offset in params(template, offset, texts):
+        raw_name = texts(param.name)
         name = raw_name.strip() if param.showkey else ""
         name_span = lines.span(position + (len(raw_name) - len(raw_name.lstrip())), position + len(raw_name.rstrip()))
-        value_text = str(param.value)
+        value_text = texts(param.value)
         lead = len(value_text) - len(value_text.lstrip())
         value_span = lines.span(value_offset + lead, value_offset + len(value_text.rstrip()))
         if not param.showkey:
@@ -176,14 +177,14 @@ def _read(template: Template, form: Form, offset: int, lines: LineIndex, refs: d
         if name in given:
             first = given[name][1]
             # the same value twice: dropping this one changes nothing a reader sees
-            same = str(given[name][0].value).strip() == value_text.strip()
+            same = texts(given[name][0].value).strip() == value_text.strip()
             problems.append(
                 Hit(
                     f"'{name}' is given twice (first on line {first.line}); MediaWiki shows only "
                     "this last value and drops the first silently: remove one",
                     span=name_span,
                     rule=DUPLICATE_KEY,
-                    fix=repeated_parameter_fix(text, position - 1, position + len(str(param)), name)
+                    fix=repeated_parameter_fix(text, position - 1, position + len(texts(param)), name)
                     if same and text else None,
                 )
             )
@@ -198,7 +199,7 @@ def _read(template: Template, form: Form, offset: int, lines: LineIndex, refs: d
         renderer.bad_dates = []
         items = _items(param.value, value_offset, lines, renderer, category, name)
         if key == "date":
-            _report_dates(param.value, value_offset, lines, renderer.bad_dates, problems)
+            _report_dates(param.value, value_offset, lines, renderer.bad_dates, problems, texts)
             if renderer.bad_dates:
                 box.malformed.add(key)
         if key in box.params:
@@ -209,16 +210,17 @@ def _read(template: Template, form: Form, offset: int, lines: LineIndex, refs: d
             box.value_spans[key] = value_span
             box.names[key] = name
         if key == "coordinates":
-            box.coordinates = _coordinates(param.value)
+            box.coordinates = _coordinates(param.value, texts)
     return box
 
 
-def _report_dates(value: Wikicode, value_offset: int, lines: LineIndex, bad: list, problems: list[Hit]) -> None:
-    text = str(value)
+def _report_dates(value: Wikicode, value_offset: int, lines: LineIndex, bad: list, problems: list[Hit],
+                  texts: NodeText) -> None:
+    text = texts(value)
     for template, reason in bad:
-        start = text.find(str(template))
-        span = lines.span(value_offset + max(start, 0), value_offset + max(start, 0) + len(str(template)))
-        problems.append(Hit(f"{{{{{str(template.name).strip()}}}}}: {reason}", span=span, rule=DATE_MALFORMED))
+        start = text.find(texts(template))
+        span = lines.span(value_offset + max(start, 0), value_offset + max(start, 0) + len(texts(template)))
+        problems.append(Hit(f"{{{{{texts(template.name).strip()}}}}}: {reason}", span=span, rule=DATE_MALFORMED))
 
 
 def load_wikitext(doc: Document) -> None:
@@ -234,8 +236,9 @@ def load_wikitext(doc: Document) -> None:
         return
     code = mwparserfromhell.parse(doc.text)
     lines = LineIndex(doc.text)
-    refs = named_refs(code)
-    found = list(_infoboxes(code))
+    texts = NodeText()
+    refs = NamedRefs(code, texts)
+    found = list(_infoboxes(code, texts))
     if not found:
         opened = _OPENING.search(doc.text)
         if opened:  # the parser saw no template: its braces never balance
@@ -250,7 +253,7 @@ def load_wikitext(doc: Document) -> None:
         return
     for index, (template, form, offset) in enumerate(found, start=1):
         target = doc if index == 1 else Document(path=doc.path, format=doc.format, text=doc.text)
-        box = _read(template, form, offset, lines, refs, index, target.problems, doc.text)
+        box = _read(template, form, offset, lines, refs, index, target.problems, texts, doc.text)
         build(box, target, {"file": doc.path, "format": "wikitext", "index": index})
         if target is not doc:
             doc.extra.append(target)

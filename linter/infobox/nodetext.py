@@ -1,0 +1,74 @@
+"""The wikitext of parsed nodes, each worked out once per page.
+
+mwparserfromhell rebuilds a node's text from its children on every ``str()``, so a reader
+that asks for the text of a template, then of each of its parameters, then of each node of a
+value, rebuilds the same characters once per level of the tree. ``NodeText`` remembers the
+text of every node it has seen, building a template, a parameter, a link or a value from the
+remembered text of its parts (exactly as their ``str()`` does), so each character is
+assembled once per page. The page must not change while a ``NodeText`` reads it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class NodeText:
+    """``texts(node)`` is ``str(node)``; ``texts.name(template)`` its name as MediaWiki resolves it."""
+
+    def __init__(self) -> None:
+        import mwparserfromhell.nodes as n
+        from mwparserfromhell.nodes.extras import Parameter
+        from mwparserfromhell.wikicode import Wikicode
+
+        # Each entry keeps its node alive, so that no other object can take its id meanwhile.
+        self._texts: dict[int, tuple[Any, str]] = {}
+        self._names: dict[int, tuple[Any, str]] = {}
+        self._text_type = n.Text
+        self._builders = {
+            Wikicode: self._wikicode,
+            n.Template: self._template,
+            Parameter: self._parameter,
+            n.Wikilink: self._wikilink,
+        }
+
+    def __call__(self, node: Any) -> str:
+        kind = type(node)
+        if kind is self._text_type:
+            return node.value
+        known = self._texts.get(id(node))
+        if known is not None:
+            return known[1]
+        builder = self._builders.get(kind)
+        text = builder(node) if builder is not None else str(node)
+        self._texts[id(node)] = (node, text)
+        return text
+
+    def name(self, template: Any) -> str:
+        """The template's name as MediaWiki resolves it (``linter.infobox.templates.template_name``)."""
+        known = self._names.get(id(template))
+        if known is not None:
+            return known[1]
+        from linter.infobox.templates import template_name
+
+        name = template_name(template)
+        self._names[id(template)] = (template, name)
+        return name
+
+    def _wikicode(self, code: Any) -> str:
+        text_type = self._text_type  # most nodes are plain text: no call for them
+        return "".join([node.value if type(node) is text_type else self(node) for node in code.nodes])
+
+    def _template(self, template: Any) -> str:
+        name = self(template.name)
+        if template.params:
+            return "{{" + name + "|" + "|".join([self(param) for param in template.params]) + "}}"
+        return "{{" + name + "}}"
+
+    def _parameter(self, param: Any) -> str:
+        return self(param.name) + "=" + self(param.value) if param.showkey else self(param.value)
+
+    def _wikilink(self, link: Any) -> str:
+        if link.text is not None:
+            return "[[" + self(link.title) + "|" + self(link.text) + "]]"
+        return "[[" + self(link.title) + "]]"
