@@ -324,7 +324,8 @@ def missing_equals(text: str, rng: random.Random):
     return _replace_line(text, index, f"{match.group(1)}{match.group(2)} {match.group(4)}"), index + 1, 0
 
 
-def inverted_range(text: str, rng: random.Random):
+def _rewrite_count(text: str, rng: random.Random, rewrite: Callable[[int], str]):
+    """A figure line's opening count (20 or more) replaced by ``rewrite(count)``."""
     lines = [(i, m, c) for i, m, c in _figure_lines(text) if int(c.group(1).replace(",", "")) >= 20]
     if not lines:
         return None
@@ -332,13 +333,12 @@ def inverted_range(text: str, rng: random.Random):
     number = int(count.group(1).replace(",", ""))
     at = len(match.group(1)) + len(match.group(2)) + len(match.group(3)) + count.start(1)
     line = text.split("\n")[index]
+    return _replace_line(text, index, line[:at] + rewrite(number) + line[at + len(count.group(1)) :]), index + 1, 0
+
+
+def inverted_range(text: str, rng: random.Random):
     # The low end keeps the high end's digit count, so that no reader takes it for an abbreviated range.
-    low = 10 ** (len(str(number)) - 1)
-    return (
-        _replace_line(text, index, line[:at] + f"{number:,}–{low:,}" + line[at + len(count.group(1)) :]),
-        index + 1,
-        0,
-    )
+    return _rewrite_count(text, rng, lambda number: f"{number:,}–{10 ** (len(str(number)) - 1):,}")
 
 
 def casualties_over_strength(text: str, rng: random.Random):
@@ -386,21 +386,10 @@ def future_date(text: str, rng: random.Random):
 
 
 def hyphen_range(text: str, rng: random.Random):
-    lines = [(i, m, c) for i, m, c in _figure_lines(text) if int(c.group(1).replace(",", "")) >= 20]
-    if not lines:
-        return None
-    index, match, count = rng.choice(lines)
-    number = int(count.group(1).replace(",", ""))
-    at = len(match.group(1)) + len(match.group(2)) + len(match.group(3)) + count.start(1)
-    line = text.split("\n")[index]
     # A range of counts joined by a hyphen or an em dash, as MOS:DASH says not to write it; the
     # high end, twice the low one, is never read as an abbreviated or inverted range.
     dash = rng.choice(["-", "\u2014"])
-    return (
-        _replace_line(text, index, line[:at] + f"{number:,}{dash}{number * 2:,}" + line[at + len(count.group(1)) :]),
-        index + 1,
-        0,
-    )
+    return _rewrite_count(text, rng, lambda number: f"{number:,}{dash}{number * 2:,}")
 
 
 def party_on_both_sides(text: str, rng: random.Random):
