@@ -98,7 +98,7 @@ def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from fix_corpus import section  # a script beside this one, not a module of the package
 
-    lines += ["", *section(args.corpus), ""]
+    lines += ["", *section(args.corpus, args.today), ""]
     try:
         args.out.write_text("\n".join(lines).rstrip() + "\n", "utf-8")
     except OSError as error:

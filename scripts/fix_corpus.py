@@ -22,13 +22,18 @@ from linter.cli import cli
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(corpus: Path, unsafe: bool) -> dict:
+def run(corpus: Path, unsafe: bool, today: str) -> dict:
     with tempfile.TemporaryDirectory() as temporary:
         copy = Path(temporary) / "corpus"
         shutil.copytree(corpus, copy)
+        # the corpus as corpus_report.py lints it: no settings of this checkout (its roots would
+        # make every page's parent a finding), and the report's date
+        settings = Path(temporary) / ".conflict-lint.toml"
+        settings.write_text("", "utf-8")
         files = sorted(copy.glob("wikitext*/*.wiki"))
         before = {path: path.read_bytes() for path in files}
-        arguments = ["lint", "--no-cache", "--fail-on", "never", "--format", "json", "--fix",
+        arguments = ["lint", "--no-cache", "--config", str(settings), "--today", today,
+                     "--fail-on", "never", "--format", "json", "--fix",
                      *(["--unsafe-fixes"] if unsafe else []), "--", *map(str, files)]
         result = CliRunner().invoke(cli, arguments)
         if result.exit_code != 0:
@@ -42,19 +47,19 @@ def run(corpus: Path, unsafe: bool) -> dict:
                 "remaining": report["summary"]["findings"], "refused": refused}
 
 
-def by_rule(corpus: Path, unsafe: bool) -> dict[str, int]:
+def by_rule(corpus: Path, unsafe: bool, today: str) -> dict[str, int]:
     import datetime
 
     from linter.engine import Selection
     from linter.fix.files import fix_files
 
     files = [(path, path.name) for path in sorted(corpus.glob("wikitext*/*.wiki"))]
-    outcome = fix_files(files, selection=Selection(), today=datetime.date.today(), unsafe=unsafe, write=False,
-                        trees=[str(corpus)], max_bytes=5 * 1024 * 1024)
+    outcome = fix_files(files, selection=Selection(), today=datetime.date.fromisoformat(today), unsafe=unsafe,
+                        write=False, trees=[str(corpus)], max_bytes=5 * 1024 * 1024)
     return outcome.by_rule()
 
 
-def section(corpus: Path) -> list[str]:
+def section(corpus: Path, today: str = "2026-11-25") -> list[str]:
     """The corpus report's section on fixes: both fix runs, and the fixes by rule."""
     lines = ["## Fixes", "",
              ("`python scripts/fix_corpus.py` copies the corpus to a temporary directory and runs "
@@ -67,10 +72,10 @@ def section(corpus: Path) -> list[str]:
     rules: dict[str, dict[str, int]] = {}
     for unsafe in (False, True):
         name = "`--fix --unsafe-fixes`" if unsafe else "`--fix`"
-        counts = run(corpus, unsafe)
+        counts = run(corpus, unsafe, today)
         lines.append(f"| {name} | {counts['files']} | {counts['changed']} | {counts['fixed']} "
                      f"| {counts['remaining']} | {len(counts['refused'])} |")
-        rules[name] = by_rule(corpus, unsafe)
+        rules[name] = by_rule(corpus, unsafe, today)
     lines += ["", "| rule | `--fix` | `--fix --unsafe-fixes` |", "|---|---:|---:|"]
     safe, every = rules["`--fix`"], rules["`--fix --unsafe-fixes`"]
     for rule in sorted(set(safe) | set(every)):
