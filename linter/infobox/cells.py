@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from linter.infobox.templates import KINDS, params, template_name
+from linter.infobox.templates import KINDS, params
 
 if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is read
     from mwparserfromhell.wikicode import Wikicode
@@ -131,26 +131,26 @@ def lead_length(raw: str) -> int:
 _SMALL = frozenset({"small", "smaller", "resize"})
 
 
-def is_small(nodes: list) -> bool:
+def is_small(nodes: list, texts: NodeText) -> bool:
     """Whether an item is all small print (``<small>...</small>``, ``{{small|...}}``), besides
     blanks and citations: a note on the line above, as a reader sees it."""
     import mwparserfromhell.nodes as n
 
     small = False
     for node, _ in nodes:
-        if isinstance(node, n.Text) and not str(node).strip():
+        if isinstance(node, n.Text) and not texts(node).strip():
             continue
         if isinstance(node, n.Comment):
             continue
-        if isinstance(node, n.Tag) and str(node.tag).casefold() == "ref":
+        if isinstance(node, n.Tag) and texts(node.tag).casefold() == "ref":
             continue
-        if isinstance(node, n.Tag) and str(node.tag).casefold() == "small" and node.contents is not None:
-            small = small or bool(str(node.contents).strip())
+        if isinstance(node, n.Tag) and texts(node.tag).casefold() == "small" and node.contents is not None:
+            small = small or bool(texts(node.contents).strip())
             continue
-        if isinstance(node, n.Template) and template_name(node) in _SMALL:
+        if isinstance(node, n.Template) and texts.name(node) in _SMALL:
             small = True
             continue
-        if isinstance(node, n.Template) and template_name(node) in _QUIET:
+        if isinstance(node, n.Template) and texts.name(node) in _QUIET:
             continue
         return False
     return small

@@ -107,7 +107,8 @@ def _items(
                           category=category, parameter=name,
                           links=tuple(dict.fromkeys(t.lstrip(":").split("#")[0].replace("_", " ").strip()
                                                     for t in renderer.links if t.lstrip(":").split("#")[0].strip())),
-                          unsourced_marked=renderer.unsourced_marked, small=cells.is_small(segment.nodes),
+                          unsourced_marked=renderer.unsourced_marked,
+                          small=cells.is_small(segment.nodes, renderer.texts),
                           bullet=raw.lstrip(" \t").startswith(("*", "#")), labels=tuple(renderer.labels),
                           remarks=tuple(renderer.remarks)))
     return items
