@@ -336,11 +336,15 @@ def _per_file_results(files: list[tuple[Path, str]], settings: Settings, jobs: i
             used.extend(keys)
             yield from results
     except BaseException:  # an interrupt or an error: stop the workers now, not after their batches
+        import sys
         import threading
 
         # The pool's manager thread then finds its futures cancelled and its workers gone, and
-        # would print that as a traceback of its own: expected on the way out, so not shown.
+        # would print that as a traceback of its own; at exit, the pool's exit hook wakes that
+        # thread through a pipe the shutdown has closed ("Exception ignored in: <module
+        # 'threading'>"). Both are expected on the way out, so neither is shown.
         threading.excepthook = lambda args: None
+        sys.unraisablehook = lambda unraisable: None
         for process in list(getattr(pool, "_processes", {}).values()):
             process.terminate()
         pool.shutdown(wait=False, cancel_futures=True)
