@@ -49,3 +49,30 @@ def test_each_data_defect_that_has_a_rule_fires_it(tmp_path):
         doc = load_file(tmp_path / name, name)
         rules = {f.rule for f in lint_documents([doc], today=datetime.date(2026, 1, 1))}
         assert defect in rules, (defect, rules)
+
+
+def _wikitext_bench():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_wikitext", ROOT / "bench" / "wikitext.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_wikitext_bench_forgets_pages_between_passes_but_keeps_tables():
+    from linter import data, dates, figure_text, parties
+    from linter.load import load_bytes, with_extra
+
+    bench = _wikitext_bench()
+    page = ("{{Infobox military conflict\n| conflict = Battle of Example\n| date = 4 May 1916\n"
+            "| combatant1 = France\n| combatant2 = Nazi Germany\n| casualties1 = 1,200 killed\n}}\n")
+    lint_documents(with_extra(load_bytes(page.encode(), "example.wiki", ".wiki")))
+    page_memos = [figure_text._parse, figure_text._blanked, parties._mentions, dates._try_parse_text]
+    assert all(memo.cache_info().currsize for memo in page_memos)
+    tables = data.load.cache_info().currsize
+    assert tables
+    bench.clear_memos()
+    assert [memo.cache_info().currsize for memo in page_memos] == [0, 0, 0, 0]
+    assert data.load.cache_info().currsize == tables
+    assert parties._tables.cache_info().currsize == 1
