@@ -46,10 +46,10 @@ class Selection:
         return self.select is None or rule.slug in self.select
 
     def ignored_in(self, path: str) -> frozenset[str]:
+        if not self.per_path:  # asked for every finding: most runs have no per-file ignores
+            return frozenset()
         from linter.config import matches_any
 
-        if not self.per_path:
-            return frozenset()
         relative = self.relative(path)
         return frozenset(slug for glob, slugs in self.per_path.items() if matches_any(relative, (glob,))
                          for slug in slugs)

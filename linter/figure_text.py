@@ -3,11 +3,15 @@ record's structured forms, and guess its casualty category from its words."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
 
+from linter import parties
 from linter.dates import MONTH_PATTERN, MONTHS
 from linter.limits import MAX_NUMBER_DIGITS, for_matching
 from linter.markup import NOT_TEXT, defuse
@@ -15,9 +19,11 @@ from linter.markup import NOT_TEXT, defuse
 # Not an ordinal: "29th Infantry Division" names a unit, it counts nothing; nor part of a name
 # ("M10 tank destroyers", "Bf 109" is read as written but "Ju87" is not a count of 87). A number
 # starts only where a run of digits or of comma groups starts (else "1"*9998+"th" is tried from
-# every digit: quadratic), and a run longer than MAX_NUMBER_DIGITS is no number at all.
+# every digit: quadratic), and a run longer than MAX_NUMBER_DIGITS is no number at all. The
+# leading "(?=\d)" changes no match: it spares the lookbehinds every position but a digit's.
 _GROUPS = MAX_NUMBER_DIGITS // 3
-_NUMBER = (rf"(?<![^\W\d_])(?<!\d)(?<!\d,)(?<!\d/)(\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}})"
+_NUMBER = (rf"(?=\d)(?<![^\W\d_])(?<!\d)(?<!\d,)(?<!\d/)"
+           rf"(\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}})"
            r"(?!\d|,\d{3}|/\d|(?:st|nd|rd|th)\b)")
 # "{{convert|40|km}} of road" shows "40 km": a distance, not a count of anything.
 _UNIT_AFTER = re.compile(
@@ -61,8 +67,8 @@ _WORDS = re.compile(r"[a-z]+")
 # Citations, templates, HTML comments and bracketed remarks hold page ranges and dates.
 _NOISE = re.compile(rf"{NOT_TEXT}|\([^()]*\)|\[[^\[\]]*\]", re.DOTALL | re.IGNORECASE)
 _RANGE_NUMBER = rf"\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}}"
-_RANGE = re.compile(
-    rf"(?<![\d,./:-])({_RANGE_NUMBER})\+?\s*(?:-|–|—|&ndash;|to)\s*({_RANGE_NUMBER})(?![\d/:]|,\d|\.\d|-\d)"
+_RANGE = re.compile(  # "(?=\d)" first, as in _NUMBER
+    rf"(?=\d)(?<![\d,./:-])({_RANGE_NUMBER})\+?\s*(?:-|–|—|&ndash;|to)\s*({_RANGE_NUMBER})(?![\d/:]|,\d|\.\d|-\d)"
 )
 _MONTH = MONTH_PATTERN
 # "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.
@@ -95,7 +101,10 @@ _WELL_FORMED = re.compile(
 def malformed(text: str) -> str:
     """The first number of a figure text when it is written wrongly ("2.860", "1,0000",
     "5OO"), else "". Dates ("12.06.1944") and decimals ("2.5 million") are not counts gone wrong."""
-    cleaned = _blank_noise(text)
+    return _malformed(_blank_noise(text))
+
+
+def _malformed(cleaned: str) -> str:
     for match in _NUMBER_LIKE.finditer(cleaned):
         token = match.group().rstrip(".,")
         if cleaned[match.end() : match.end() + 1].isalpha() and not token[-1:].isalpha():
@@ -181,16 +190,19 @@ def _negative(cleaned: str, start: int) -> bool:
     return start > 0 and cleaned[start - 1] in "-\u2212" and (start == 1 or cleaned[start - 2] in " \t(:")
 
 
-def text_ranges(text: str) -> Iterator[tuple[int, int, int, int]]:
+# range-inverted and range-dash read each figure's text in turn: its ranges are worked out once.
+@functools.lru_cache(maxsize=1024)
+def text_ranges(text: str) -> tuple[tuple[int, int, int, int], ...]:
     """(low, high, start, end) of each range of counts in a figure text, offsets into ``text``."""
-    for match, counts in _ranges(_blank_noise(text)):
-        if counts:
-            yield *_range_values(match.group(1), match.group(2)), match.start(), match.end()
+    return tuple((*_range_values(match.group(1), match.group(2)), match.start(), match.end())
+                 for match, counts in _ranges(_blank_noise(text)) if counts)
 
 
 @dataclass(frozen=True)
 class ParsedFigure:
-    value: dict  # one of the schema's value forms: {"count": 9}, {"min": 9, "max": 12}, ...
+    # one of the schema's value forms: {"count": 9}, {"min": 9, "max": 12}, ...; read-only, as
+    # every reading of the same text shares it
+    value: Mapping[str, Any]
     start: int  # where the number stands in the text
     end: int
 
@@ -202,14 +214,19 @@ def _int(text: str) -> int:
 def parse(text: str) -> ParsedFigure | None:
     """The first figure in ``text``, or None when it holds none. A label before it that counts
     nothing ("1941: 67,000 Germans", "July, 2016: 58 killed") is not read as the figure."""
-    found = _parse(for_matching(text))
-    return None if found is None else ParsedFigure(dict(found.value), found.start, found.end)  # a copy to change
+    return _parse(for_matching(text))
 
 
 # A cell's line is read several times over (is it a heading, a total, which figure?), by the
-# reader and the rules: each distinct text is worked out once. Keys are at most MAX_MATCH_CHARS.
+# reader and the rules: each distinct text is worked out once, and its answer shared, so that
+# a reading again costs no copy. Keys are at most MAX_MATCH_CHARS.
 @functools.lru_cache(maxsize=1024)
 def _parse(text: str) -> ParsedFigure | None:
+    found = _read(text)
+    return None if found is None else ParsedFigure(MappingProxyType(found.value), found.start, found.end)
+
+
+def _read(text: str) -> ParsedFigure | None:
     folded = text.strip().casefold().rstrip(".")
     if folded in _WHOLE:
         return ParsedFigure(dict(_WHOLE[folded]), 0, len(text))
@@ -222,7 +239,7 @@ def _parse(text: str) -> ParsedFigure | None:
     # Ranges come from text_ranges, which knows dates, years and page ranges from counts;
     # single numbers beside a month name ("9 May 1945") are dates too.
     cleaned = _blank_noise(text)
-    if malformed(text):
+    if _malformed(cleaned):
         return None  # "2.860" is not 2 nor 2,860: figure-malformed asks which
     candidates: list[tuple[int, int, dict]] = []
     taken = []
@@ -270,8 +287,6 @@ def _designation(cleaned: str, start: int, end: int) -> bool:
     before = _NAME_BEFORE.search(cleaned[:start])
     if before is None or before.group(1).casefold() in _NOT_NAMES:
         return False
-    from linter import parties
-
     return not parties.mentions(before.group(1))
 
 
@@ -308,8 +323,6 @@ def _worded(text: str, cleaned: str) -> ParsedFigure | None:
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) overlaps one of the ranges taken, which are in order and apart."""
-    import bisect
-
     index = bisect.bisect_left(taken, (end, -1)) - 1  # the last range starting before ``end``
     return index >= 0 and taken[index][1] > start
 
@@ -446,15 +459,15 @@ def split_figures(text: str) -> list[tuple[int, int]]:
         outer = category(bracket.group(1)) or "total"
         if len(inner) >= 2 and outer == "total" and all(c != "total" for _, _, c in inner):
             return [(bracket.start(1), bracket.end(1)), *((start, end) for start, end, _ in inner)]
-    depth, level = [], 0
-    for char in text:
-        level = max(0, level + (char == "(") - (char == ")"))
-        depth.append(level)
+    separators = list(_FIGURE_SEPARATOR.finditer(text))
+    if not separators:
+        return []  # most lines give one figure: no need to weigh their brackets
+    if "(" in text:
+        depth = _depths(text)
+        separators = [match for match in separators if not depth[match.start()]]
     pieces: list[list[int]] = []
     start = 0
-    for match in [*_FIGURE_SEPARATOR.finditer(text), None]:
-        if match is not None and depth[match.start()]:
-            continue
+    for match in [*separators, None]:
         end = match.start() if match else len(text)
         segment = text[start:end]
         before = text[pieces[-1][0]:pieces[-1][1]] if pieces else ""
@@ -476,6 +489,15 @@ def split_figures(text: str) -> list[tuple[int, int]]:
         piece = text[first:last]
         spans.append((first + len(piece) - len(piece.lstrip()), first + len(piece.rstrip())))
     return spans
+
+
+def _depths(text: str) -> list[int]:
+    """How many brackets are open at each character; a stray ")" closes none."""
+    depth, level = [], 0
+    for char in text:
+        level = max(0, level + (char == "(") - (char == ")"))
+        depth.append(level)
+    return depth
 
 
 _SUBSET = re.compile(r"including|incl\.", re.IGNORECASE)

@@ -165,8 +165,10 @@ def _figure_items(items: list[Item]) -> list[Item]:
             parent = figure_text.split_label(item.text)[0].strip() if figure_text.parse(item.text) else ""
         heading = ": ".join([name for _, name in groups] + ([parent] if item.bullet and parent else []))
         text = _without_repeats(f"{heading}: {item.text}" if heading else item.text)
-        figures.append(dataclasses.replace(item, text=text, heading=heading) if heading else
-                       dataclasses.replace(item, text=text))
+        if heading:
+            figures.append(dataclasses.replace(item, text=text, heading=heading))
+        else:  # items are frozen: one read as written is shared, not copied
+            figures.append(item if text == item.text else dataclasses.replace(item, text=text))
     return figures
 
 
