@@ -40,6 +40,10 @@ _FORMS = (
     ("about", re.compile(rf"{_ABOUT}{_NUMBER}", re.IGNORECASE)),
     ("count", re.compile(_NUMBER)),
 )
+# Every form but the plain count needs its word or sign beside the number: a text with none of
+# them (most) is scanned for counts alone, one scan for the words instead of one per form.
+_QUALIFIER = re.compile(rf"{_AT_MOST}|{_AT_LEAST}|\+|\sor more|{_ABOUT}", re.IGNORECASE)
+_COUNT_ONLY = _FORMS[-1:]
 _WHOLE = {"unknown": {"unknown": True}, "none": {"none": True}, "nil": {"none": True}}
 # "Unknown number of tanks", "unknown wounded", "Native allies: unknown": a figure nobody knows.
 _UNKNOWN_LEAD = re.compile(r"(?:[^:\n]{1,60}:)?\s*(unknown)\b", re.IGNORECASE)
@@ -62,6 +66,9 @@ _CATEGORIES = (
     ("total", ("casualties", "total", "losses", "overall")),
 )
 _WORDS = re.compile(r"[a-z]+")
+_DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
+_REMARK = re.compile(r"\([^()]*\)")  # a bracketed remark, innermost
 
 
 # Citations, templates, HTML comments and bracketed remarks hold page ranges and dates.
@@ -121,7 +128,7 @@ def _malformed(cleaned: str) -> str:
 
 def only_years(text: str) -> bool:
     """Whether every number of the text is a year ("July, 1942", "2015–2023"): a period, not a count."""
-    numbers = re.findall(r"\d+", for_matching(text))
+    numbers = _DIGITS.findall(for_matching(text))
     return (
         bool(numbers)
         and all((len(n) == 4 and 1000 <= int(n) <= 2100) or (len(n) == 2 and len(numbers) > 1) for n in numbers)
@@ -239,6 +246,8 @@ def _read(text: str) -> ParsedFigure | None:
     # Ranges come from text_ranges, which knows dates, years and page ranges from counts;
     # single numbers beside a month name ("9 May 1945") are dates too.
     cleaned = _blank_noise(text)
+    if not _DIGIT.search(cleaned):  # no count, range or malformed number without a digit
+        return _worded(text, cleaned) or _bracketed(text)
     if _malformed(cleaned):
         return None  # "2.860" is not 2 nor 2,860: figure-malformed asks which
     candidates: list[tuple[int, int, dict]] = []
@@ -248,7 +257,7 @@ def _read(text: str) -> ParsedFigure | None:
         if counts and not candidates:
             low, high = _range_values(match.group(1), match.group(2))
             candidates.append((match.start(), match.end(), {"min": low, "max": high}))
-    for form, pattern in _FORMS:
+    for form, pattern in _FORMS if _QUALIFIER.search(cleaned) else _COUNT_ONLY:
         for match in pattern.finditer(cleaned):
             overlaps = _overlaps(taken, match.start(), match.end())
             if not overlaps and not _beside_a_month(cleaned, match) and not _UNIT_AFTER.match(cleaned, match.end()):
@@ -385,7 +394,7 @@ def combined(text: str) -> bool:
 def _outside_brackets(text: str) -> str:
     """The text without its bracketed remarks, unless the figure itself is in brackets. A bracket
     of category words alone is no remark: "14 (WIA)" is how {{WIA}} shows the wounded."""
-    outside = re.sub(r"\([^()]*\)", lambda m: m.group() if _only_categories(m.group()[1:-1]) else " ", text)
+    outside = _REMARK.sub(lambda m: m.group() if _only_categories(m.group()[1:-1]) else " ", text)
     return outside if any(c.isdigit() for c in outside) or not any(c.isdigit() for c in text) else text
 
 
@@ -429,12 +438,16 @@ def category(text: str) -> str | None:
     return choices[0] if choices else None
 
 
+# Each word (or "taken prisoner") names one category, and no two-word key starts with a key.
+_CATEGORY_OF = {key: name for name, keys in _CATEGORIES for key in keys}
+
+
 def _named(text: str) -> Iterator[str]:
     words = _WORDS.findall(for_matching(text).casefold())
     for index, word in enumerate(words):
-        for name, keys in _CATEGORIES:
-            if word in keys or " ".join(words[index : index + 2]) in keys:
-                yield name
+        name = _CATEGORY_OF.get(word) or _CATEGORY_OF.get(" ".join(words[index : index + 2]))
+        if name:
+            yield name
 
 
 _PART_SEPARATOR = re.compile(r";|,(?!\d)|\s(?:and|&)\s(?=[^\s\d]*\d)")
@@ -445,6 +458,9 @@ _FIGURE_SEPARATOR = re.compile(r";|,(?!\d)|\s\+\s*|\s(?:and|including|incl\.|plu
 _BETWEEN = re.compile(r"\bbetween\s+\S+\s*$", re.IGNORECASE)
 
 
+_TOTAL_AND_PARTS = re.compile(r"([^()]*?)\s*\(([^()]*)\)\s*")
+
+
 def split_figures(text: str) -> list[tuple[int, int]]:
     """(start, end) of each figure of a line that gives several: a total with its parts in
     brackets ("150 (40 killed, 60 wounded)"), or counts one after another, each starting with
@@ -453,7 +469,7 @@ def split_figures(text: str) -> list[tuple[int, int]]:
     division and some small units"), and so does anything in brackets. [] when the line is
     one figure."""
     text = for_matching(text)
-    bracket = re.fullmatch(r"([^()]*?)\s*\(([^()]*)\)\s*", text)
+    bracket = _TOTAL_AND_PARTS.fullmatch(text)
     if bracket and parse(bracket.group(1)) is not None and not combined(bracket.group(1)):
         inner = _split_parts(bracket.group(2), bracket.start(2))
         outer = category(bracket.group(1)) or "total"
@@ -505,7 +521,7 @@ _SUBSET = re.compile(r"including|incl\.", re.IGNORECASE)
 
 def _says_what(text: str) -> bool:
     """Whether a piece says what it counts: "from Taffy 1, 2, and 3" gives no figures "2" and "3"."""
-    return any(c.isalpha() for c in re.sub(r"\([^()]*\)", "", text))
+    return any(c.isalpha() for c in _REMARK.sub("", text))
 
 
 def _starts_with_figure(segment: str) -> bool:

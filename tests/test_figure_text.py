@@ -111,3 +111,14 @@ def test_labels_and_forms(text, value):
                                   "Infantry Regiment 11", "XXXVI Corps: Panzer-Abteilung 211"])
 def test_distances_shares_and_unit_numbers_are_no_counts(text):
     assert figure_text.parse(text) is None
+
+
+def test_each_category_word_names_one_category():
+    # _named looks a word up, then the word with the next: one answer each only if no word is
+    # a key twice and no two-word key starts with a key.
+    keys = [key for _, words in figure_text._CATEGORIES for key in words]
+    assert len(keys) == len(set(keys))
+    assert not [key for key in keys if " " in key and key.split()[0] in keys]
+    # "taken prisoner", then "prisoner": each word names what it names
+    assert list(figure_text._named("12 taken prisoner, 3 dead and 4 missing")) == [
+        "captured", "captured", "killed", "missing"]

@@ -185,6 +185,11 @@ def _remark(item: Item) -> bool:
     return bool(_REMARK_START.match(text)) and figure_text.parse(text) is None and not figure_text.malformed(text)
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_HYPHENATED_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+_ONLY_REMARKS = re.compile(r"\s*(?:\([^()]*\)\s*)+")  # "(30 September 1941 to 5 November 1942)"
+_NUMBER_TOKEN = re.compile(r"\d[\d,.]*")
+_SIDE_PARAMETER = re.compile(SIDE_PARAMETER)
 _GOES_ON = re.compile(r"^(?:and|or|&|/)\b|^[)\]]", re.IGNORECASE)
 _OPEN_END = re.compile(r"(?:,|\b(?:and|or|of|including|incl\.))\s*$", re.IGNORECASE)
 _QUOTES = re.compile(r"'{2,}")
@@ -204,7 +209,7 @@ def _continues(before: Item, item: Item) -> bool:
         return False
     if _OPEN_END.search(before.text) or _GOES_ON.match(text):
         return True
-    words = re.findall(r"[^\W\d_]+", text.casefold())
+    words = _WORD.findall(text.casefold())
     return bool(words) and text[:1].islower() and set(words) <= _CATEGORY_WORDS and bool(figure_text.categories(text))
 
 
@@ -218,7 +223,7 @@ def _joined(before: Item, item: Item) -> Item:
 
 def _heading_name(text: str) -> str:
     label, rest = figure_text.split_label(text)
-    if label and rest.strip() and re.fullmatch(r"\s*(?:\([^()]*\)\s*)+", rest):
+    if label and rest.strip() and _ONLY_REMARKS.fullmatch(rest):
         return label.strip()
     return text.rstrip(": ").strip()
 
@@ -269,7 +274,7 @@ def _parts(item: Item, doc: Document) -> list[Item]:
         written = _SUBSET.sub("", piece, count=1) if _SUBSET.match(piece) else piece
         found = line.find(written, cursor) if line else -1
         if found < 0 and line:  # markup inside the piece: find where its number (or first word) stands
-            token = re.search(r"\d[\d,.]*", written)
+            token = _NUMBER_TOKEN.search(written)
             found = line.find(token.group() if token else written.split()[0], cursor)
         span = Span(item.span.line, found + 1, item.span.line, found + 1 + len(written)) if found >= 0 else item.span
         if found >= 0:
@@ -430,7 +435,7 @@ def _names_group(label: str, own: frozenset[str] | None) -> bool:
     combatant is the Soviet Union are not."""
     if figure_text.only_years(label) or _MONTH.search(label):
         return False
-    words = set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", label.casefold()))
+    words = set(_HYPHENATED_WORD.findall(label.casefold()))
     if words & _NEUTRAL_LABEL:
         return False
     found = parties.mentions(label)
@@ -455,7 +460,7 @@ def _category_choices(item: Item, own: frozenset[str] | None, whole: str = "") -
         return None
     if _SUBSET.match(rest.lstrip()):  # "including 804 wounded": a part of the figure before it
         return None
-    outside = re.sub(r"\([^()]*\)", " ", rest)
+    outside = _REMARK.sub(" ", rest)
     if own is None and parties.mentions(outside):
         return None
     label_choices = [c for label in labels for c in figure_text.category_choices(label)]
@@ -472,12 +477,12 @@ def _category_choices(item: Item, own: frozenset[str] | None, whole: str = "") -
 def _only_number(text: str) -> bool:
     """A figure with no words but its number and words for people ("1,200", "c. 300", "20+",
     "16,236 men", "92,545 overall")."""
-    text = re.sub(r"\([^()]*\)", " ", text)
+    text = _REMARK.sub(" ", text)
     parsed = figure_text.parse(text)
     if parsed is None:
         return False
     rest = text[:parsed.start] + " " + text[parsed.end:]
-    words = set(re.findall(r"[^\W\d_]+", rest.casefold()))
+    words = set(_WORD.findall(rest.casefold()))
     return words <= _PEOPLE | {"overall"}
 
 
@@ -507,7 +512,7 @@ def _is_heading(text: str, term: bool) -> bool:
     if term or text.endswith(":"):
         return True
     label, rest = figure_text.split_label(text)
-    if label and re.fullmatch(r"\s*(?:\([^()]*\)\s*)+", rest):  # "Moscow Defense: (30 September 1941 to ...)"
+    if label and _ONLY_REMARKS.fullmatch(rest):  # "Moscow Defense: (30 September 1941 to ...)"
         return True
     # A party's name alone, perhaps after its flag's label: "Kingdom of Italy: Italy".
     return any(len(name.split()) <= 3 and not any(c.isdigit() for c in name) and bool(parties.mentions(name))
@@ -517,7 +522,7 @@ def _is_heading(text: str, term: bool) -> bool:
 def _side_numbers(infobox: Infobox) -> list[int]:
     numbers = set()
     for name in infobox.params:
-        match = re.fullmatch(SIDE_PARAMETER, name)
+        match = _SIDE_PARAMETER.fullmatch(name)
         if match:
             numbers.add(int(match.group(2)))
     return sorted(numbers)

@@ -117,6 +117,8 @@ _FILLER = {
     "initially",
 }
 _NOISE = re.compile(rf"{NOT_TEXT}|<[^<>]+>", FLAGS)  # [^<>]: "<<<<..." is tried to the next "<" only
+_REMARK = re.compile(r"\([^()]*\)")
+_WORD = re.compile(r"[^\W\d_]+")
 CATEGORIES = ("total", "killed", "wounded", "captured", "missing")
 PARTS = ("killed", "wounded", "captured", "missing")
 
@@ -134,8 +136,8 @@ def _counts_people(figure: dict) -> bool:
         return True
     described = for_matching(described)
     described = split_label(described)[1]  # "Southern France: 285,000 personnel" counts personnel
-    described = re.sub(r"\([^()]*\)", " ", described)  # "41,000 men (ration strength)": a remark on the men
-    words = {w.casefold() for w in re.findall(r"[^\W\d_]+", _LINK.sub(r"\1", _NOISE.sub(" ", defuse(described))))}
+    described = _REMARK.sub(" ", described)  # "41,000 men (ration strength)": a remark on the men
+    words = {w.casefold() for w in _WORD.findall(_LINK.sub(r"\1", _NOISE.sub(" ", defuse(described))))}
     return words <= _PERSONNEL_WORDS | _FILLER
 
 
@@ -190,9 +192,6 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
     if doc.record is None or not _at_most_a_year(doc.record):
         return
     for number, pointer, side in sides(doc.record):
-        strength = _strength_at_most(side)
-        if strength is None:
-            continue
         casualties = mapping(side.get("casualties"))
         worst = None
         for category in CATEGORIES:
@@ -200,7 +199,12 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
             low = bounds(figure).low if isinstance(figure, dict) else None
             if low is not None and (worst is None or low > worst[1]):
                 worst = (category, low)
-        if worst is not None and worst[1] > strength:
+        if worst is None:
+            continue  # no loss has a lower bound, so no parts add up: the strength need not be read
+        strength = _strength_at_most(side)
+        if strength is None:
+            continue
+        if worst[1] > strength:
             category, low = worst
             yield Hit(
                 f"side {number}: {category} at least {low:,}, but the side's strength is at most {strength:,}",
