@@ -41,9 +41,25 @@ _FORMS = (
     ("count", re.compile(_NUMBER)),
 )
 # Every form but the plain count needs its word or sign beside the number: a text with none of
-# them (most) is scanned for counts alone, one scan for the words instead of one per form.
+# them (most) is scanned for counts alone.
 _QUALIFIER = re.compile(rf"{_AT_MOST}|{_AT_LEAST}|\+|\sor more|{_ABOUT}", re.IGNORECASE)
+# The same words as plain text: in an ASCII text IGNORECASE is lower case, so looking for them
+# in the lowered text answers as _QUALIFIER does, without its scan (slow: a long alternation
+# with IGNORECASE, tried at every position).
+_QUALIFIER_WORDS = (
+    "up to", "at most", "as many as", "no more than", "fewer than", "less than", "under", "<", "≤",
+    "at least", "over", "more than", "above", "in excess of", ">", "≥", "+", "or more",
+    "c.", "ca.", "circa", "about", "approx", "around", "roughly", "some", "est.", "estimated", "~",
+)
 _COUNT_ONLY = _FORMS[-1:]
+
+
+def _qualified(cleaned: str) -> bool:
+    """Whether a text may hold a qualified figure ("up to 20", "c. 300", "20+")."""
+    if cleaned.isascii():
+        lowered = cleaned.lower()
+        return any(word in lowered for word in _QUALIFIER_WORDS)
+    return _QUALIFIER.search(cleaned) is not None
 _WHOLE = {"unknown": {"unknown": True}, "none": {"none": True}, "nil": {"none": True}}
 # "Unknown number of tanks", "unknown wounded", "Native allies: unknown": a figure nobody knows.
 _UNKNOWN_LEAD = re.compile(r"(?:[^:\n]{1,60}:)?\s*(unknown)\b", re.IGNORECASE)
@@ -257,7 +273,7 @@ def _read(text: str) -> ParsedFigure | None:
         if counts and not candidates:
             low, high = _range_values(match.group(1), match.group(2))
             candidates.append((match.start(), match.end(), {"min": low, "max": high}))
-    for form, pattern in _FORMS if _QUALIFIER.search(cleaned) else _COUNT_ONLY:
+    for form, pattern in _FORMS if _qualified(cleaned) else _COUNT_ONLY:
         for match in pattern.finditer(cleaned):
             overlaps = _overlaps(taken, match.start(), match.end())
             if not overlaps and not _beside_a_month(cleaned, match) and not _UNIT_AFTER.match(cleaned, match.end()):
@@ -470,7 +486,9 @@ def split_figures(text: str) -> list[tuple[int, int]]:
     one figure."""
     text = for_matching(text)
     bracket = _TOTAL_AND_PARTS.fullmatch(text)
-    if bracket and parse(bracket.group(1)) is not None and not combined(bracket.group(1)):
+    # Parts need a separator between them ("560 tanks (228 Italian)" has one part, no split).
+    if bracket and _PART_SEPARATOR.search(bracket.group(2)) and parse(bracket.group(1)) is not None \
+            and not combined(bracket.group(1)):
         inner = _split_parts(bracket.group(2), bracket.start(2))
         outer = category(bracket.group(1)) or "total"
         if len(inner) >= 2 and outer == "total" and all(c != "total" for _, _, c in inner):

@@ -122,3 +122,18 @@ def test_each_category_word_names_one_category():
     # "taken prisoner", then "prisoner": each word names what it names
     assert list(figure_text._named("12 taken prisoner, 3 dead and 4 missing")) == [
         "captured", "captured", "killed", "missing"]
+
+
+_QUALIFIER_PIECES = ["up to", "at most", "as many as", "no more than", "fewer than", "less than", "under", "<", "≤",
+                     "at least", "over", "more than", "above", "in excess of", ">", "≥", "+", " or more", "c.", "ca.",
+                     "circa", "about", "approx", "approx.", "approximately", "around", "roughly", "some", "est.",
+                     "estimated", "~", "x", "1", " ", "\t", "\u00a0", "İ", "ſ", "K"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(st.sampled_from(_QUALIFIER_PIECES), st.booleans()), max_size=5))
+def test_the_quick_qualifier_test_misses_no_qualifier(pieces):
+    # _qualified stands in for _QUALIFIER's scan: it may say yes more often, never less.
+    text = "".join(piece.upper() if upper else piece for piece, upper in pieces)
+    if figure_text._QUALIFIER.search(text):
+        assert figure_text._qualified(text)
