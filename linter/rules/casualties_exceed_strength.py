@@ -137,7 +137,9 @@ def _counts_people(figure: dict) -> bool:
     described = for_matching(described)
     described = split_label(described)[1]  # "Southern France: 285,000 personnel" counts personnel
     described = _REMARK.sub(" ", described)  # "41,000 men (ration strength)": a remark on the men
-    words = {w.casefold() for w in _WORD.findall(_LINK.sub(r"\1", _NOISE.sub(" ", defuse(described))))}
+    if any(opener in described for opener in "<{["):  # markup to step over: no text of itself
+        described = _LINK.sub(r"\1", _NOISE.sub(" ", defuse(described)))
+    words = {w.casefold() for w in _WORD.findall(described)}
     return words <= _PERSONNEL_WORDS | _FILLER
 
 
