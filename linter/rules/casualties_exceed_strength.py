@@ -50,6 +50,7 @@ from linter.bounds import bounds
 from linter.dates import try_parse
 from linter.figure_text import categories, split_label
 from linter.findings import Severity
+from linter.lazy_regex import compile_lazily
 from linter.limits import for_matching
 from linter.markup import FLAGS, NOT_TEXT, defuse
 from linter.markup import LINK as _LINK
@@ -116,7 +117,7 @@ _FILLER = {
     "estimated",
     "initially",
 }
-_NOISE = re.compile(rf"{NOT_TEXT}|<[^<>]+>", FLAGS)  # [^<>]: "<<<<..." is tried to the next "<" only
+_NOISE = compile_lazily(rf"{NOT_TEXT}|<[^<>]+>", FLAGS)  # [^<>]: "<<<<..." is tried to the next "<" only
 CATEGORIES = ("total", "killed", "wounded", "captured", "missing")
 PARTS = ("killed", "wounded", "captured", "missing")
 
