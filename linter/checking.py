@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -50,8 +49,7 @@ class Request(NamedTuple):  # not a frozen dataclass: defining one costs a start
         return STDIN in self.paths
 
 
-@dataclass
-class Plan:
+class Plan(NamedTuple):  # not a dataclass: defining one costs a start several times as much
     """The files a request checks, the files it only reads for cross-record rules, and how."""
 
     files: list[tuple[Path, str]]  # (path, display path)
@@ -59,19 +57,18 @@ class Plan:
     selection: Selection
     today: datetime.date | None
     max_file_size: int
+    skipped: list[tuple[Path, str]]  # found but not linted, and why
     stdin: bytes | None = None  # the content of the one file, read from standard input
     settings: Settings | None = None
-    skipped: list[tuple[Path, str]] = field(default_factory=list)  # found but not linted, and why
 
     @property
     def displays(self) -> tuple[str, ...]:
         return tuple(display for _, display in self.files)
 
 
-@dataclass
-class Checked:
+class Checked(NamedTuple):  # not a dataclass: defining one costs a start several times as much
     plan: Plan
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding]
 
 
 def selection_of(request: Request, settings: Settings) -> Selection:

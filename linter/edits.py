@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.findings import Span
 from linter.lazy_regex import compile_lazily
@@ -24,8 +25,7 @@ _LINE_END = compile_lazily(r"\r\n|\r|\n")
 AMBIGUOUS_BREAKS = compile_lazily("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):  # not a frozen dataclass: defining one costs a start five times as much
     """Replace the characters of ``span`` (end exclusive) with ``content``; an empty span inserts."""
 
     span: Span
