@@ -3,10 +3,10 @@
 A pre-commit hook starts a process per run, and every ``re.compile`` at module level costs that
 process its compile whether the files need the pattern or not: most patterns of the free-text
 readers serve wikitext and figures written as prose, which a YAML record with structured figures
-never reaches (about 5 ms of a one-file run, docs/performance.md). ``compile_lazily`` returns a
-stand-in that compiles on its first use and then puts the compiled pattern's methods on itself,
-so later calls cost what calls on the compiled pattern cost (Bazaar's ``lazy_regex`` did the
-same).
+never reaches (48 M of the 588 M instructions a one-file run executed, docs/performance.md).
+``compile_lazily`` returns a stand-in that compiles on its first use and then puts the compiled
+pattern's methods on itself, so later calls cost what calls on the compiled pattern cost
+(Bazaar's ``lazy_regex`` did the same).
 """
 
 from __future__ import annotations
