@@ -35,24 +35,29 @@ _BULLET = re.compile(r"[ \t]*[*#:;]*[ \t]*")
 
 
 class Segment(NamedTuple):
-    nodes: list  # (node, offset) pairs
+    nodes: list  # the nodes of the item, side by side in the file
+    offset: int  # where the first of them starts
     term: int  # written as a heading: 1 for a ";" line, 2 for a line that is all bold, else 0
     raw: str  # its wikitext, as written
 
 
 def segments(code: Wikicode, base: int, texts: NodeText) -> list[Segment]:
-    """The items of a parameter value, each as its nodes with their offsets."""
-    found: list[tuple[list[tuple[object, int]], str]] = []
-    current: list[tuple[object, int]] = []
+    """The items of a parameter value, each as its nodes, where they start and their wikitext."""
+    found: list[tuple[list, int, str]] = []
+    current: list = []
     current_texts: list[str] = []  # the wikitext of each node of ``current``
+    start = base
 
     def add(node: object, position: int, text: str) -> None:
-        current.append((node, position))
+        nonlocal start
+        if not current:
+            start = position
+        current.append(node)
         current_texts.append(text)
 
     def flush() -> None:
         if current:
-            found.append((list(current), "".join(current_texts)))
+            found.append((list(current), start, "".join(current_texts)))
             current.clear()
             current_texts.clear()
 
@@ -105,16 +110,16 @@ def segments(code: Wikicode, base: int, texts: NodeText) -> list[Segment]:
 
     walk(code, base)
     flush()
-    return [Segment(nodes, _is_term(nodes, texts), raw) for nodes, raw in found]
+    return [Segment(nodes, offset, _is_term(nodes, texts), raw) for nodes, offset, raw in found]
 
 
 def _is_term(nodes: list, texts: NodeText) -> int:
     """1 for a ";" line, 2 for a line whose only text is bold (a bold "Germany:", "* " and a bold
     "Pre-war"), else 0."""
-    if texts(nodes[0][0]).lstrip().startswith(";"):
+    if texts(nodes[0]).lstrip().startswith(";"):
         return 1
     bold = False
-    for node, _ in nodes:
+    for node in nodes:
         if type(node) is Comment:
             continue
         if type(node) is Text:
@@ -148,7 +153,7 @@ def is_small(nodes: list, texts: NodeText) -> bool:
     """Whether an item is all small print (``<small>...</small>``, ``{{small|...}}``), besides
     blanks and citations: a note on the line above, as a reader sees it."""
     small = False
-    for node, _ in nodes:
+    for node in nodes:
         if type(node) is Text:
             if node.value.strip():
                 return False

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import mwparserfromhell
@@ -65,7 +65,7 @@ class NamedRefs:
     def search(self) -> dict[str, Wikicode]:
         texts = self.texts
         found: dict[str, Wikicode] = {}
-        for node in _descendants(self.code):
+        for node in _descendants(self.code, lambda node: _may_define(texts(node))):
             if type(node) is Tag:
                 if (texts(node.tag).casefold() == "ref" and node.has("name") and node.contents is not None
                         and texts(node.contents).strip()):
@@ -77,19 +77,27 @@ class NamedRefs:
         return found
 
 
+def _may_define(text: str) -> bool:
+    """Whether a node's wikitext can hold a named reference's definition: "<ref" and the names
+    of {{refn}} and {{#tag:ref}} all spell "ref", unless a comment splits a template's name."""
+    return "ref" in text.casefold() or "<!--" in text
+
+
 # Nodes with nothing inside them: most of a page, so not asked for their (empty) children.
 _LEAVES = frozenset({Text, Comment, HTMLEntity})
 
 
-def _descendants(code: Wikicode) -> Iterator[Node]:
-    """Every node of ``code`` at any depth, in the order of ``code.ifilter(recursive=True)``
-    (a node, then the nodes inside it), without its chain of one generator per level."""
+def _descendants(code: Wikicode, wanted: Callable[[Node], bool]) -> Iterator[Node]:
+    """Every ``wanted`` node of ``code`` at any depth, in the order of ``code.ifilter(recursive=True)``
+    (a node, then the nodes inside it), without its chain of one generator per level. A node not
+    wanted is passed over with all the nodes inside it."""
     stack = list(reversed(code.nodes))
     while stack:
         node = stack.pop()
+        if type(node) in _LEAVES or not wanted(node):
+            continue
         yield node
-        if type(node) not in _LEAVES:
-            stack.extend(reversed([child for inner in node.__children__() for child in inner.nodes]))
+        stack.extend(reversed([child for inner in node.__children__() for child in inner.nodes]))
 
 
 class Renderer:

@@ -92,8 +92,8 @@ def _items(
     for segment in cells.segments(value, base, texts):
         raw = segment.raw
         renderer.start_item()
-        text = renderer.join(node for node, _ in segment.nodes)
-        text = " ".join(text.replace("\n", " ").split()).lstrip("*#:;•· ").rstrip(",; ").strip()
+        text = renderer.join(segment.nodes)
+        text = " ".join(text.split()).lstrip("*#:;•· ").rstrip(",; ").strip()
         if segment.term:
             text = text.replace("'''", "").strip()
         if not text:
@@ -105,18 +105,24 @@ def _items(
             if renderer.remarks and items:  # "{{flag|Romania}}<br>(20–23 August)": a note on the party above
                 items[-1] = dataclasses.replace(items[-1], remarks=items[-1].remarks + tuple(renderer.remarks))
             continue
-        start = segment.nodes[0][1] + cells.lead_length(raw)
-        end = segment.nodes[0][1] + len(raw.rstrip())
-        pages = [t.lstrip(":").split("#")[0] for t in renderer.links]  # a link's page, without its section
+        start = segment.offset + cells.lead_length(raw)
+        end = segment.offset + len(raw.rstrip())
         items.append(Item(text, lines.span(start, max(end, start)), tuple(dict.fromkeys(renderer.cited)),
                           renderer.links[0] if renderer.links else None, bool(segment.term), level=segment.term,
-                          category=category, parameter=name,
-                          links=tuple(dict.fromkeys(page.replace("_", " ").strip() for page in pages if page.strip())),
+                          category=category, parameter=name, links=_pages(renderer.links),
                           unsourced_marked=renderer.unsourced_marked,
                           small=cells.is_small(segment.nodes, renderer.texts),
                           bullet=raw.lstrip(" \t").startswith(("*", "#")), labels=tuple(renderer.labels),
                           remarks=tuple(renderer.remarks)))
     return items
+
+
+def _pages(links: list[str]) -> tuple[str, ...]:
+    """The pages that link targets name, once each, in order: "Foo_bar#History" is "Foo bar"."""
+    if not links:  # most items
+        return ()
+    pages = [target.lstrip(":").split("#")[0] for target in links]
+    return tuple(dict.fromkeys(page.replace("_", " ").strip() for page in pages if page.strip()))
 
 
 def _infoboxes(code: Wikicode, texts: NodeText, base: int = 0) -> Iterator[tuple[Template, Form, int]]:
