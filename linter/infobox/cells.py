@@ -43,25 +43,37 @@ class Segment(NamedTuple):
 
 def segments(code: Wikicode, base: int, texts: NodeText) -> list[Segment]:
     """The items of a parameter value, each as its nodes, where they start and their wikitext."""
-    found: list[tuple[list, int, str]] = []
-    current: list = []
-    current_texts: list[str] = []  # the wikitext of each node of ``current``
-    start = base
+    splitter = _Splitter(texts)
+    splitter.walk(code, base)
+    splitter.flush()
+    return [Segment(nodes, offset, _is_term(nodes, texts), raw) for nodes, offset, raw in splitter.found]
 
-    def add(node: object, position: int, text: str) -> None:
-        nonlocal start
-        if not current:
-            start = position
-        current.append(node)
-        current_texts.append(text)
 
-    def flush() -> None:
-        if current:
-            found.append((list(current), start, "".join(current_texts)))
-            current.clear()
-            current_texts.clear()
+class _Splitter:
+    """One walk over a cell, cutting it into items. A class, not nested functions: a function that
+    calls itself through its closure is a reference cycle, which would keep every page it read
+    alive until the cycle collector came by."""
 
-    def walk(code: Wikicode, position: int) -> None:
+    def __init__(self, texts: NodeText):
+        self.texts = texts
+        self.found: list[tuple[list, int, str]] = []  # (nodes, where the first starts, their wikitext)
+        self.current: list = []
+        self.current_texts: list[str] = []  # the wikitext of each node of ``current``
+        self.start = 0
+
+    def add(self, node: object, position: int, text: str) -> None:
+        if not self.current:
+            self.start = position
+        self.current.append(node)
+        self.current_texts.append(text)
+
+    def flush(self) -> None:
+        if self.current:
+            self.found.append((self.current, self.start, "".join(self.current_texts)))
+            self.current, self.current_texts = [], []
+
+    def walk(self, code: Wikicode, position: int) -> None:
+        texts, add, flush = self.texts, self.add, self.flush
         for node in code.nodes:
             # Exact type tests, cheaper than isinstance: the parser builds these classes, never subclasses.
             if type(node) is Text:
@@ -83,14 +95,14 @@ def segments(code: Wikicode, base: int, texts: NodeText) -> list[Segment]:
                     flush()
                     for param, _, value_offset in params(node, position, texts):
                         if not param.showkey:
-                            walk(param.value, value_offset)
+                            self.walk(param.value, value_offset)
                             flush()
                 elif name in _BREAKS:
                     flush()
                 elif name in _WRAPPERS and _SPLITS.search(text):
                     values = [(p, o) for p, _, o in params(node, position, texts) if not p.showkey]
                     if values:  # {{resize|90%|text}}: the text is the last argument
-                        walk(values[-1][0].value, values[-1][1])
+                        self.walk(values[-1][0].value, values[-1][1])
                 else:
                     add(node, position, text)
             elif type(node) is Tag:
@@ -100,17 +112,13 @@ def segments(code: Wikicode, base: int, texts: NodeText) -> list[Segment]:
                     flush()
                 elif node.contents is not None and tag != "ref" and _SPLITS.search(texts(node.contents)):
                     inner = text.find(texts(node.contents), len(texts(node.tag)) + 1)
-                    walk(node.contents, position + max(inner, 0))
+                    self.walk(node.contents, position + max(inner, 0))
                 else:
                     add(node, position, text)
             else:
                 text = texts(node)
                 add(node, position, text)
             position += len(text)
-
-    walk(code, base)
-    flush()
-    return [Segment(nodes, offset, _is_term(nodes, texts), raw) for nodes, offset, raw in found]
 
 
 def _is_term(nodes: list, texts: NodeText) -> int:

@@ -10,6 +10,7 @@ assembled once per page. The page must not change while a ``NodeText`` reads it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import mwparserfromhell.nodes as n
@@ -26,13 +27,6 @@ class NodeText:
         # Each entry keeps its node alive, so that no other object can take its id meanwhile.
         self._texts: dict[int, tuple[Any, str]] = {}
         self._names: dict[int, tuple[Any, str]] = {}
-        self._builders = {
-            Wikicode: self._wikicode,
-            n.Template: self._template,
-            Parameter: self._parameter,
-            n.Wikilink: self._wikilink,
-            n.Tag: self._tag,
-        }
 
     def __call__(self, node: Any) -> str:
         kind = type(node)
@@ -41,8 +35,8 @@ class NodeText:
         known = self._texts.get(id(node))
         if known is not None:
             return known[1]
-        builder = self._builders.get(kind)
-        text = builder(node) if builder is not None else str(node)
+        builder = _BUILDERS.get(kind)
+        text = builder(self, node) if builder is not None else str(node)
         self._texts[id(node)] = (node, text)
         return text
 
@@ -90,3 +84,15 @@ class NodeText:
         if link.text is not None:
             return "[[" + self(link.title) + "|" + self(link.text) + "]]"
         return "[[" + self(link.title) + "]]"
+
+
+# By kind of node, how NodeText builds its text from its parts'. Plain functions, kept out of
+# the instance: bound methods there would hold it in a reference cycle, and with it every node
+# of the page, until the cycle collector came by.
+_BUILDERS: dict[type, Callable[[NodeText, Any], str]] = {
+    Wikicode: NodeText._wikicode,
+    n.Template: NodeText._template,
+    Parameter: NodeText._parameter,
+    n.Wikilink: NodeText._wikilink,
+    n.Tag: NodeText._tag,
+}

@@ -88,9 +88,10 @@ _LEAVES = frozenset({Text, Comment, HTMLEntity})
 
 
 def _descendants(code: Wikicode, wanted: Callable[[Node], bool]) -> Iterator[Node]:
-    """Every ``wanted`` node of ``code`` at any depth, in the order of ``code.ifilter(recursive=True)``
-    (a node, then the nodes inside it), without its chain of one generator per level. A node not
-    wanted is passed over with all the nodes inside it."""
+    """Every ``wanted`` node of ``code`` at any depth that can hold others (not text, a comment or
+    an entity), in the order of ``code.ifilter(recursive=True)`` (a node, then the nodes inside
+    it), without its chain of one generator per level. A node not wanted is passed over with all
+    the nodes inside it."""
     stack = list(reversed(code.nodes))
     while stack:
         node = stack.pop()
