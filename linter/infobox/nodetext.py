@@ -86,7 +86,7 @@ class NodeText:
         return "[[" + self(link.title) + "]]"
 
 
-# By kind of node, how NodeText builds its text from its parts'. Plain functions, kept out of
+# By kind of node, how NodeText builds its text from the texts of its parts. Plain functions, kept out of
 # the instance: bound methods there would hold it in a reference cycle, and with it every node
 # of the page, until the cycle collector came by.
 _BUILDERS: dict[type, Callable[[NodeText, Any], str]] = {
