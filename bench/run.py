@@ -1,6 +1,6 @@
 """Measure conflict-lint against the YAML parse floor and check-jsonschema, side by side.
 
-    python bench/run.py [--count N] [--repeat R] [--seed S] [--baseline-count M]
+    python bench/run.py [--count N] [--repeat R] [--seed S] [--baseline-count M] [--one-file] [--installed]
 
 Generates N records (bench/generate.py) in a temporary directory, then times, in one run and
 interleaved so that load on the machine falls on every contender alike:
@@ -13,7 +13,18 @@ interleaved so that load on the machine falls on every contender alike:
 - a cold run (empty cache) against a warm one (same files, cache filled);
 - peak memory (maximum resident set) of the ``--jobs 1`` run, which holds everything in one process.
 
-Every figure is the median of ``--repeat`` runs; ratios are of medians.
+Every figure is the median of ``--repeat`` runs; ratios are of medians. ``--one-file`` times the
+one-file rows alone (``python -c pass``, check-jsonschema, conflict-lint without and with a cache
+entry), ``3 * --repeat`` samples each, for a quick measure of start-up.
+
+conflict-lint runs from the environment this script runs in, usually a checkout installed in
+editable mode (``pip install -e``), while pip installs check-jsonschema as users get it. An
+editable install costs every start an import hook (setuptools' finder, with ``pathlib`` and
+``importlib.util``) that an installation from a wheel or a git URL (docs/ci.md) does not have.
+``--installed`` also times the one-file rows of conflict-lint as a user installs it: a wheel
+built from this checkout, installed without its dependencies into a temporary virtual
+environment that finds them in this one (a ``.pth`` file), so only the installation mode
+differs. Both rows are shown.
 """
 
 from __future__ import annotations
@@ -25,6 +36,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -98,12 +110,33 @@ class Timings:
         return statistics.median(values) if values else None
 
 
-def measure(count: int, repeat: int, seed: int, baseline_count: int) -> tuple[Timings, dict]:
+def installed_copy(work: Path) -> list[str]:
+    """The ``conflict-lint`` command of a wheel of this checkout, installed into a virtual
+    environment under ``work`` whose dependencies are this environment's."""
+    wheels, venv = work / "wheel", work / "installed-venv"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w",
+                    str(wheels), str(ROOT)], check=True, env=CHILD_ENV, stdout=subprocess.DEVNULL)
+    # with pip and setuptools, as `python -m venv` makes a user's, and as this one was made
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, env=CHILD_ENV)
+    python = venv / "bin" / "python"
+    (wheel,) = wheels.glob("conflict_lint-*.whl")
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
+                   check=True, env=CHILD_ENV, stdout=subprocess.DEVNULL)
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                          check=True, env=CHILD_ENV, capture_output=True, text=True).stdout.strip()
+    ours = sysconfig.get_path("purelib")
+    Path(site, "bench-dependencies.pth").write_text(ours + "\n", encoding="utf-8")
+    return [str(venv / "bin" / "conflict-lint")]
+
+
+def measure(count: int, repeat: int, seed: int, baseline_count: int,
+            one_file_only: bool = False, installed: bool = False) -> tuple[Timings, dict]:
     lint = _tool("conflict-lint") or [sys.executable, "-m", "linter"]
     checker = _tool("check-jsonschema")
     timings = Timings()
     with tempfile.TemporaryDirectory(prefix="conflict-lint-bench-") as temporary:
         work = Path(temporary)
+        installed_lint = installed_copy(work) if installed else None
         records = work / "records"
         files = generate.generate(count, records, seed=seed)
         names = [f"records/{p.name}" for p in files]
@@ -115,7 +148,15 @@ def measure(count: int, repeat: int, seed: int, baseline_count: int) -> tuple[Ti
         run_process([*base, "--no-cache", one], work)  # a first start writes the bytecode; untimed
         if check is not None:
             run_process([*check, one], work)
+        installed_base = None
+        if installed_lint is not None:
+            installed_base = [*installed_lint, *base[len(lint):]]
+            run_process([*installed_base, "--no-cache", one], work)  # pip compiled it; checks it runs
         for _ in range(repeat):
+            if one_file_only:
+                run_process([*base, *cache, one], work)  # fills the cache entry of the "cached" row
+                _time_one_file(timings, base, cache, check, one, work, installed_base)
+                continue
             timings.add("parse floor", parse_floor(files))
             timings.add("lint --jobs 1", *run_process([*base, "--no-cache", "--jobs", "1", "records"], work))
             timings.add("lint --jobs default", *run_process([*base, "--no-cache", "records"], work))
@@ -127,15 +168,24 @@ def measure(count: int, repeat: int, seed: int, baseline_count: int) -> tuple[Ti
             timings.add("lint --jobs 1 (baseline subset)",
                         *run_process([*base, "--no-cache", "--jobs", "1", *subset], work))
             timings.add("lint --jobs default (baseline subset)", *run_process([*base, "--no-cache", *subset], work))
-            for _ in range(3):  # the one-file case is short: more samples
-                timings.add("python -c pass", run_process([sys.executable, "-c", "pass"], work)[0])
-                timings.add("one file: lint", run_process([*base, "--no-cache", one], work)[0])
-                timings.add("one file: lint, cached", run_process([*base, *cache, one], work)[0])
-                if check is not None:
-                    timings.add("one file: check-jsonschema", run_process([*check, one], work)[0])
+            _time_one_file(timings, base, cache, check, one, work, installed_base)
         size = sum(p.stat().st_size for p in files) / max(len(files), 1)
-    facts = {"count": count, "subset": len(subset), "record bytes": size, "checker": check is not None}
+    facts = {"count": count, "subset": len(subset), "record bytes": size, "checker": check is not None,
+             "one file only": one_file_only, "installed": installed}
     return timings, facts
+
+
+def _time_one_file(timings: Timings, base: list[str], cache: list[str], check: list[str] | None, one: str,
+                   work: Path, installed: list[str] | None = None) -> None:
+    for _ in range(3):  # the one-file case is short: more samples
+        timings.add("python -c pass", run_process([sys.executable, "-c", "pass"], work)[0])
+        timings.add("one file: lint", run_process([*base, "--no-cache", one], work)[0])
+        timings.add("one file: lint, cached", run_process([*base, *cache, one], work)[0])
+        if check is not None:
+            timings.add("one file: check-jsonschema", run_process([*check, one], work)[0])
+        if installed is not None:
+            timings.add("one file: installed lint", run_process([*installed, "--no-cache", one], work)[0])
+            timings.add("one file: installed lint, cached", run_process([*installed, *cache, one], work)[0])
 
 
 def _ms(seconds: float | None, per: int = 1) -> str:
@@ -156,6 +206,7 @@ def report(timings: Timings, facts: dict, repeat: int) -> str:
     lint_subset_n = median("lint --jobs default (baseline subset)")
     one_lint, one_cached = median("one file: lint"), median("one file: lint, cached")
     one_check, python = median("one file: check-jsonschema"), median("python -c pass")
+    installed_lint, installed_cached = median("one file: installed lint"), median("one file: installed lint, cached")
     rows = [
         ("parse floor (yaml.compose, CSafeLoader), per record", _ms(floor, count), "1.00x floor", ""),
         ("lint --jobs 1, all rules, no cache, per record", _ms(lint1, count), f"{_ratio(lint1, floor)} floor",
@@ -176,11 +227,19 @@ def report(timings: Timings, facts: dict, repeat: int) -> str:
         ("one file: conflict-lint lint, no cache", _ms(one_lint), f"{_ratio(one_lint, one_check)} of checker",
          "target <= 0.35x"),
         ("one file: conflict-lint lint, cached", _ms(one_cached), f"{_ratio(one_cached, one_check)} of checker", ""),
+        ("one file: conflict-lint lint, no cache, installed from a wheel", _ms(installed_lint),
+         f"{_ratio(installed_lint, one_check)} of checker", "target <= 0.35x"),
+        ("one file: conflict-lint lint, cached, installed from a wheel", _ms(installed_cached),
+         f"{_ratio(installed_cached, one_check)} of checker", ""),
         (f"peak memory, lint --jobs 1 ({count} records)",
          f"{timings.memory.get('lint --jobs 1', 0) / 1024:.0f} MiB", "", "target < 300 MiB"),
         (f"peak memory, lint --jobs {_cpus()} (largest process)",
          f"{timings.memory.get('lint --jobs default', 0) / 1024:.0f} MiB", "", ""),
     ]
+    if facts["one file only"]:
+        rows = [row for row in rows if row[0].startswith("one file")]
+    if not facts["installed"]:
+        rows = [row for row in rows if "installed" not in row[0]]
     width = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = [(f"conflict-lint benchmark: {count} records of {facts['record bytes']:.0f} bytes on average; "
               f"median of {repeat} runs ({3 * repeat} for one-file rows)"),
@@ -216,10 +275,14 @@ def main(argv: list[str] | None = None) -> None:
         default=1000,
         help="files given to check-jsonschema (it takes ~10 ms each); default 1000",
     )
+    parser.add_argument("--one-file", action="store_true", help="time the one-file rows only")
+    parser.add_argument("--installed", action="store_true",
+                        help="also time the one-file rows of conflict-lint installed from a wheel, not editable")
     args = parser.parse_args(argv)
     if args.count < 2 or args.repeat < 1:
         parser.error("--count must be >= 2 and --repeat >= 1")
-    timings, facts = measure(args.count, args.repeat, args.seed, min(args.baseline_count, args.count))
+    timings, facts = measure(args.count, args.repeat, args.seed, min(args.baseline_count, args.count),
+                             one_file_only=args.one_file, installed=args.installed)
     print(report(timings, facts, args.repeat))
 
 

@@ -9,11 +9,11 @@ counts every finding dropped, those of the first cap included.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from linter.findings import FILE_START, Finding
+from linter.lazy_regex import compile_lazily
 from linter.limits import MAX_FINDINGS_PER_FILE
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ _MESSAGE = ("{dropped:,} more findings in this file are not reported: at most {l
             "fix these and run again")
 # The count a cap finding carries: its message is the only place it can travel in, through
 # the cache and the worker pool, so it is read back from there.
-_DROPPED = re.compile(r"([0-9,]+) more findings in this file are not reported: ")
+_DROPPED = compile_lazily(r"([0-9,]+) more findings in this file are not reported: ")
 
 
 def _dropped_by(finding: Finding) -> int | None:

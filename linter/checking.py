@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from linter.findings import Finding
 from linter.limits import MAX_FILE_BYTES
@@ -32,8 +31,7 @@ class RequestError(Exception):
     """A request that cannot run: a missing path, an unknown rule, standard input misused."""
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):  # not a frozen dataclass: defining one costs a start five times as much
     """The options of `lint` and `baseline` that decide which findings there are."""
 
     paths: tuple[str, ...] = ()
@@ -51,8 +49,7 @@ class Request:
         return STDIN in self.paths
 
 
-@dataclass
-class Plan:
+class Plan(NamedTuple):  # not a dataclass: defining one costs a start several times as much
     """The files a request checks, the files it only reads for cross-record rules, and how."""
 
     files: list[tuple[Path, str]]  # (path, display path)
@@ -60,19 +57,18 @@ class Plan:
     selection: Selection
     today: datetime.date | None
     max_file_size: int
+    skipped: list[tuple[Path, str]]  # found but not linted, and why
     stdin: bytes | None = None  # the content of the one file, read from standard input
     settings: Settings | None = None
-    skipped: list[tuple[Path, str]] = field(default_factory=list)  # found but not linted, and why
 
     @property
     def displays(self) -> tuple[str, ...]:
         return tuple(display for _, display in self.files)
 
 
-@dataclass
-class Checked:
+class Checked(NamedTuple):  # not a dataclass: defining one costs a start several times as much
     plan: Plan
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding]
 
 
 def selection_of(request: Request, settings: Settings) -> Selection:

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.load import LOADERS, is_lintable
 from linter.safe_io import is_within
 
 
-@dataclass
-class Discovery:
-    files: list[Path] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    unsupported: list[str] = field(default_factory=list)
-    # Paths found in a directory but not linted, with the reason: an unreadable directory, a
-    # link that leads out of the directory given (docs/security.md). Reported as findings.
-    skipped: list[tuple[Path, str]] = field(default_factory=list)
+class Discovery:  # not a dataclass: defining one costs a start several times as much
+    def __init__(self) -> None:
+        self.files: list[Path] = []
+        self.missing: list[str] = []
+        self.unsupported: list[str] = []
+        # Paths found in a directory but not linted, with the reason: an unreadable directory, a
+        # link that leads out of the directory given (docs/security.md). Reported as findings.
+        self.skipped: list[tuple[Path, str]] = []
 
 
 def display_path(path: Path) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 from linter import parties
 from linter.dates import MONTH_PATTERN, MONTHS
+from linter.lazy_regex import compile_lazily
 from linter.limits import MAX_NUMBER_DIGITS, for_matching
 from linter.markup import NOT_TEXT, defuse
 
@@ -26,7 +27,7 @@ _NUMBER = (rf"(?=\d)(?<![^\W\d_])(?<!\d)(?<!\d,)(?<!\d/)"
            rf"(\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}})"
            r"(?!\d|,\d{3}|/\d|(?:st|nd|rd|th)\b)")
 # "{{convert|40|km}} of road" shows "40 km": a distance, not a count of anything.
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = compile_lazily(
     r"\s*(?:km|mi|m|ft|yd|nmi|kg|lb|ha|sq|km2|mi2|acres?|kilometres?|kilometers?|miles?|metres?|meters?|feet|"
     r"yards?|hectares?|kilograms?|pounds?)\b", re.IGNORECASE)
 _DASH = r"\s*(?:-|–|—|to)\s*"
@@ -34,15 +35,15 @@ _ABOUT = r"(?:c\.|ca\.|circa|about|approx\.?|approximately|around|roughly|some|e
 _AT_LEAST = r"(?:at least|over|more than|above|in excess of|>|≥)\s*"
 _AT_MOST = r"(?:up to|at most|as many as|no more than|fewer than|less than|under|<|≤)\s*"
 _FORMS = (
-    ("at_most", re.compile(rf"{_AT_MOST}{_NUMBER}", re.IGNORECASE)),
-    ("at_least", re.compile(rf"{_AT_LEAST}{_NUMBER}", re.IGNORECASE)),
-    ("at_least", re.compile(rf"{_NUMBER}\s*\+|{_NUMBER}\s+or more", re.IGNORECASE)),
-    ("about", re.compile(rf"{_ABOUT}{_NUMBER}", re.IGNORECASE)),
-    ("count", re.compile(_NUMBER)),
+    ("at_most", compile_lazily(rf"{_AT_MOST}{_NUMBER}", re.IGNORECASE)),
+    ("at_least", compile_lazily(rf"{_AT_LEAST}{_NUMBER}", re.IGNORECASE)),
+    ("at_least", compile_lazily(rf"{_NUMBER}\s*\+|{_NUMBER}\s+or more", re.IGNORECASE)),
+    ("about", compile_lazily(rf"{_ABOUT}{_NUMBER}", re.IGNORECASE)),
+    ("count", compile_lazily(_NUMBER)),
 )
 # Every form but the plain count needs its word or sign beside the number: a text with none of
 # them (most) is scanned for counts alone.
-_QUALIFIER = re.compile(rf"{_AT_MOST}|{_AT_LEAST}|\+|\sor more|{_ABOUT}", re.IGNORECASE)
+_QUALIFIER = compile_lazily(rf"{_AT_MOST}|{_AT_LEAST}|\+|\sor more|{_ABOUT}", re.IGNORECASE)
 # The same words as plain text: in an ASCII text IGNORECASE is lower case, so looking for them
 # in the lowered text answers as _QUALIFIER does, without its scan (slow: a long alternation
 # with IGNORECASE, tried at every position).
@@ -60,15 +61,17 @@ def _qualified(cleaned: str) -> bool:
         lowered = cleaned.lower()
         return any(word in lowered for word in _QUALIFIER_WORDS)
     return _QUALIFIER.search(cleaned) is not None
+
+
 _WHOLE = {"unknown": {"unknown": True}, "none": {"none": True}, "nil": {"none": True}}
 # "Unknown number of tanks", "unknown wounded", "Native allies: unknown": a figure nobody knows.
-_UNKNOWN_LEAD = re.compile(r"(?:[^:\n]{1,60}:)?\s*(unknown)\b", re.IGNORECASE)
+_UNKNOWN_LEAD = compile_lazily(r"(?:[^:\n]{1,60}:)?\s*(unknown)\b", re.IGNORECASE)
 # "Two infantry battalions", "Airborne: three divisions": small counts written as words, at the
 # start or after a label, so never "no one".
 _NUMBER_WORDS = {word: value for value, word in enumerate(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "  # noqa: SIM905
     "sixteen seventeen eighteen nineteen twenty".split(), start=1)}
-_NUMBER_WORD = re.compile(
+_NUMBER_WORD = compile_lazily(
     r"(?:[^:\n]{1,60}:)?\s*(" + "|".join(_NUMBER_WORDS) + r")\b(?!-)(?!\s+(?:of|or|another)\b)", re.IGNORECASE
 )
 
@@ -81,25 +84,25 @@ _CATEGORIES = (
     ("civilians", ("civilians", "civilian")),
     ("total", ("casualties", "total", "losses", "overall")),
 )
-_WORDS = re.compile(r"[a-z]+")
-_DIGITS = re.compile(r"\d+")
-_DIGIT = re.compile(r"\d")
-_REMARK = re.compile(r"\([^()]*\)")  # a bracketed remark, innermost
+_WORDS = compile_lazily(r"[a-z]+")
+_DIGITS = compile_lazily(r"\d+")
+_DIGIT = compile_lazily(r"\d")
+_REMARK = compile_lazily(r"\([^()]*\)")  # a bracketed remark, innermost
 
 
 # Citations, templates, HTML comments and bracketed remarks hold page ranges and dates.
-_NOISE = re.compile(rf"{NOT_TEXT}|\([^()]*\)|\[[^\[\]]*\]", re.DOTALL | re.IGNORECASE)
+_NOISE = compile_lazily(rf"{NOT_TEXT}|\([^()]*\)|\[[^\[\]]*\]", re.DOTALL | re.IGNORECASE)
 _RANGE_NUMBER = rf"\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}}"
-_RANGE = re.compile(  # "(?=\d)" first, as in _NUMBER
+_RANGE = compile_lazily(  # "(?=\d)" first, as in _NUMBER
     rf"(?=\d)(?<![\d,./:-])({_RANGE_NUMBER})\+?\s*(?:-|–|—|&ndash;|to)\s*({_RANGE_NUMBER})(?![\d/:]|,\d|\.\d|-\d)"
 )
 _MONTH = MONTH_PATTERN
 # "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.
-_MONTH_AFTER = re.compile(rf"\s*{_MONTH}\b")
-_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
+_MONTH_AFTER = compile_lazily(rf"\s*{_MONTH}\b")
+_MONTH_BEFORE = compile_lazily(rf"\b{_MONTH}\s*$")
 # "outnumbered 3 to 1", "a 2-1 ratio": odds, not a range.
-_RATIO = re.compile(r"outnumber|\bratio\b|\bodds\b", re.IGNORECASE)
-_PAGES_BEFORE = re.compile(r"\b(?:pp?|pages?|col|column|nos?)\.?\s*$", re.IGNORECASE)
+_RATIO = compile_lazily(r"outnumber|\bratio\b|\bodds\b", re.IGNORECASE)
+_PAGES_BEFORE = compile_lazily(r"\b(?:pp?|pages?|col|column|nos?)\.?\s*$", re.IGNORECASE)
 
 
 def _range_values(first: str, second: str) -> tuple[int, int]:
@@ -115,8 +118,8 @@ def _range_values(first: str, second: str) -> tuple[int, int]:
 
 # A number-like run as written, to tell "2,860" from "2.860", "1,0000" or "5OO". One character
 # class repeated: linear in the run's length.
-_NUMBER_LIKE = re.compile(r"(?<![\w.,])\d[\d,.Oo]*")
-_WELL_FORMED = re.compile(
+_NUMBER_LIKE = compile_lazily(r"(?<![\w.,])\d[\d,.Oo]*")
+_WELL_FORMED = compile_lazily(
     r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d{1,2}|\.\d{4,})?|\d+\.\d+(?=\s*(?:million|billion|thousand|%|per))"
 )
 
@@ -299,7 +302,7 @@ def _read(text: str) -> ParsedFigure | None:
 
 # "Infantry Regiment 11", "Panzer-Abteilung 211": a small number that ends a name numbers a
 # unit, it counts nothing; "Total 620" or "Initial 627,000" do count.
-_NAME_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][\w-]*)\s+$")
+_NAME_BEFORE = compile_lazily(r"(?:^|[\s(])([A-Z][\w-]*)\s+$")
 _NOT_NAMES = frozenset({"about", "total", "initial", "some", "over", "approximately", "around", "circa", "estimated",
                         "roughly", "nearly", "almost", "up", "at", "final", "peak", "average", "overall", "strength",
                         "killed", "wounded", "captured", "missing", "dead", "casualties", "losses", "and", "or"})
@@ -315,10 +318,10 @@ def _designation(cleaned: str, start: int, end: int) -> bool:
     return not parties.mentions(before.group(1))
 
 
-_ESTIMATE = re.compile(r"\((?:est\.?|estimated?|approx\.?|approximate)\)", re.IGNORECASE)
+_ESTIMATE = compile_lazily(r"\((?:est\.?|estimated?|approx\.?|approximate)\)", re.IGNORECASE)
 
 
-_BRACKETED = re.compile(r"\(([^()]*)\)")
+_BRACKETED = compile_lazily(r"\(([^()]*)\)")
 
 
 def _bracketed(text: str) -> ParsedFigure | None:
@@ -380,7 +383,8 @@ def categories(text: str) -> set[str]:
 # Words that join categories into one count ("killed or missing", "KIA, WIA, MIA", "wounded or
 # sick"): sickness is no category of its own but makes "wounded or sick" more than the wounded.
 _JOINABLE = r"killed|dead|kia|wounded|injured|wia|captured|prisoners|pows?|missing|mia|sick|ill"
-_COMBINED = re.compile(rf"\b(?:{_JOINABLE})\s*(?:and|or|&|/|,|,?\s*and\s*/?\s*or)\s*(?:{_JOINABLE})\b", re.IGNORECASE)
+_COMBINED = compile_lazily(rf"\b(?:{_JOINABLE})\s*(?:and|or|&|/|,|,?\s*and\s*/?\s*or)\s*(?:{_JOINABLE})\b",
+                           re.IGNORECASE)
 _PARTICULAR = ("killed", "wounded", "captured", "missing")
 # Things, not people: "20 AA guns captured" counts no prisoners.
 _EQUIPMENT = frozenset("""
@@ -391,14 +395,14 @@ weapons howitzers cars car pieces carriers carrier frigate frigates corvette cor
 trawler trawlers transport transports aa
 """.split())  # noqa: SIM905
 # "575,000 medical casualties" or "non-combat losses": one kind of losses, not all of them.
-_QUALIFIED_TOTAL = re.compile(r"\b([a-z-]+)\s+(?:casualties|losses)\b", re.IGNORECASE)
+_QUALIFIED_TOTAL = compile_lazily(r"\b([a-z-]+)\s+(?:casualties|losses)\b", re.IGNORECASE)
 _TOTAL_QUALIFIERS = frozenset({"total", "overall", "all", "combined", "estimated", "est", "reported", "confirmed",
                                "and", "or", "of", "in", "the", "personnel", "human", "military", "combat"})
 
 
-_TOTAL_LABEL = re.compile(r"(?:total|overall|in total|total losses|total casualties)", re.IGNORECASE)
+_TOTAL_LABEL = compile_lazily(r"(?:total|overall|in total|total losses|total casualties)", re.IGNORECASE)
 # A label with a count in it that names a unit ("3 panzer army 10.08 – 30.09.43: 765 KIA").
-_UNIT_LABEL = re.compile(r"\b(?:army|armies|corps|division|brigade|regiment|battalion|fleet|group|squadron|wing)\b",
+_UNIT_LABEL = compile_lazily(r"\b(?:army|armies|corps|division|brigade|regiment|battalion|fleet|group|squadron|wing)\b",
                          re.IGNORECASE)
 
 
@@ -466,15 +470,15 @@ def _named(text: str) -> Iterator[str]:
             yield name
 
 
-_PART_SEPARATOR = re.compile(r";|,(?!\d)|\s(?:and|&)\s(?=[^\s\d]*\d)")
+_PART_SEPARATOR = compile_lazily(r";|,(?!\d)|\s(?:and|&)\s(?=[^\s\d]*\d)")
 # Where a line may hold a further figure: "744 aircraft; 1,666 tanks", "50 killed, 150 wounded",
 # "370,500 killed and 80,000 captured", "11,000 enlisted + 800 officers", "94,500 casualties
 # including 19,000 KIA", "5,000 killed out of ~20,000 casualties".
-_FIGURE_SEPARATOR = re.compile(r";|,(?!\d)|\s\+\s*|\s(?:and|including|incl\.|plus|out of)\s", re.IGNORECASE)
-_BETWEEN = re.compile(r"\bbetween\s+\S+\s*$", re.IGNORECASE)
+_FIGURE_SEPARATOR = compile_lazily(r";|,(?!\d)|\s\+\s*|\s(?:and|including|incl\.|plus|out of)\s", re.IGNORECASE)
+_BETWEEN = compile_lazily(r"\bbetween\s+\S+\s*$", re.IGNORECASE)
 
 
-_TOTAL_AND_PARTS = re.compile(r"([^()]*?)\s*\(([^()]*)\)\s*")
+_TOTAL_AND_PARTS = compile_lazily(r"([^()]*?)\s*\(([^()]*)\)\s*")
 
 
 def split_figures(text: str) -> list[tuple[int, int]]:
@@ -534,7 +538,7 @@ def _depths(text: str) -> list[int]:
     return depth
 
 
-_SUBSET = re.compile(r"including|incl\.", re.IGNORECASE)
+_SUBSET = compile_lazily(r"including|incl\.", re.IGNORECASE)
 
 
 def _says_what(text: str) -> bool:

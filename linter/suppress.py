@@ -18,8 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from linter.findings import Span
+from linter.lazy_regex import compile_lazily
 
-COMMENT = re.compile(r"(?:^|(?<=\s))#\s*conflict-lint:\s*(?P<kind>disable-next-line|disable-file|disable)\s*=\s*"
+COMMENT = compile_lazily(r"(?:^|(?<=\s))#\s*conflict-lint:\s*(?P<kind>disable-next-line|disable-file|disable)\s*=\s*"
                       r"(?P<names>[A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from linter.api import lint_text, load_text
+from linter.infobox.templates import KINDS
 from tests.conftest import only
 
 HEAD = """{{Infobox military conflict
@@ -122,6 +123,28 @@ def test_rp_is_a_page_not_a_source_and_a_named_ref_can_be_defined_later():
     record = load_text(text, "x.wiki").data
     assert record["sources"] == {"war": {"title": "Smith, The war, 1990."}}
     assert record["sides"][0]["casualties"]["killed"]["sources"] == ["war"]
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        "<ref name=\"war\">Smith, ''The war'', 1990.</ref>",
+        "<REF name=war>Smith, ''The war'', 1990.</REF>",
+        "{{refn|name=war|Smith, ''The war'', 1990.}}",
+        "{{Re<!-- a comment in the name -->fn|name=war|Smith, ''The war'', 1990.}}",
+        "{{#tag:ref|Smith, ''The war'', 1990.|name=war}}",
+        "{{efn|Counted twice.<ref name=war>Smith, ''The war'', 1990.</ref>}}",
+    ],
+)
+def test_a_named_ref_is_found_wherever_and_however_the_page_defines_it(definition):
+    text = box('| casualties1 = 9 killed<ref name="war" />') + f"The war was long.{definition}\n"
+    record = load_text(text, "x.wiki").data
+    assert record["sources"] == {"war": {"title": "Smith, The war, 1990."}}
+
+
+def test_every_footnote_template_spells_ref_as_the_named_ref_search_assumes():
+    # The search passes over the parts of a page whose wikitext never spells "ref".
+    assert all("ref" in name for name in KINDS["footnote"])
 
 
 def test_an_empty_ref_is_no_source():

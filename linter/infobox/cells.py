@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from mwparserfromhell.nodes import Comment, Tag, Template, Text
+
 from linter.infobox.templates import KINDS, params
 
-if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is read
+if TYPE_CHECKING:
     from mwparserfromhell.wikicode import Wikicode
 
     from linter.infobox.nodetext import NodeText
@@ -33,83 +35,107 @@ _BULLET = re.compile(r"[ \t]*[*#:;]*[ \t]*")
 
 
 class Segment(NamedTuple):
-    nodes: list  # (node, offset) pairs
+    nodes: list  # the nodes of the item, side by side in the file
+    offset: int  # where the first of them starts
     term: int  # written as a heading: 1 for a ";" line, 2 for a line that is all bold, else 0
+    raw: str  # its wikitext, as written
 
 
 def segments(code: Wikicode, base: int, texts: NodeText) -> list[Segment]:
-    """The items of a parameter value, each as its nodes with their offsets."""
-    found: list[list[tuple[object, int]]] = []
-    current: list[tuple[object, int]] = []
+    """The items of a parameter value, each as its nodes, where they start and their wikitext."""
+    splitter = _Splitter(texts)
+    splitter.walk(code, base)
+    splitter.flush()
+    return [Segment(nodes, offset, _is_term(nodes, texts), raw) for nodes, offset, raw in splitter.found]
 
-    def flush() -> None:
-        if current:
-            found.append(list(current))
-            current.clear()
 
-    def walk(code: Wikicode, position: int) -> None:
-        import mwparserfromhell.nodes as n
-        from mwparserfromhell.nodes.text import Text
+class _Splitter:
+    """One walk over a cell, cutting it into items. A class, not nested functions: a function that
+    calls itself through its closure is a reference cycle, which would keep every page it read
+    alive until the cycle collector came by."""
 
+    def __init__(self, texts: NodeText):
+        self.texts = texts
+        self.found: list[tuple[list, int, str]] = []  # (nodes, where the first starts, their wikitext)
+        self.current: list = []
+        self.current_texts: list[str] = []  # the wikitext of each node of ``current``
+        self.start = 0
+
+    def add(self, node: object, position: int, text: str) -> None:
+        if not self.current:
+            self.start = position
+        self.current.append(node)
+        self.current_texts.append(text)
+
+    def flush(self) -> None:
+        if self.current:
+            self.found.append((self.current, self.start, "".join(self.current_texts)))
+            self.current, self.current_texts = [], []
+
+    def walk(self, code: Wikicode, position: int) -> None:
+        texts, add, flush = self.texts, self.add, self.flush
         for node in code.nodes:
-            text = texts(node)
-            if isinstance(node, n.Tag) and texts(node.tag).casefold() in ("br", "hr"):
-                flush()
-            elif isinstance(node, n.Text) and "\n" in text:
-                offset = position
-                for index, part in enumerate(text.split("\n")):
-                    if index:
-                        flush()
-                    if part:
-                        current.append((Text(part), offset))
-                    offset += len(part) + 1
-            elif isinstance(node, n.Template):
+            # Exact type tests, cheaper than isinstance: the parser builds these classes, never subclasses.
+            if type(node) is Text:
+                text = node.value
+                if "\n" in text:
+                    offset = position
+                    for index, part in enumerate(text.split("\n")):
+                        if index:
+                            flush()
+                        if part:
+                            add(Text(part), offset, part)
+                        offset += len(part) + 1
+                else:
+                    add(node, position, text)
+            elif type(node) is Template:
+                text = texts(node)
                 name = texts.name(node)
                 if name in _LISTS:
                     flush()
                     for param, _, value_offset in params(node, position, texts):
                         if not param.showkey:
-                            walk(param.value, value_offset)
+                            self.walk(param.value, value_offset)
                             flush()
                 elif name in _BREAKS:
                     flush()
                 elif name in _WRAPPERS and _SPLITS.search(text):
                     values = [(p, o) for p, _, o in params(node, position, texts) if not p.showkey]
                     if values:  # {{resize|90%|text}}: the text is the last argument
-                        walk(values[-1][0].value, values[-1][1])
+                        self.walk(values[-1][0].value, values[-1][1])
                 else:
-                    current.append((node, position))
-            elif (isinstance(node, n.Tag) and node.contents is not None and texts(node.tag).casefold() != "ref"
-                  and _SPLITS.search(texts(node.contents))):
-                inner = text.find(texts(node.contents), len(texts(node.tag)) + 1)
-                walk(node.contents, position + max(inner, 0))
+                    add(node, position, text)
+            elif type(node) is Tag:
+                text = texts(node)
+                tag = texts(node.tag).casefold()
+                if tag in ("br", "hr"):
+                    flush()
+                elif node.contents is not None and tag != "ref" and _SPLITS.search(texts(node.contents)):
+                    inner = text.find(texts(node.contents), len(texts(node.tag)) + 1)
+                    self.walk(node.contents, position + max(inner, 0))
+                else:
+                    add(node, position, text)
             else:
-                current.append((node, position))
+                text = texts(node)
+                add(node, position, text)
             position += len(text)
-
-    walk(code, base)
-    flush()
-    return [Segment(nodes, _is_term(nodes, texts)) for nodes in found]
 
 
 def _is_term(nodes: list, texts: NodeText) -> int:
     """1 for a ";" line, 2 for a line whose only text is bold (a bold "Germany:", "* " and a bold
     "Pre-war"), else 0."""
-    import mwparserfromhell.nodes as n
-
-    first = texts(nodes[0][0]).lstrip()
-    if first.startswith(";"):
+    if texts(nodes[0]).lstrip().startswith(";"):
         return 1
     bold = False
-    for node, _ in nodes:
-        if isinstance(node, n.Comment):
+    for node in nodes:
+        if type(node) is Comment:
             continue
-        if isinstance(node, n.Text):
+        if type(node) is Text:
             rest = node.value.strip()
             if not rest or (not bold and _BULLET.fullmatch(node.value)) or (bold and rest == ":"):
                 continue
             return 0
-        if isinstance(node, n.Tag):
+        if type(node) is Tag:
             tag = texts(node.tag).casefold()
             if tag == "ref" or (tag in ("li", "dd") and not bold):  # a bullet, parsed as a list item
                 continue
@@ -117,7 +143,7 @@ def _is_term(nodes: list, texts: NodeText) -> int:
                 bold = True
                 continue
             return 0
-        if isinstance(node, n.Template) and texts.name(node) in _QUIET:
+        if type(node) is Template and texts.name(node) in _QUIET:
             continue
         return 0
     return 2 if bold else 0
@@ -134,23 +160,23 @@ _SMALL = frozenset({"small", "smaller", "resize"})
 def is_small(nodes: list, texts: NodeText) -> bool:
     """Whether an item is all small print (``<small>...</small>``, ``{{small|...}}``), besides
     blanks and citations: a note on the line above, as a reader sees it."""
-    import mwparserfromhell.nodes as n
-
     small = False
-    for node, _ in nodes:
-        if isinstance(node, n.Text) and not texts(node).strip():
-            continue
-        if isinstance(node, n.Comment):
-            continue
-        if isinstance(node, n.Tag) and texts(node.tag).casefold() == "ref":
-            continue
-        if isinstance(node, n.Tag) and texts(node.tag).casefold() == "small" and node.contents is not None:
-            small = small or bool(texts(node.contents).strip())
-            continue
-        if isinstance(node, n.Template) and texts.name(node) in _SMALL:
-            small = True
-            continue
-        if isinstance(node, n.Template) and texts.name(node) in _QUIET:
-            continue
-        return False
+    for node in nodes:
+        if type(node) is Text:
+            if node.value.strip():
+                return False
+        elif type(node) is Tag:
+            tag = texts(node.tag).casefold()
+            if tag == "small" and node.contents is not None:
+                small = small or bool(texts(node.contents).strip())
+            elif tag != "ref":
+                return False
+        elif type(node) is Template:
+            name = texts.name(node)
+            if name in _SMALL:
+                small = True
+            elif name not in _QUIET:
+                return False
+        elif type(node) is not Comment:
+            return False
     return small

@@ -12,15 +12,28 @@ not in the file still cites: the file may be an excerpt of an article that defin
 
 from __future__ import annotations
 
+import calendar
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
+
+import mwparserfromhell
+from mwparserfromhell.nodes import (
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
 
 from linter.infobox.record import slug
 from linter.infobox.templates import KINDS, country_codes, flag_country
 
-if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is read
-    from mwparserfromhell.nodes import Node, Tag, Template
+if TYPE_CHECKING:
+    from mwparserfromhell.nodes import Node
     from mwparserfromhell.wikicode import Wikicode
 
     from linter.infobox.nodetext import NodeText
@@ -50,27 +63,40 @@ class NamedRefs:
         return self.found.get(name, "")
 
     def search(self) -> dict[str, Wikicode]:
-        import mwparserfromhell.nodes as n
-
         texts = self.texts
         found: dict[str, Wikicode] = {}
-        for node in _descendants(self.code):
-            if isinstance(node, n.Tag):
+        for node in _descendants(self.code, lambda node: _may_define(texts(node))):
+            if type(node) is Tag:
                 if (texts(node.tag).casefold() == "ref" and node.has("name") and node.contents is not None
                         and texts(node.contents).strip()):
                     found.setdefault(texts(node.get("name").value).strip(), node.contents)
-            elif (isinstance(node, n.Template) and texts.name(node) in KINDS["footnote"]
-                  and node.has("name") and node.has("1")):
-                found.setdefault(texts(node.get("name").value).strip(), node.get("1").value)
+            elif type(node) is Template and texts.name(node) in KINDS["footnote"]:
+                name, body = texts.param(node, "name"), texts.param(node, "1")
+                if name is not None and body is not None:
+                    found.setdefault(texts(name.value).strip(), body.value)
         return found
 
 
-def _descendants(code: Wikicode) -> Iterator[Node]:
-    """Every node of ``code`` at any depth, in the order of ``code.ifilter(recursive=True)``
-    (a node, then the nodes inside it), without its chain of one generator per level."""
+def _may_define(text: str) -> bool:
+    """Whether a node's wikitext can hold a named reference's definition: "<ref" and the names
+    of {{refn}} and {{#tag:ref}} all spell "ref", unless a comment splits a template's name."""
+    return "ref" in text.casefold() or "<!--" in text
+
+
+# Nodes with nothing inside them: most of a page, so not asked for their (empty) children.
+_LEAVES = frozenset({Text, Comment, HTMLEntity})
+
+
+def _descendants(code: Wikicode, wanted: Callable[[Node], bool]) -> Iterator[Node]:
+    """Every ``wanted`` node of ``code`` at any depth that can hold others (not text, a comment or
+    an entity), in the order of ``code.ifilter(recursive=True)`` (a node, then the nodes inside
+    it), without its chain of one generator per level. A node not wanted is passed over with all
+    the nodes inside it."""
     stack = list(reversed(code.nodes))
     while stack:
         node = stack.pop()
+        if type(node) in _LEAVES or not wanted(node):
+            continue
         yield node
         stack.extend(reversed([child for inner in node.__children__() for child in inner.nodes]))
 
@@ -121,21 +147,20 @@ class Renderer:
         return "".join(parts)
 
     def is_citation(self, node: Node) -> bool:
-        import mwparserfromhell.nodes as n
-
-        if isinstance(node, n.Tag):
+        if type(node) is Tag:
             return self.texts(node.tag).casefold() == "ref"
-        return isinstance(node, n.Template) and self.texts.name(node) in _CITATIONS
+        return type(node) is Template and self.texts.name(node) in _CITATIONS
 
     def node(self, node: Node) -> str:
-        import mwparserfromhell.nodes as n
-
-        if isinstance(node, n.Text):
+        # Exact type tests, cheaper than isinstance: the parser builds these classes, never subclasses.
+        if type(node) is Text:
             if self.name_parties and not self.in_template:  # "{{flag|Australia}} (naval)": a note, not a name
                 self.remarks.extend(m.group().strip()[1:-1] for m in _REMARK.finditer(node.value))
                 return _REMARK.sub("", node.value)
             return node.value
-        if isinstance(node, n.Wikilink):
+        if type(node) is Template:
+            return self.template(node)
+        if type(node) is Wikilink:
             title = self.texts(node.title).strip()
             if title.casefold().startswith(_FILE_NAMESPACES):  # an image: its options are never text
                 return ""
@@ -146,11 +171,7 @@ class Renderer:
                 shown = self.render(node.text if node.text is not None else node.title)
             self.labels.append((shown, title))
             return shown
-        if isinstance(node, n.ExternalLink):
-            return self.render(node.title) if node.title is not None else ""
-        if isinstance(node, n.HTMLEntity):
-            return node.normalize().replace("\xa0", " ")
-        if isinstance(node, n.Tag):
+        if type(node) is Tag:
             tag = self.texts(node.tag).casefold()
             if tag == "ref":
                 self.cite_ref(node)
@@ -158,18 +179,21 @@ class Renderer:
             if tag in ("br", "hr"):
                 return "\n"
             return self.render(node.contents) if node.contents is not None else ""
-        if isinstance(node, n.Template):
-            return self.template(node)
-        if isinstance(node, n.Heading):
+        if type(node) is ExternalLink:
+            return self.render(node.title) if node.title is not None else ""
+        if type(node) is HTMLEntity:
+            return node.normalize().replace("\xa0", " ")
+        if type(node) is Heading:
             return self.render(node.title)
         return ""  # comments, arguments
 
-    def param(self, template: Template, key: str | int) -> str:
-        if not template.has(key):
+    def param(self, template: Template, key: str) -> str:
+        param = self.texts.param(template, key)
+        if param is None:
             return ""
         outer, self.in_template = self.in_template, True  # "{{flag|Republic of China (1912–1949)}}" is a name
         try:
-            return self.render(template.get(key).value).strip()
+            return self.render(param.value).strip()
         finally:
             self.in_template = outer
 
@@ -207,7 +231,8 @@ class Renderer:
         if name in KINDS["date"]:
             return self.date(template, name)
         if name in KINDS["footnote"]:  # {{refn|...}}, {{#tag:ref|...}}: a reference of its own
-            self.cite_body(self.param_text(template, "name"), template.get("1").value if template.has("1") else "")
+            body = self.texts.param(template, "1")
+            self.cite_body(self.param_text(template, "name"), body.value if body is not None else "")
             return ""
         if name in KINDS["named_refs"]:  # {{r|a|b}}: the named refs a and b
             for value in self.positional(template):
@@ -232,7 +257,8 @@ class Renderer:
         return ""  # icons, page numbers ({{rp}}), layout: no text of their own
 
     def param_text(self, template: Template, key: str) -> str:
-        return self.texts(template.get(key).value).strip() if template.has(key) else ""
+        param = self.texts.param(template, key)
+        return self.texts(param.value).strip() if param is not None else ""
 
     def as_written(self, template: Template, name: str) -> str:
         """{{frac|5|1|2}} "5 1/2", {{convert|5|km}} "5 km", {{GRT|1,234}} "1,234 GRT": as the page shows them."""
@@ -290,8 +316,6 @@ _MAX_DATE_DIGITS = 6  # a year of the far future or past; more is a typo or an a
 
 def _date_problem(group: list[str]) -> str:
     """Why {{Start date|year|month|day}} arguments name no day, or ""."""
-    import calendar
-
     # ASCII digits only: "²" is a digit to str.isdigit() but not to int()
     bad = next((part for part in group if not (part.isascii() and part.isdigit())), None)
     if bad is not None:
@@ -310,16 +334,17 @@ def _date_problem(group: list[str]) -> str:
 
 
 def _describe_source(code: Wikicode | str, name: str, texts: NodeText) -> dict:
-    import mwparserfromhell
-
     if isinstance(code, str):
+        if not code.strip():  # a named ref whose content the file does not give: its name is all we know
+            return {"title": f"reference '{name}'"[:300]}
         code = mwparserfromhell.parse(code)
     body = texts(code)
     source: dict = {}
     for template in code.filter_templates(recursive=False):
         for key, field in (("title", "title"), ("publisher", "publisher"), ("work", "publisher"), ("url", "url")):
-            if template.has(key) and field not in source:
-                value = " ".join(texts(template.get(key).value).split())
+            param = texts.param(template, key)
+            if param is not None and field not in source:
+                value = " ".join(texts(param.value).split())
                 if value and (field != "url" or value.startswith(("http://", "https://"))):
                     source[field] = value[:300]
     if "url" not in source:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
+
+import mwparserfromhell.nodes as n
+from mwparserfromhell.nodes import Template
 
 from linter.data import load
-
-if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is read
-    from mwparserfromhell.nodes import Template
 
 TABLES = load("wikitext.json")
 KINDS: dict = TABLES["templates"]
@@ -34,8 +34,6 @@ class Form(NamedTuple):
 def template_name(template: Template) -> str:
     """A call's template name as MediaWiki resolves it: comments dropped, underscores as spaces,
     spaces collapsed, first letter's case ignored (we fold all of it: redirects differ in case)."""
-    import mwparserfromhell.nodes as n
-
     raw = "".join(str(node) for node in template.name.nodes if not isinstance(node, n.Comment))
     name = " ".join(raw.replace("_", " ").split()).casefold()
     return name[len("template:"):].strip() if name.startswith("template:") else name

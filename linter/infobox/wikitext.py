@@ -6,16 +6,24 @@ mwparserfromhell parses the page (it round-trips the text exactly, so node offse
 value's position); each cell is split into items (``linter.infobox.cells``) and rendered as a
 reader sees it (``linter.infobox.render``); each infobox then becomes a record through
 ``linter.infobox.record``, so every rule applies unchanged and its findings point into the wikitext.
+
+Only ``linter.load`` imports this reader, and only when a wikitext file is read: so it and the
+modules it reads with import mwparserfromhell at the top, not again on every call.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import mwparserfromhell
+from mwparserfromhell.nodes import Tag, Template
+
 from linter.findings import Span
 from linter.infobox import cells
+from linter.infobox.budget import measure
 from linter.infobox.items import Infobox, Item, LineIndex
 from linter.infobox.nodetext import NodeText
 from linter.infobox.record import build, unknown_parameter
@@ -39,8 +47,7 @@ from linter.rules.limit_exceeded import SLUG as LIMIT_EXCEEDED
 from linter.rules.no_infobox import SLUG as NO_INFOBOX
 from linter.rules.positional_parameter import SLUG as POSITIONAL_PARAMETER
 
-if TYPE_CHECKING:  # mwparserfromhell is imported only when a wikitext file is read
-    from mwparserfromhell.nodes import Template
+if TYPE_CHECKING:
     from mwparserfromhell.wikicode import Wikicode
 
 _OPENING = re.compile(r"\{\{\s*(?:" + "|".join(re.escape(n).replace(r"\ ", r"[ _]+")
@@ -80,15 +87,13 @@ def _degrees(parts: list[str], hemisphere: str) -> float:
 def _items(
     value: Wikicode, base: int, lines: LineIndex, renderer: Renderer, category: str = "", name: str = ""
 ) -> list[Item]:
-    import dataclasses
-
     texts = renderer.texts
     items: list[Item] = []
     for segment in cells.segments(value, base, texts):
-        raw = "".join([texts(node) for node, _ in segment.nodes])
+        raw = segment.raw
         renderer.start_item()
-        text = renderer.join(node for node, _ in segment.nodes)
-        text = " ".join(text.replace("\n", " ").split()).lstrip("*#:;•· ").rstrip(",; ").strip()
+        text = renderer.join(segment.nodes)
+        text = " ".join(text.split()).lstrip("*#:;•· ").rstrip(",; ").strip()
         if segment.term:
             text = text.replace("'''", "").strip()
         if not text:
@@ -100,13 +105,11 @@ def _items(
             if renderer.remarks and items:  # "{{flag|Romania}}<br>(20–23 August)": a note on the party above
                 items[-1] = dataclasses.replace(items[-1], remarks=items[-1].remarks + tuple(renderer.remarks))
             continue
-        start = segment.nodes[0][1] + cells.lead_length(raw)
-        end = segment.nodes[0][1] + len(raw.rstrip())
+        start = segment.offset + cells.lead_length(raw)
+        end = segment.offset + len(raw.rstrip())
         items.append(Item(text, lines.span(start, max(end, start)), tuple(dict.fromkeys(renderer.cited)),
                           renderer.links[0] if renderer.links else None, bool(segment.term), level=segment.term,
-                          category=category, parameter=name,
-                          links=tuple(dict.fromkeys(t.lstrip(":").split("#")[0].replace("_", " ").strip()
-                                                    for t in renderer.links if t.lstrip(":").split("#")[0].strip())),
+                          category=category, parameter=name, links=_pages(renderer.links),
                           unsourced_marked=renderer.unsourced_marked,
                           small=cells.is_small(segment.nodes, renderer.texts),
                           bullet=raw.lstrip(" \t").startswith(("*", "#")), labels=tuple(renderer.labels),
@@ -114,20 +117,26 @@ def _items(
     return items
 
 
+def _pages(links: list[str]) -> tuple[str, ...]:
+    """The pages that link targets name, once each, in order: "Foo_bar#History" is "Foo bar"."""
+    if not links:  # most items
+        return ()
+    pages = [target.lstrip(":").split("#")[0] for target in links]
+    return tuple(dict.fromkeys(page.replace("_", " ").strip() for page in pages if page.strip()))
+
+
 def _infoboxes(code: Wikicode, texts: NodeText, base: int = 0) -> Iterator[tuple[Template, Form, int]]:
     """(template, form, offset) of every infobox call, at any depth, in file order."""
-    import mwparserfromhell.nodes as n
-
     position = base
     for node in code.nodes:
-        if isinstance(node, n.Template):
+        if isinstance(node, Template):
             form = form_of(node)
             if form is not None:
                 yield node, form, position
             else:
                 for param, _, value_offset in params(node, position, texts):
                     yield from _infoboxes(param.value, texts, value_offset)
-        elif isinstance(node, n.Tag) and node.contents is not None and texts(node.tag).casefold() != "ref":
+        elif isinstance(node, Tag) and node.contents is not None and texts(node.tag).casefold() != "ref":
             inner = texts(node).find(texts(node.contents), len(texts(node.tag)) + 1)
             yield from _infoboxes(node.contents, texts, position + max(inner, 0))
         position += len(texts(node))
@@ -226,9 +235,6 @@ def _report_dates(value: Wikicode, value_offset: int, lines: LineIndex, bad: lis
 
 def load_wikitext(doc: Document) -> None:
     """Fill ``doc`` with the file's first infobox; later ones go to ``doc.extra``."""
-    import mwparserfromhell
-
-    from linter.infobox.budget import measure
 
     too_much = measure(doc.text).over_budget()
     if too_much:  # the parser's time would grow with the square of the page: not parsed at all

@@ -43,13 +43,13 @@ sides:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from linter.bounds import bounds
 from linter.dates import try_parse
 from linter.figure_text import categories, split_label
 from linter.findings import Severity
+from linter.lazy_regex import compile_lazily
 from linter.limits import for_matching
 from linter.markup import FLAGS, NOT_TEXT, defuse
 from linter.markup import LINK as _LINK
@@ -116,9 +116,9 @@ _FILLER = {
     "estimated",
     "initially",
 }
-_NOISE = re.compile(rf"{NOT_TEXT}|<[^<>]+>", FLAGS)  # [^<>]: "<<<<..." is tried to the next "<" only
-_REMARK = re.compile(r"\([^()]*\)")
-_WORD = re.compile(r"[^\W\d_]+")
+_NOISE = compile_lazily(rf"{NOT_TEXT}|<[^<>]+>", FLAGS)  # [^<>]: "<<<<..." is tried to the next "<" only
+_REMARK = compile_lazily(r"\([^()]*\)")
+_WORD = compile_lazily(r"[^\W\d_]+")
 CATEGORIES = ("total", "killed", "wounded", "captured", "missing")
 PARTS = ("killed", "wounded", "captured", "missing")
 

@@ -39,13 +39,13 @@ dash inside a value written with escapes or over several lines is reported, not 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from linter.dates import MONTH_PATTERN
 from linter.edits import SAFE, Fix, positions_of, replace
 from linter.figure_text import text_ranges
 from linter.findings import Finding, Severity
+from linter.lazy_regex import compile_lazily
 from linter.limits import for_matching
 from linter.model.document import Document, Hit
 from linter.records import figures, mapping
@@ -59,12 +59,12 @@ FIX = SAFE
 EN_DASH = "\u2013"
 # The dashes MOS:DASH puts right for a range (the en dash) and wrong (hyphen, em dash).
 _WRONG = "-\u2014"
-_SEPARATOR = re.compile(rf"\d\s*([{_WRONG}{EN_DASH}])\s*\d")
+_SEPARATOR = compile_lazily(rf"\d\s*([{_WRONG}{EN_DASH}])\s*\d")
 _MONTH = MONTH_PATTERN
 # Date spans, with the dash as a group "dash...": years ("1939-45", "1914-1918"), days before a
 # month ("3-5 June"), days after one ("June 3-5"), and two whole dates ("4 May 1866 - 9 June 1866").
-_YEAR_SPAN = re.compile(rf"(?<![\d-])(?P<y1>\d{{4}})\s*(?P<dash>[{_WRONG}])\s*(?P<y2>\d{{4}}|\d{{2}})(?![\d-])")
-_DATE_SPANS = re.compile(
+_YEAR_SPAN = compile_lazily(rf"(?<![\d-])(?P<y1>\d{{4}})\s*(?P<dash>[{_WRONG}])\s*(?P<y2>\d{{4}}|\d{{2}})(?![\d-])")
+_DATE_SPANS = compile_lazily(
     rf"(?<![\d-])\d{{1,2}}\s*(?P<dash2>[{_WRONG}])\s*\d{{1,2}}\s+{_MONTH}"
     rf"|{_MONTH}\s+\d{{1,2}}\s*(?P<dash3>[{_WRONG}])\s*\d{{1,2}}(?![\d-])"
     rf"|(?:\d{{4}}|{_MONTH})\s+(?P<dash4>[{_WRONG}])\s+(?=\d{{1,2}}\s+{_MONTH}|{_MONTH}|\d{{4}})"

@@ -39,13 +39,13 @@ Unsafe because the wrong end may be a typo for another number, not a swap.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from linter.bounds import integer
 from linter.edits import UNSAFE, Fix, positions_of, replace
 from linter.figure_text import text_ranges
 from linter.findings import Finding, Severity
+from linter.lazy_regex import compile_lazily
 from linter.model.document import Document, Hit
 from linter.records import figures
 from linter.rules.base import Context
@@ -76,7 +76,7 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
                               f"down to {second:,}", pointer=f"{ref.pointer}/text", text_range=(start, end))
 
 
-_RANGE = re.compile(r"(\d[\d,]*)(\s*(?:-|\u2013|\u2014|to)\s*)(\d[\d,]*)")
+_RANGE = compile_lazily(r"(\d[\d,]*)(\s*(?:-|\u2013|\u2014|to)\s*)(\d[\d,]*)")
 
 
 def repair(doc: Document, finding: Finding) -> Fix | None:
