@@ -114,8 +114,15 @@ def installed_copy(work: Path) -> list[str]:
     """The ``conflict-lint`` command of a wheel of this checkout, installed into a virtual
     environment under ``work`` whose dependencies are this environment's."""
     wheels, venv = work / "wheel", work / "installed-venv"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w",
-                    str(wheels), str(ROOT)], check=True, env=CHILD_ENV, stdout=subprocess.DEVNULL)
+    # setuptools builds in the checkout's build/: remove it afterwards unless it was there before
+    build_dir = ROOT / "build"
+    leave_build_dir = build_dir.exists()
+    try:
+        subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w",
+                        str(wheels), str(ROOT)], check=True, env=CHILD_ENV, stdout=subprocess.DEVNULL)
+    finally:
+        if not leave_build_dir:
+            shutil.rmtree(build_dir, ignore_errors=True)
     # with pip and setuptools, as `python -m venv` makes a user's, and as this one was made
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, env=CHILD_ENV)
     python = venv / "bin" / "python"
