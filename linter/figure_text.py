@@ -31,9 +31,21 @@ _UNIT_AFTER = compile_lazily(
     r"\s*(?:km|mi|m|ft|yd|nmi|kg|lb|ha|sq|km2|mi2|acres?|kilometres?|kilometers?|miles?|metres?|meters?|feet|"
     r"yards?|hectares?|kilograms?|pounds?)\b", re.IGNORECASE)
 _DASH = r"\s*(?:-|–|—|to)\s*"
-_ABOUT = r"(?:c\.|ca\.|circa|about|approx\.?|approximately|around|roughly|some|est\.|estimated|~)\s*"
-_AT_LEAST = r"(?:at least|over|more than|above|in excess of|>|≥)\s*"
-_AT_MOST = r"(?:up to|at most|as many as|no more than|fewer than|less than|under|<|≤)\s*"
+# The words that qualify a figure, each list once: the patterns below and the quick test of
+# _qualified are made from them.
+_ABOUT_WORDS = ("c.", "ca.", "circa", "about", "approx.", "approx", "approximately", "around", "roughly", "some",
+                "est.", "estimated", "~")
+_AT_LEAST_WORDS = ("at least", "over", "more than", "above", "in excess of", ">", "≥")
+_AT_MOST_WORDS = ("up to", "at most", "as many as", "no more than", "fewer than", "less than", "under", "<", "≤")
+
+
+def _any_of(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(re.escape(word) for word in words) + r")\s*"
+
+
+_ABOUT = _any_of(_ABOUT_WORDS)
+_AT_LEAST = _any_of(_AT_LEAST_WORDS)
+_AT_MOST = _any_of(_AT_MOST_WORDS)
 _FORMS = (
     ("at_most", compile_lazily(rf"{_AT_MOST}{_NUMBER}", re.IGNORECASE)),
     ("at_least", compile_lazily(rf"{_AT_LEAST}{_NUMBER}", re.IGNORECASE)),
@@ -47,11 +59,7 @@ _QUALIFIER = compile_lazily(rf"{_AT_MOST}|{_AT_LEAST}|\+|\sor more|{_ABOUT}", re
 # The same words as plain text: in an ASCII text IGNORECASE is lower case, so looking for them
 # in the lowered text answers as _QUALIFIER does, without its scan (slow: a long alternation
 # with IGNORECASE, tried at every position).
-_QUALIFIER_WORDS = (
-    "up to", "at most", "as many as", "no more than", "fewer than", "less than", "under", "<", "≤",
-    "at least", "over", "more than", "above", "in excess of", ">", "≥", "+", "or more",
-    "c.", "ca.", "circa", "about", "approx", "around", "roughly", "some", "est.", "estimated", "~",
-)
+_QUALIFIER_WORDS = (*_AT_MOST_WORDS, *_AT_LEAST_WORDS, "+", "or more", *_ABOUT_WORDS)
 _COUNT_ONLY = _FORMS[-1:]
 
 
