@@ -101,7 +101,7 @@ def line_ending(text: str) -> str:
 # What separates an item from the one before it in a value: ", " and "; " in text, "<br>" and
 # a new bulleted or plain line in wikitext.
 _SEPARATOR_BEFORE = compile_lazily(r"(?:[ \t]*(?:[,;]|<br\s*/?\s*>)[ \t]*|[ \t]*(?:\r\n|\r|\n)[ \t]*\**[ \t]*)\Z",
-                               re.IGNORECASE)
+                                   re.IGNORECASE)
 
 
 def remove_item(positions: Positions, start: int, end: int) -> Edit | None:

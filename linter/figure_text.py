@@ -411,7 +411,7 @@ _TOTAL_QUALIFIERS = frozenset({"total", "overall", "all", "combined", "estimated
 _TOTAL_LABEL = compile_lazily(r"(?:total|overall|in total|total losses|total casualties)", re.IGNORECASE)
 # A label with a count in it that names a unit ("3 panzer army 10.08 – 30.09.43: 765 KIA").
 _UNIT_LABEL = compile_lazily(r"\b(?:army|armies|corps|division|brigade|regiment|battalion|fleet|group|squadron|wing)\b",
-                         re.IGNORECASE)
+                             re.IGNORECASE)
 
 
 def combined(text: str) -> bool:

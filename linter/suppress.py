@@ -21,7 +21,7 @@ from linter.findings import Span
 from linter.lazy_regex import compile_lazily
 
 COMMENT = compile_lazily(r"(?:^|(?<=\s))#\s*conflict-lint:\s*(?P<kind>disable-next-line|disable-file|disable)\s*=\s*"
-                      r"(?P<names>[A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)")
+                         r"(?P<names>[A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)")
 
 
 @dataclass

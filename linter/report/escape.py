@@ -18,12 +18,12 @@ from linter.lazy_regex import compile_lazily
 # encoder can write).
 _UNSAFE = compile_lazily("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _UNSAFE_BUT_LINE_BREAKS = compile_lazily("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                                     "\ud800-\udfff]")
+                                         "\ud800-\udfff]")
 _LEGACY_COMMAND = compile_lazily(r"##\[")
 # What a web page must not carry raw: controls other than tab and line breaks are parse errors
 # in HTML, and the separators, bidirectional controls and surrogates mislead or cannot be encoded.
 _UNSAFE_IN_PAGES = compile_lazily("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                              "\ud800-\udfff]")
+                                  "\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:
