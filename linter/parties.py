@@ -16,7 +16,7 @@ from typing import NamedTuple
 from linter.data import load
 from linter.limits import for_matching
 
-_WORD = re.compile(r"[^\W\d_]+")
+WORD = re.compile(r"[^\W\d_]+")  # a word as matching counts words
 
 
 class Mention(NamedTuple):
@@ -42,56 +42,32 @@ def normalise(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").replace("\u2013", "-").casefold().split()).rstrip(".")
 
 
+TABLE_FILE = "party_table.json"
+
+
 @functools.lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, _Entry], dict[str, str], dict[str, str], frozenset[str]]:
-    countries = load("countries.json")["countries"]
-    overlay = load("party_overlay.json")
-    entries: dict[str, dict] = {}
-    for key, entry in countries.items():
-        entries[key] = {"names": list(entry["names"]), "adjectives": list(entry["adjectives"])}
-    for key, extra in overlay["countries"].items():
-        entries[key]["names"] += extra["names"]
-        entries[key]["adjectives"] += extra["adjectives"]
-    entries.update(overlay["parties"])
-    aliases: dict[str, _Entry] = {}
+def _tables() -> tuple[dict[str, list], dict[str, str], dict[str, str], frozenset[str]]:
+    """Aliases, combining forms, codes and organ nouns, from the table built in advance by
+    ``scripts/build_party_table.py``: building it here would cost a one-file run more than
+    the rest of its rules. An alias maps to [primary party, kind, lower case, other parties ...]."""
+    table = load(TABLE_FILE)
+    return table["aliases"], table["combining"], table["codes"], frozenset(table["organs"])
 
-    def add(alias: str, party: str, kind: str) -> None:
-        key = normalise(alias)
-        known = aliases.get(key)
-        if known is not None and known.kind != kind:
-            return  # a name wins over another party's adjective of the same spelling
-        parties = (known.parties if known else frozenset()) | {party}
-        aliases[key] = _Entry(parties, kind, alias[:1].islower(), known.primary if known else party)
 
-    for party, entry in entries.items():
-        for name in entry["names"]:
-            add(name, party, "name")
-    for party, entry in entries.items():
-        for adjective in entry["adjectives"]:
-            add(adjective, party, "adjective")
-    for label in overlay["coalitions"]:
-        aliases.setdefault(
-            normalise(label), _Entry(frozenset({normalise(label)}), "coalition", False, normalise(label))
-        )
-    combining = {normalise(form): party for form, party in overlay["combining_forms"].items()}
-    codes = {normalise(code): key for key, entry in countries.items() for code in entry["codes"]}
-    organs = frozenset(normalise(organ) for organ in overlay["state_organs"])
-    return aliases, combining, codes, organs
+def _entry(raw: list | None) -> _Entry | None:
+    if raw is None:
+        return None
+    primary, kind, lowercase, *others = raw
+    return _Entry(frozenset({primary, *others}), kind, bool(lowercase), primary)
 
 
 def _display_names() -> dict[str, str]:
-    countries = load("countries.json")["countries"]
-    names = {key: entry["names"][0] for key, entry in countries.items()}
-    names.update(
-        {key: entry["names"][0] for key, entry in load("party_overlay.json")["parties"].items() if entry["names"]}
-    )
-    return names
+    return load(TABLE_FILE)["display_names"]
 
 
-@functools.lru_cache(maxsize=1)
 def _longest_alias_words() -> int:
     """The most words any alias has, counted as matching counts them: no phrase is tried longer."""
-    return max(len(_WORD.findall(alias)) for alias in _tables()[0])
+    return load(TABLE_FILE)["longest_alias_words"]
 
 
 def mentions(text: str) -> list[Mention]:
@@ -104,7 +80,7 @@ def mentions(text: str) -> list[Mention]:
 def _mentions(text: str) -> tuple[Mention, ...]:
     aliases, combining, _, _ = _tables()
     longest = _longest_alias_words()
-    words = [(m.start(), m.end()) for m in _WORD.finditer(for_matching(text))]
+    words = [(m.start(), m.end()) for m in WORD.finditer(for_matching(text))]
     found: list[Mention] = []
     i = 0
     while i < len(words):
@@ -113,11 +89,11 @@ def _mentions(text: str) -> tuple[Mention, ...]:
         for j in range(min(len(words), i + longest) - 1, i - 1, -1):
             end = words[j][1]
             surface = text[start:end]
-            entry = aliases.get(normalise(surface))
+            entry = _entry(aliases.get(normalise(surface)))
             if entry is None and end < len(text) and text[end] == ".":
                 end += 1  # "U.S." keeps its final stop
                 surface = text[start:end]
-                entry = aliases.get(normalise(surface))
+                entry = _entry(aliases.get(normalise(surface)))
             if entry is not None and (entry.lowercase or not surface.islower()):
                 matched = (j, Mention(start, end, surface, entry.primary, entry.kind, entry.parties))
                 break
@@ -155,7 +131,7 @@ def identity(name: str) -> frozenset[str]:
     """
     aliases, _, codes, _ = _tables()
     key = normalise(name)
-    entry = aliases.get(key)
+    entry = _entry(aliases.get(key))
     if entry is not None and entry.kind in ("name", "adjective"):
         return frozenset({entry.primary})
     if key in codes and name.isupper():

@@ -59,6 +59,7 @@ def test_the_wheel_ships_licences_and_types_but_no_documentation_inputs(dists):
         names = archive.namelist()
     assert "linter/py.typed" in names
     assert "linter/data/countries.json" in names
+    assert "linter/data/party_table.json" in names
     assert not [name for name in names if name.endswith("precision.json")]
     licences = {name.rsplit("/", 1)[-1] for name in names if ".dist-info/licenses/" in name}
     assert licences == {"LICENSE", "NOTICE"}

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -67,3 +73,31 @@ def test_the_longest_party_name_is_matched_whole():
     """Phrases are tried up to the longest alias the tables hold (12 words here), not a fixed 9."""
     text = "Hong Kong Special Administrative Region of the People's Republic of China"
     assert [(m.party, m.surface) for m in parties.mentions(text)] == [("hong-kong", text)]
+
+
+def test_the_committed_party_table_is_built_from_the_current_sources(tmp_path):
+    """party_table.json is derived from countries.json and party_overlay.json: an edit of either
+    without `python scripts/build_party_table.py` would leave the matcher reading stale aliases."""
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(root / "scripts" / "build_party_table.py"), "--check"],
+                          cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_table_check_fails_on_a_stale_table(tmp_path):
+    root = Path(__file__).resolve().parent.parent
+    copy = tmp_path / "repo"
+    shutil.copytree(root / "linter", copy / "linter", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(root / "scripts", copy / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    overlay = copy / "linter" / "data" / "party_overlay.json"
+    data = json.loads(overlay.read_text(encoding="utf-8"))
+    data["coalitions"].append("Grand Alliance of the Test")
+    overlay.write_text(json.dumps(data), encoding="utf-8")
+    script = copy / "scripts" / "build_party_table.py"
+    stale = subprocess.run([sys.executable, str(script), "--check"], cwd=copy, capture_output=True, text=True,
+                           check=False)
+    assert stale.returncode == 1
+    assert "linter/data/party_table.json is out of date: run python scripts/build_party_table.py" in stale.stderr
+    subprocess.run([sys.executable, str(script)], cwd=copy, capture_output=True, check=True)
+    table = json.loads((copy / "linter" / "data" / "party_table.json").read_text(encoding="utf-8"))
+    assert table["aliases"]["grand alliance of the test"] == ["grand alliance of the test", "coalition", 0]
