@@ -60,14 +60,15 @@ _QUALIFIER = compile_lazily(rf"{_AT_MOST}|{_AT_LEAST}|\+|\sor more|{_ABOUT}", re
 # in the lowered text answers as _QUALIFIER does, without its scan (slow: a long alternation
 # with IGNORECASE, tried at every position).
 _QUALIFIER_WORDS = (*_AT_MOST_WORDS, *_AT_LEAST_WORDS, "+", "or more", *_ABOUT_WORDS)
+# Any of those words, as they stand, in one scan of the lowered text (no IGNORECASE, no "\s*").
+_QUALIFIER_WORD = compile_lazily("|".join(re.escape(word) for word in _QUALIFIER_WORDS))
 _COUNT_ONLY = _FORMS[-1:]
 
 
 def _qualified(cleaned: str) -> bool:
     """Whether a text may hold a qualified figure ("up to 20", "c. 300", "20+")."""
     if cleaned.isascii():
-        lowered = cleaned.lower()
-        return any(word in lowered for word in _QUALIFIER_WORDS)
+        return _QUALIFIER_WORD.search(cleaned.lower()) is not None
     return _QUALIFIER.search(cleaned) is not None
 
 
@@ -207,15 +208,20 @@ def _blanked(text: str) -> str:
     return _NOISE.sub(lambda m: " " * len(m.group()), defuse(text))
 
 
-def _ranges(cleaned: str) -> Iterator[tuple[re.Match, bool]]:
+# A figure's text is read for its figure (_read), then for its ranges (text_ranges, by two
+# rules): its ranges are worked out once.
+@functools.lru_cache(maxsize=1024)
+def _ranges(cleaned: str) -> tuple[tuple[re.Match, bool], ...]:
     """Each range-shaped match, and whether it is a range of counts (not years, pages, dates)."""
     odds = bool(_RATIO.search(cleaned))
+    found = []
     for match in _RANGE.finditer(cleaned):
         first, second = match.group(1), match.group(2)
         counts = not (
             odds or _looks_like_years(first, second) or _abbreviated(first, second) or _is_date_or_page(cleaned, match)
         )
-        yield match, counts
+        found.append((match, counts))
+    return tuple(found)
 
 
 def _negative(cleaned: str, start: int) -> bool:

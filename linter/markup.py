@@ -29,6 +29,8 @@ def defuse(text: str) -> str:
     """``text`` with every opener of NOT_TEXT that no closer follows made inert ("<" and "{"
     become blanks), the length unchanged so that offsets still hold: such an opener can never
     start a match, and skipping it saves a scan to the end of the text per opener."""
+    if "<" not in text and "{" not in text:  # every opener starts with one of them; most texts have neither
+        return text
     for opener, closer in _UNCLOSABLE:
         last = None
         for last in closer.finditer(text):  # noqa: B007  the last match is what is wanted

@@ -45,16 +45,16 @@ class Markup:
 
 
 def measure(text: str) -> Markup:
-    opened = Counter(name.casefold() for name in _OPEN.findall(text))
-    closed = Counter(name.casefold() for name in _CLOSE.findall(text))
-    closed.update(name.casefold() for name in _SELF_CLOSING.findall(text))
+    opened = Counter(map(str.casefold, _OPEN.findall(text)))
+    closed = Counter(map(str.casefold, _CLOSE.findall(text)))
+    closed.update(map(str.casefold, _SELF_CLOSING.findall(text)))
     unclosed_tags = sum(max(0, count - closed[name]) for name, count in opened.items() if name not in _VOID)
     pairs = (("{{", "}}"), ("[[", "]]"), ("{|", "|}"))
     unclosed = unclosed_tags + sum(max(0, text.count(a) - text.count(b)) for a, b in pairs)
     # void elements ("<br />") open nothing the parser must close, so they cost no rereading
     openers = sum(n for name, n in opened.items() if name not in _VOID) + sum(text.count(a) for a, _ in pairs)
     depth = deepest = 0
-    for brace in _BRACES.finditer(text):
-        depth = depth + 1 if brace.group() == "{{" else max(0, depth - 1)
+    for brace in _BRACES.findall(text):
+        depth = depth + 1 if brace == "{{" else max(0, depth - 1)
         deepest = max(deepest, depth)
     return Markup(openers, unclosed, deepest)

@@ -107,7 +107,7 @@ class _Splitter:
                     add(node, position, text)
             elif type(node) is Tag:
                 text = texts(node)
-                tag = texts(node.tag).casefold()
+                tag = texts.tag(node)
                 if tag in ("br", "hr"):
                     flush()
                 elif node.contents is not None and tag != "ref" and _SPLITS.search(texts(node.contents)):
@@ -136,7 +136,7 @@ def _is_term(nodes: list, texts: NodeText) -> int:
                 continue
             return 0
         if type(node) is Tag:
-            tag = texts(node.tag).casefold()
+            tag = texts.tag(node)
             if tag == "ref" or (tag in ("li", "dd") and not bold):  # a bullet, parsed as a list item
                 continue
             if tag == "b" and not bold and node.contents is not None and texts(node.contents).strip():
@@ -166,7 +166,7 @@ def is_small(nodes: list, texts: NodeText) -> bool:
             if node.value.strip():
                 return False
         elif type(node) is Tag:
-            tag = texts(node.tag).casefold()
+            tag = texts.tag(node)
             if tag == "small" and node.contents is not None:
                 small = small or bool(texts(node.contents).strip())
             elif tag != "ref":

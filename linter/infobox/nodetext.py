@@ -21,12 +21,14 @@ from linter.infobox.templates import template_name
 
 
 class NodeText:
-    """``texts(node)`` is ``str(node)``; ``texts.name(template)`` its name as MediaWiki resolves it."""
+    """``texts(node)`` is ``str(node)``; ``texts.name(template)`` its name as MediaWiki resolves it;
+    ``texts.tag(tag)`` a tag's name, case-folded."""
 
     def __init__(self) -> None:
         # Each entry keeps its node alive, so that no other object can take its id meanwhile.
         self._texts: dict[int, tuple[Any, str]] = {}
         self._names: dict[int, tuple[Any, str]] = {}
+        self._tags: dict[int, tuple[Any, str]] = {}
 
     def __call__(self, node: Any) -> str:
         kind = type(node)
@@ -47,6 +49,16 @@ class NodeText:
             return known[1]
         name = template_name(template)
         self._names[id(template)] = (template, name)
+        return name
+
+    def tag(self, tag: Any) -> str:
+        """The tag's name, case-folded ("ref", "br", "small"), as the readers compare it: asked for
+        several times per tag, and a self-closing tag's text does not remember its name's."""
+        known = self._tags.get(id(tag))
+        if known is not None:
+            return known[1]
+        name = self(tag.tag).casefold()
+        self._tags[id(tag)] = (tag, name)
         return name
 
     def param(self, template: Any, key: str) -> Any:

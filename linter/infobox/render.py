@@ -67,7 +67,7 @@ class NamedRefs:
         found: dict[str, Wikicode] = {}
         for node in _descendants(self.code, lambda node: _may_define(texts(node))):
             if type(node) is Tag:
-                if (texts(node.tag).casefold() == "ref" and node.has("name") and node.contents is not None
+                if (texts.tag(node) == "ref" and node.has("name") and node.contents is not None
                         and texts(node.contents).strip()):
                     found.setdefault(texts(node.get("name").value).strip(), node.contents)
             elif type(node) is Template and texts.name(node) in KINDS["footnote"]:
@@ -148,7 +148,7 @@ class Renderer:
 
     def is_citation(self, node: Node) -> bool:
         if type(node) is Tag:
-            return self.texts(node.tag).casefold() == "ref"
+            return self.texts.tag(node) == "ref"
         return type(node) is Template and self.texts.name(node) in _CITATIONS
 
     def node(self, node: Node) -> str:
@@ -172,7 +172,7 @@ class Renderer:
             self.labels.append((shown, title))
             return shown
         if type(node) is Tag:
-            tag = self.texts(node.tag).casefold()
+            tag = self.texts.tag(node)
             if tag == "ref":
                 self.cite_ref(node)
                 return ""

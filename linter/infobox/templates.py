@@ -34,7 +34,11 @@ class Form(NamedTuple):
 def template_name(template: Template) -> str:
     """A call's template name as MediaWiki resolves it: comments dropped, underscores as spaces,
     spaces collapsed, first letter's case ignored (we fold all of it: redirects differ in case)."""
-    raw = "".join(str(node) for node in template.name.nodes if not isinstance(node, n.Comment))
+    nodes = template.name.nodes
+    if len(nodes) == 1 and type(nodes[0]) is n.Text:  # most names: one plain text, nothing to drop
+        raw = nodes[0].value
+    else:
+        raw = "".join(str(node) for node in nodes if not isinstance(node, n.Comment))
     name = " ".join(raw.replace("_", " ").split()).casefold()
     return name[len("template:"):].strip() if name.startswith("template:") else name
 
@@ -57,6 +61,7 @@ def is_invoke(template: Template) -> bool:
     return template_name(template).startswith("#invoke:")
 
 
+@functools.lru_cache(maxsize=1024)  # asked twice per parameter (is it known, which field), and names repeat
 def side_row(name: str) -> tuple[str, int, str] | None:
     """("casualties", 2, "a") for "casualties2a": a per-combatant row, its side and its letter."""
     match = _SIDE_ROW.fullmatch(name)

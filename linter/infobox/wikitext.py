@@ -136,7 +136,7 @@ def _infoboxes(code: Wikicode, texts: NodeText, base: int = 0) -> Iterator[tuple
             else:
                 for param, _, value_offset in params(node, position, texts):
                     yield from _infoboxes(param.value, texts, value_offset)
-        elif isinstance(node, Tag) and node.contents is not None and texts(node.tag).casefold() != "ref":
+        elif isinstance(node, Tag) and node.contents is not None and texts.tag(node) != "ref":
             inner = texts(node).find(texts(node.contents), len(texts(node.tag)) + 1)
             yield from _infoboxes(node.contents, texts, position + max(inner, 0))
         position += len(texts(node))
