@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import PurePosixPath
 
@@ -151,7 +150,7 @@ def _figure_items(items: list[Item]) -> list[Item]:
             continue
         if figures and not item.term and _remark(item):  # bracketed, so that its words count nothing
             bracketed = item.text if item.text.startswith("(") else f"({item.text})"
-            figures[-1] = _joined(figures[-1], dataclasses.replace(item, text=bracketed))
+            figures[-1] = _joined(figures[-1], item._replace(text=bracketed))
             continue
         if _is_heading(item.text, item.term) and _has_items_below(items, index, item):
             level = item.level or 3
@@ -166,9 +165,9 @@ def _figure_items(items: list[Item]) -> list[Item]:
         heading = ": ".join([name for _, name in groups] + ([parent] if item.bullet and parent else []))
         text = _without_repeats(f"{heading}: {item.text}" if heading else item.text)
         if heading:
-            figures.append(dataclasses.replace(item, text=text, heading=heading))
-        else:  # items are frozen: one read as written is shared, not copied
-            figures.append(item if text == item.text else dataclasses.replace(item, text=text))
+            figures.append(item._replace(text=text, heading=heading))
+        else:  # items are read-only: one read as written is shared, not copied
+            figures.append(item if text == item.text else item._replace(text=text))
     return figures
 
 
@@ -216,9 +215,9 @@ def _continues(before: Item, item: Item) -> bool:
 def _joined(before: Item, item: Item) -> Item:
     span = Span(before.span.line, before.span.column, item.span.end_line, item.span.end_column)
     text = " ".join(_QUOTES.sub("", f"{before.text} {item.text}").split())
-    return dataclasses.replace(before, text=text, span=span,
-                               sources=tuple(dict.fromkeys(before.sources + item.sources)),
-                               unsourced_marked=before.unsourced_marked or item.unsourced_marked)
+    return before._replace(text=text, span=span,
+                           sources=tuple(dict.fromkeys(before.sources + item.sources)),
+                           unsourced_marked=before.unsourced_marked or item.unsourced_marked)
 
 
 def _heading_name(text: str) -> str:
@@ -282,14 +281,14 @@ def _parts(item: Item, doc: Document) -> list[Item]:
         starts.append(found)
         if number and label and not figure_text.split_label(piece, periods=True)[0]:
             piece = f"{label}: {piece}"
-        parts.append(dataclasses.replace(item, text=f"{item.heading}: {piece}" if item.heading else piece, span=span))
+        parts.append(item._replace(text=f"{item.heading}: {piece}" if item.heading else piece, span=span))
     end = item.span.end_column - 1 if item.span.end_line == item.span.line else len(line)
     if not item.sources or min(starts) < 0 or item.span.end_line != item.span.line:
         return parts
     cited = [bool(_CITATION.search(line[first:last])) for first, last in zip(starts, [*starts[1:], end], strict=True)]
     if cited[-1]:
         return parts
-    return [part if cites else dataclasses.replace(part, sources=()) for part, cites in zip(parts, cited, strict=True)]
+    return [part if cites else part._replace(sources=()) for part, cites in zip(parts, cited, strict=True)]
 
 
 def _parties(items: list[Item]) -> list[Item]:
@@ -306,7 +305,7 @@ def _parties(items: list[Item]) -> list[Item]:
             name = item.text.rstrip(": ").strip()
             if not name or not any(m.kind != "coalition" for m in parties.mentions(name)):
                 continue
-            item = dataclasses.replace(item, text=name)
+            item = item._replace(text=name)
         for each in _listed(item):
             if each.text not in seen:
                 seen.add(each.text)
@@ -326,7 +325,7 @@ def _listed(item: Item) -> list[Item]:
     if not all(part.count("(") == part.count(")") and (part[:1].isupper() or _coalition_word(part))
                for part in parts):
         return [item]
-    return [dataclasses.replace(item, text=part) for part in parts]
+    return [item._replace(text=part) for part in parts]
 
 
 def _coalition_word(text: str) -> bool:

@@ -13,7 +13,6 @@ modules it reads with import mwparserfromhell at the top, not again on every cal
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -99,11 +98,9 @@ def _items(
         if not text:
             if renderer.cited and items:  # "{{ubl|a|b}}<ref>": a citation closing a list, on the last item
                 last = items[-1]
-                items[-1] = dataclasses.replace(
-                    last, sources=tuple(dict.fromkeys(last.sources + tuple(renderer.cited)))
-                )
+                items[-1] = last._replace(sources=tuple(dict.fromkeys(last.sources + tuple(renderer.cited))))
             if renderer.remarks and items:  # "{{flag|Romania}}<br>(20–23 August)": a note on the party above
-                items[-1] = dataclasses.replace(items[-1], remarks=items[-1].remarks + tuple(renderer.remarks))
+                items[-1] = items[-1]._replace(remarks=items[-1].remarks + tuple(renderer.remarks))
             continue
         start = segment.offset + cells.lead_length(raw)
         end = segment.offset + len(raw.rstrip())
