@@ -99,8 +99,10 @@ _NOT_ID = compile_lazily(r"[^a-z0-9]+")
 def id_form(name: str) -> str:
     """A name in record-id form ("Battle of Narva (1944)" -> "battle-of-narva-1944"), so that a
     reference by article title finds the record whose id was made from that title."""
-    ascii_name = unicodedata.normalize("NFKD", name.translate(_WORD_BREAKS)).encode("ascii", "ignore").decode("ascii")
-    return _NOT_ID.sub("-", ascii_name.lower()).strip("-")
+    name = name.translate(_WORD_BREAKS)
+    if not name.isascii():  # NFKD parts "é" into "e" and an accent, which the ASCII encoding drops
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _NOT_ID.sub("-", name.lower()).strip("-")
 
 
 # How many files sharing a name a record is compared with: enough to pass over its own file and
@@ -157,8 +159,8 @@ class RecordSet:
         return known
 
     def resolve(self, reference: str) -> Document | None:
-        found = (self.by_key.get(normalise_name(reference)) or self.by_key.get(id_form(reference))
-                 or self.by_file.get(id_form(reference)))
+        form = id_form(reference)
+        found = self.by_key.get(normalise_name(reference)) or self.by_key.get(form) or self.by_file.get(form)
         return found[0] if found else None
 
 

@@ -55,6 +55,9 @@ def measure(text: str) -> Markup:
     openers = sum(n for name, n in opened.items() if name not in _VOID) + sum(text.count(a) for a, _ in pairs)
     depth = deepest = 0
     for brace in _BRACES.findall(text):
-        depth = depth + 1 if brace == "{{" else max(0, depth - 1)
-        deepest = max(deepest, depth)
+        if brace == "{{":
+            depth += 1
+            deepest = depth if depth > deepest else deepest
+        elif depth:  # a "}}" with nothing open closes nothing
+            depth -= 1
     return Markup(openers, unclosed, deepest)

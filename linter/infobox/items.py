@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -52,6 +53,10 @@ class Infobox:
         return joiner.join(item.text for item in self.params.get(name, ()) if item.text)
 
 
+# Span(...) goes through the named tuple's __new__, a Python function; this makes the same value in C.
+_new_span = functools.partial(tuple.__new__, Span)
+
+
 class LineIndex:
     """Offsets into a text as 1-based (line, column), counting \\r\\n, \\r and \\n as line ends."""
 
@@ -67,4 +72,4 @@ class LineIndex:
         starts = self.starts
         line = bisect.bisect_right(starts, start) - 1
         end_line = bisect.bisect_right(starts, end) - 1
-        return Span(line + 1, start - starts[line] + 1, end_line + 1, end - starts[end_line] + 1)
+        return _new_span((line + 1, start - starts[line] + 1, end_line + 1, end - starts[end_line] + 1))
