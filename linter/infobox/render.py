@@ -340,7 +340,7 @@ def _describe_source(code: Wikicode | str, name: str, texts: NodeText) -> dict:
         code = mwparserfromhell.parse(code)
     body = texts(code)
     source: dict = {}
-    for template in code.filter_templates(recursive=False):
+    for template in [node for node in code.nodes if type(node) is Template]:  # filter_templates(recursive=False)
         for key, field in (("title", "title"), ("publisher", "publisher"), ("work", "publisher"), ("url", "url")):
             param = texts.param(template, key)
             if param is not None and field not in source:
