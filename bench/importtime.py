@@ -43,7 +43,7 @@ def _counted(name, package=None):
     __import__(name)
     return sys.modules[name]
 importlib.import_module = _counted
-from linter.cli import main
+from linter.__main__ import main
 main()
 """
 

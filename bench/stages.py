@@ -6,7 +6,7 @@ Prints the best of five passes, per record, for: the parse floor (``yaml.compose
 ``CSafeLoader``), loading (the floor plus building values and positions), the schema check,
 each rule, and ``lint_documents`` as a whole (schema and rules, loading excluded). As in a
 real run, loaded documents are dropped one by one and the collector runs at the runner's
-thresholds (``linter.runner.GC_THRESHOLDS``).
+thresholds (``linter.collector.GC_THRESHOLDS``).
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate
 
+from linter.collector import GC_THRESHOLDS
 from linter.engine import lint_documents
 from linter.load import load_bytes
 from linter.records import RecordSet
 from linter.rules import Context, all_rules
-from linter.runner import GC_THRESHOLDS
 from linter.schema import check_schema
 
 TODAY = datetime.date(2026, 1, 1)

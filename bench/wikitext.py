@@ -8,7 +8,7 @@ floor plus reading every infobox into a record: cells, figures, citations), and 
 (loading plus every per-record rule, as ``conflict-lint lint --jobs 1 --no-cache`` does per
 file). The three are timed in turn, pass after pass (``--repeat`` passes over all files), so
 that load from elsewhere on the machine falls on all of them alike, with the cycle collector at
-the runner's thresholds (``linter.runner.GC_THRESHOLDS``), as in a run. Prints the median
+the runner's thresholds (``linter.collector.GC_THRESHOLDS``), as in a run. Prints the median
 milliseconds per file and each stage's median as a multiple of the floor's median; the target
 for linting is at most 2.5x the floor.
 
@@ -35,9 +35,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from linter.collector import GC_THRESHOLDS
 from linter.engine import lint_documents
 from linter.load import load_bytes, with_extra
-from linter.runner import GC_THRESHOLDS
 
 ROOT = Path(__file__).resolve().parent.parent
 # Memos with parameters whose keys name the product's own tables, not a page: warm in a run.

@@ -26,7 +26,7 @@ import os
 from pathlib import Path
 
 from linter import __version__
-from linter.edits import Edit, Fix
+from linter.edits import APPLICABILITIES, Edit, Fix
 from linter.findings import Finding, Severity, Span
 
 DEFAULT_DIR = ".conflict-lint-cache"
@@ -124,7 +124,7 @@ def _fix_of(row: list) -> Fix | None:
     if not row:
         return None
     (applicability, message, edits), = row
-    if type(message) is not str or type(edits) is not list:
+    if applicability not in APPLICABILITIES or type(message) is not str or type(edits) is not list:
         raise TypeError("a fix of a cache entry has the wrong shape")
     return Fix(applicability, message, tuple(Edit(Span(*(int(n) for n in edit[:4])), str(edit[4]))
                                              for edit in edits))

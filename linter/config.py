@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import fnmatch
 import os
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -31,22 +30,39 @@ class ConfigError(Exception):
     """A settings file that cannot be used; the message names the file and the key."""
 
 
-@dataclass
 class Settings:
-    path: Path | None = None
-    base: Path = field(default_factory=Path.cwd)
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    severity: dict[str, Severity] = field(default_factory=dict)
-    per_path: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    exclude: tuple[str, ...] = ()
-    roots: tuple[str, ...] = ()
-    today: datetime.date | None = None
-    max_file_size: int | None = None
-    baseline: Path | None = None  # the baseline file lint reads and `baseline` writes
-    output_format: str | None = None  # the text report's view, one of VIEWS; None: full
-    _real_base: str | None = field(default=None, init=False, repr=False, compare=False)
-    _relative: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # path -> relative
+    """The settings of one file, or the defaults; ``parse_settings`` fills them in key by key.
+
+    A plain class: a dataclass costs every start of the command the generation of its methods."""
+
+    def __init__(self, path: Path | None = None, base: Path | None = None):
+        self.path = path
+        self.base = Path.cwd() if base is None else base
+        self.select: tuple[str, ...] | None = None
+        self.ignore: tuple[str, ...] = ()
+        self.severity: dict[str, Severity] = {}
+        self.per_path: dict[str, tuple[str, ...]] = {}
+        self.exclude: tuple[str, ...] = ()
+        self.roots: tuple[str, ...] = ()
+        self.today: datetime.date | None = None
+        self.max_file_size: int | None = None
+        self.baseline: Path | None = None  # the baseline file lint reads and `baseline` writes
+        self.output_format: str | None = None  # the text report's view, one of VIEWS; None: full
+        self._real_base: str | None = None
+        self._relative: dict = {}  # path -> relative
+
+    FIELDS = ("path", "base", "select", "ignore", "severity", "per_path", "exclude", "roots", "today",
+              "max_file_size", "baseline", "output_format")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Settings):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.FIELDS)
+
+    __hash__ = None  # type: ignore[assignment]  # changed as it is read, so never a key
+
+    def __repr__(self) -> str:
+        return "Settings(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS) + ")"
 
     def relative(self, path: str | Path) -> str:
         """A file's path relative to the settings' directory, in POSIX form, for glob matching."""

@@ -6,10 +6,9 @@ stands in the file. Rules only say what is wrong and at which JSON Pointer.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from typing import Any
 
 from linter.errors import InternalError
 from linter.findings import Finding, Severity
@@ -20,23 +19,34 @@ from linter.schema import check_schema
 from linter.suppress import Suppression, parse_suppressions
 
 
-@dataclass
 class Selection:
-    """Which rules report, and at what severity; names may be codes, slugs or aliases."""
+    """Which rules report, and at what severity; names may be codes, slugs or aliases, and are
+    kept as slugs. A plain class: a dataclass costs every start the generation of its methods."""
 
-    select: frozenset[str] | None = None
-    ignore: frozenset[str] = frozenset()
-    severity: dict[str, Severity] = field(default_factory=dict)
-    # glob -> rules not reported in the files it matches; ``relative`` maps a path for matching
-    per_path: dict[str, frozenset[str]] = field(default_factory=dict)
-    relative: Callable[[str], str] = str
+    FIELDS = ("select", "ignore", "severity", "per_path", "relative")
+    __slots__ = FIELDS
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] = (),
+        severity: dict[str, Severity] | None = None,
+        # glob -> rules not reported in the files it matches; ``relative`` maps a path for matching
+        per_path: dict[str, Iterable[str]] | None = None,
+        relative: Callable[[str], str] = str,
+    ):
         canonical = lambda names: frozenset(get_rule(n).slug for n in names)  # noqa: E731
-        self.select = None if self.select is None else canonical(self.select)
-        self.ignore = canonical(self.ignore)
-        self.severity = {get_rule(n).slug: s for n, s in self.severity.items()}
-        self.per_path = {glob: canonical(names) for glob, names in self.per_path.items()}
+        self.select: frozenset[str] | None = None if select is None else canonical(select)
+        self.ignore: frozenset[str] = canonical(ignore)
+        self.severity: dict[str, Severity] = {get_rule(n).slug: s for n, s in (severity or {}).items()}
+        self.per_path: dict[str, frozenset[str]] = {glob: canonical(names) for glob, names in (per_path or {}).items()}
+        self.relative = relative
+
+    def replace(self, **changes: Any) -> Selection:
+        return Selection(**{name: changes.get(name, getattr(self, name)) for name in self.FIELDS})
+
+    def __repr__(self) -> str:
+        return "Selection(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS) + ")"
 
     def enabled(self, rule: Rule, path: str | None = None) -> bool:
         if rule.slug in self.ignore:
@@ -81,7 +91,7 @@ def with_fix(doc: Document, finding: Finding, rule: Rule) -> Finding:
         fix = fixer(doc, finding)
     except Exception as error:  # a fixer bug must name the file it met, like a rule bug
         raise InternalError(doc.path, f"the fix of {rule.slug}", error) from error
-    return finding if fix is None else dataclasses.replace(finding, fix=fix)
+    return finding if fix is None else finding._replace(fix=fix)
 
 
 def _hits(doc: Document, context: Context, checks: list[Rule], per_file: bool = True) -> Iterable[tuple[Hit, Rule]]:

@@ -7,9 +7,8 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter import parties
 from linter.dates import MONTH_PATTERN, MONTHS
@@ -238,8 +237,7 @@ def text_ranges(text: str) -> tuple[tuple[int, int, int, int], ...]:
                  for match, counts in _ranges(_blank_noise(text)) if counts)
 
 
-@dataclass(frozen=True)
-class ParsedFigure:
+class ParsedFigure(NamedTuple):  # not a frozen dataclass: defining one costs a start several times as much
     # one of the schema's value forms: {"count": 9}, {"min": 9, "max": 12}, ...; read-only, as
     # every reading of the same text shares it
     value: Mapping[str, Any]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import functools
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -50,9 +49,11 @@ span_from = functools.partial(tuple.__new__, Span)
 FILE_START = Span(1, 1, 1, 1)
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One problem found in one file, ready for any reporter."""
+class Finding(NamedTuple):
+    """One problem found in one file, ready for any reporter.
+
+    A named tuple rather than a frozen dataclass: defining that costs every start of the
+    command about three times as much (docs/performance.md), and findings are never changed."""
 
     path: str
     span: Span

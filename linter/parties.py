@@ -46,19 +46,19 @@ TABLE_FILE = "party_table.json"
 
 
 @functools.lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, list], dict[str, str], dict[str, str], frozenset[str]]:
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
     """Aliases, combining forms, codes and organ nouns, from the table built in advance by
     ``scripts/build_party_table.py``: building it here would cost a one-file run more than
-    the rest of its rules. An alias maps to [primary party, kind, lower case, other parties ...]."""
+    the rest of its rules. An alias maps to "primary party|kind|lower case (0/1)|other parties..."."""
     table = load(TABLE_FILE)
     return table["aliases"], table["combining"], table["codes"], frozenset(table["organs"])
 
 
-def _entry(raw: list | None) -> _Entry | None:
+def _entry(raw: str | None) -> _Entry | None:
     if raw is None:
         return None
-    primary, kind, lowercase, *others = raw
-    return _Entry(frozenset({primary, *others}), kind, bool(lowercase), primary)
+    primary, kind, lowercase, *others = raw.split("|")
+    return _Entry(frozenset({primary, *others}), kind, lowercase == "1", primary)
 
 
 def _display_names() -> dict[str, str]:

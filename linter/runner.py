@@ -12,8 +12,6 @@ as a file is done: memory grows with the findings and summaries, not with the fi
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 import datetime
 import functools
 import gc
@@ -21,11 +19,11 @@ import itertools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from sys import intern
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from linter.collector import GC_THRESHOLDS, fewer_collections
 from linter.findings import Finding
 from linter.limits import MAX_FILE_BYTES
 from linter.model.document import Document
@@ -35,21 +33,6 @@ if TYPE_CHECKING:  # imported where used: a cached run needs neither
     from linter.engine import Selection
 
 BATCH = 64  # files per task: large enough to amortise pickling, small enough to balance 2 cores
-# Loading makes hundreds of short-lived containers per file, nearly all freed by reference
-# counting; at the default threshold (700) the cycle collector ran often enough to take a fifth
-# of a run over a growing heap of findings and summaries (bench/run.py, 3,000 records).
-GC_THRESHOLDS = (50_000, 20, 100)
-
-
-@contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
-    before = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
 
 class Settings(NamedTuple):  # not a frozen dataclass: defining one costs a start five times as much
     """What the per-file stage needs to know, sent to each worker with its batch."""
@@ -62,15 +45,15 @@ class Settings(NamedTuple):  # not a frozen dataclass: defining one costs a star
     def key(self) -> str:
         """The settings that change per-file results, canonical across processes (sets sorted)."""
         fields = {}
-        for field in dataclasses.fields(self.selection):
-            value = getattr(self.selection, field.name)
+        for name in self.selection.FIELDS:
+            value = getattr(self.selection, name)
             if isinstance(value, (set, frozenset)):
                 value = sorted(value)
             elif isinstance(value, dict):
                 value = sorted((str(k), str(v)) for k, v in value.items())
             elif callable(value):  # its repr holds an address that changes every run
                 value = "callable"
-            fields[field.name] = repr(value)
+            fields[name] = repr(value)
         return json.dumps([fields, self.today.isoformat(), self.max_file_size], sort_keys=True)
 
     def file_key(self, display: str) -> str:
@@ -192,22 +175,22 @@ def document_of(path: str, summary: dict) -> Document:
     )
 
 
-@dataclass
 class _Prepared:
     """What every file of a batch shares, worked out once per batch rather than per file."""
 
-    selection: Selection
-    key: str
-    cache: Cache | None
-    summaries: bool  # whether cross-record rules will read summaries in this run
-    used: list[str] = dataclasses.field(default_factory=list)  # cache keys read or written, for pruning
+    def __init__(self, selection: Selection, key: str, cache: Cache | None, summaries: bool):
+        self.selection = selection
+        self.key = key
+        self.cache = cache
+        self.summaries = summaries  # whether cross-record rules will read summaries in this run
+        self.used: list[str] = []  # cache keys read or written, for pruning
 
     @classmethod
     def of(cls, settings: Settings) -> _Prepared:
         from linter.rules import all_rules
 
         cross = {rule.slug for rule in all_rules() if rule.cross_record}
-        selection = dataclasses.replace(settings.selection, ignore=frozenset(settings.selection.ignore) | cross)
+        selection = settings.selection.replace(ignore=frozenset(settings.selection.ignore) | cross)
         cache = None
         if settings.cache_dir is not None:  # imported only here: --no-cache runs skip hashlib
             from linter.cache import Cache
@@ -516,7 +499,7 @@ def _collect(every: list[tuple[Path, str]], mine: int, results: Iterable, settin
     findings: list[Finding] = []
     summaries: list[Document] = []
     neighbour_summaries: list[Document] = []
-    with _fewer_collections():
+    with fewer_collections():
         for index, ((_, display), (found, summary)) in enumerate(zip(every, results, strict=True)):
             if progress is not None:
                 progress(index + 1, len(every))
@@ -527,8 +510,7 @@ def _collect(every: list[tuple[Path, str]], mine: int, results: Iterable, settin
         return findings, []
     selection = settings.selection
     # unused-suppression too: a suppression of a cross-record rule is judged in this stage
-    cross_only = dataclasses.replace(
-        selection,
+    cross_only = selection.replace(
         select=frozenset(
             rule.slug
             for rule in all_rules()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from linter.findings import Span
 from linter.lazy_regex import compile_lazily
@@ -24,12 +23,21 @@ COMMENT = compile_lazily(r"(?:^|(?<=\s))#\s*conflict-lint:\s*(?P<kind>disable-ne
                          r"(?P<names>[A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)")
 
 
-@dataclass
 class Suppression:
-    kind: str  # disable, disable-next-line or disable-file
-    line: int  # the line the comment is on
-    names: dict[str, Span]  # each rule name as written, with where it stands
-    used: set[str] = field(default_factory=set)
+    """One suppression comment; ``used`` collects the names that silenced a finding.
+
+    A plain class: a dataclass costs every start of the command the generation of its methods."""
+
+    __slots__ = ("kind", "line", "names", "used")
+
+    def __init__(self, kind: str, line: int, names: dict[str, Span]):
+        self.kind = kind  # disable, disable-next-line or disable-file
+        self.line = line  # the line the comment is on
+        self.names = names  # each rule name as written, with where it stands
+        self.used: set[str] = set()
+
+    def __repr__(self) -> str:
+        return f"Suppression({self.kind!r}, {self.line}, {self.names!r}, used={self.used!r})"
 
     @property
     def target_line(self) -> int | None:

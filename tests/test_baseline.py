@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -133,8 +134,9 @@ def test_baseline_of_a_subset_keeps_the_other_files_entries_and_says_what_change
 
 
 def test_baseline_shares_lints_options(project):
-    lint_options = {p.name for p in cli.commands["lint"].params}
-    baseline_options = {p.name for p in cli.commands["baseline"].params}
+    context = click.Context(cli)
+    lint_options = {p.name for p in cli.get_command(context, "lint").params}
+    baseline_options = {p.name for p in cli.get_command(context, "baseline").params}
     shared = {"paths", "config", "select", "ignore", "today", "max_file_size", "stdin_filename", "jobs",
               "no_cache", "cache_dir", "quiet", "verbose", "show_files", "show_settings"}
     assert shared <= lint_options and shared <= baseline_options

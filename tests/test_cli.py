@@ -154,3 +154,19 @@ def test_exit_codes_of_unreadable_files_are_as_documented(tmp_path, monkeypatch)
     for page in ("README.md", "docs/json-output.md"):
         text = (ROOT / page).read_text("utf-8")
         assert "`file-unreadable` (CL021, an error) |" in text and "an unreadable file |" not in text
+
+
+def test_every_command_of_cli_commands_is_listed_under_its_name():
+    """The group imports linter/cli_commands.py only when a command of it is named: a command
+    defined there but missing from LAZY_COMMANDS would never be found."""
+    import click
+
+    from linter import cli_commands
+    from linter.cli import LAZY_COMMANDS
+
+    defined = {value.name: name for name, value in vars(cli_commands).items()
+               if isinstance(value, click.Command) and value.name != "lint"}
+    assert defined == LAZY_COMMANDS
+    listed = [line.split()[0] for line in CliRunner().invoke(cli, ["--help"]).output.split("Commands:")[1].splitlines()
+              if line.strip()]
+    assert listed == sorted([*LAZY_COMMANDS, "lint"])

@@ -27,6 +27,15 @@ def is_command(line: str) -> bool:
     return line.lstrip().startswith("::") or "##[" in line
 
 
+@given(st.text(alphabet=st.characters(exclude_categories=()), max_size=40), st.booleans())
+def test_printable_skips_the_patterns_only_for_text_they_would_leave_alone(value, keep_line_breaks):
+    from linter.report import escape
+
+    unsafe = escape._UNSAFE_BUT_LINE_BREAKS if keep_line_breaks else escape._UNSAFE
+    by_patterns = escape._LEGACY_COMMAND.sub("##\\\\x5b", unsafe.sub(escape._escape, value))
+    assert printable(value, keep_line_breaks) == by_patterns
+
+
 def test_printable_escapes_controls_separators_and_surrogates():
     assert printable("a\nb\x1b[31m\u2028\ud800\u202e") == "a\\x0ab\\x1b[31m\\u2028\\ud800\\u202e"
     assert printable("##[add-mask]x") == "##\\x5badd-mask]x"

@@ -100,4 +100,4 @@ def test_the_table_check_fails_on_a_stale_table(tmp_path):
     assert "linter/data/party_table.json is out of date: run python scripts/build_party_table.py" in stale.stderr
     subprocess.run([sys.executable, str(script)], cwd=copy, capture_output=True, check=True)
     table = json.loads((copy / "linter" / "data" / "party_table.json").read_text(encoding="utf-8"))
-    assert table["aliases"]["grand alliance of the test"] == ["grand alliance of the test", "coalition", 0]
+    assert table["aliases"]["grand alliance of the test"] == "grand alliance of the test|coalition|0"

@@ -78,7 +78,7 @@ def test_fingerprint_survives_a_line_inserted_above():
 
 
 def test_paths_are_uri_encoded():
-    findings = [f.__class__(**{**f.__dict__, "path": "records/a b#1.yaml"}) for f in lint_record(UNSOURCED)]
+    findings = [f._replace(path="records/a b#1.yaml") for f in lint_record(UNSOURCED)]
     log = json.loads(sarif.render(summary_of(findings)))
     uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "records/a%20b%231.yaml"

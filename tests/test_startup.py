@@ -19,10 +19,10 @@ RECORD = FIXTURES / "valid" / "skirmish-at-red-ford.yaml"
 
 # Run the command as the console script does, then write what the process holds.
 PROBE = """\
-import json, sys
+import gc, json, sys
 out_path = sys.argv.pop()
 from linter import lazy_regex
-from linter.cli import main
+from linter.__main__ import main
 try:
     main()
 except SystemExit as done:
@@ -30,7 +30,7 @@ except SystemExit as done:
 compiled = sorted(repr(p) for p in lazy_regex._MADE if "search" in vars(p))
 with open(out_path, "w") as out:
     json.dump({"modules": sorted(sys.modules), "compiled": compiled, "patterns": len(lazy_regex._MADE),
-               "status": status}, out)
+               "status": status, "thresholds": gc.get_threshold(), "frozen": gc.get_freeze_count()}, out)
 """
 
 # Modules a valid YAML record linted without cache never needs; each is imported where its job is.
@@ -47,6 +47,7 @@ NOT_ON_THE_ONE_FILE_PATH = [
     "regress",  # ECMA-262 patterns, for jsonschema's detailed explanations only
     "linter.report.text",  # --format json: the text reporter is not needed
     "linter.report.sarif", "linter.report.junit",
+    "dataclasses",  # values are named tuples or plain classes: defining a dataclass costs every start
 ]
 
 
@@ -90,3 +91,10 @@ def test_the_text_report_needs_no_reader_of_prose(tmp_path):
     assert "linter.report.text" in run["modules"]
     for module in ("jsonschema", "linter.infobox", "tempfile", "linter.cache"):
         assert module not in run["modules"]
+
+
+def test_the_command_sets_start_up_objects_aside_and_collects_less_often(json_run):
+    from linter.collector import GC_THRESHOLDS
+
+    assert json_run["frozen"] > 0  # gc.freeze() ran before the command's modules were imported
+    assert tuple(json_run["thresholds"]) == GC_THRESHOLDS

@@ -35,7 +35,7 @@ def per_file_selection(selection: Selection) -> Selection:
     from linter.rules import all_rules
 
     cross = {rule.slug for rule in all_rules() if rule.cross_record}
-    return dataclasses.replace(selection, ignore=frozenset(selection.ignore) | cross)
+    return selection.replace(ignore=frozenset(selection.ignore) | cross)
 
 
 def lint_once(text: str, display: str, suffix: str, selection: Selection, today: datetime.date

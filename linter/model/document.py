@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import functools
-import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linter.findings import FILE_START, Span
+from linter.lazy_regex import compile_lazily
 
 if TYPE_CHECKING:
     from linter.edits import Fix
-_JSON_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+_JSON_LINE_BREAK = compile_lazily(r"\r\n|\r|\n")
 
 
 def escape_pointer_token(token: object) -> str:
@@ -45,31 +45,47 @@ class Hit(NamedTuple):  # not a frozen dataclass: defining one costs a start fiv
     fix: Fix | None = None
 
 
-@dataclass
 class Document:
-    """One loaded record with the position of every value and key."""
+    """One loaded record with the position of every value and key.
 
-    path: str
-    format: str
-    data: Any = None
-    value_spans: dict[str, Span] = field(default_factory=dict)
-    key_spans: dict[str, Span] = field(default_factory=dict)
-    problems: list[Hit] = field(default_factory=list)
-    text: str = ""
-    # Further records of the same file (a wikitext page with several infoboxes).
-    extra: list[Document] = field(default_factory=list)
-    # Inline suppressions, when the document was rebuilt from a summary without its text
-    # (linter/runner.py); otherwise the engine reads them from the text.
-    suppressions: list | None = None
-    # For records read from an infobox: the parameter, as written in the file, each value came
-    # from ("/sides/1/casualties" -> "casualties2"), so messages can name what to edit.
-    origins: dict[str, str] = field(default_factory=dict)
-    # Pointers of fields the loader left out because it found their value unreadable and said
-    # so (a malformed date): the schema does not report them missing a second time.
-    reported: set[str] = field(default_factory=set)
-    # Bracketed notes an infobox writes beside a value and the reader leaves out of it, by
-    # pointer ("/sides/1/combatants/0" -> "20–23 August"): a party's period, "naval".
-    notes: dict[str, str] = field(default_factory=dict)
+    A plain class: loaders fill it in as they read, and a dataclass would cost every start of
+    the command the generation of its methods (docs/performance.md)."""
+
+    def __init__(
+        self,
+        path: str,
+        format: str,
+        data: Any = None,
+        value_spans: dict[str, Span] | None = None,
+        key_spans: dict[str, Span] | None = None,
+        text: str = "",
+        suppressions: list | None = None,
+        origins: dict[str, str] | None = None,
+    ):
+        self.path = path
+        self.format = format
+        self.data = data
+        self.value_spans: dict[str, Span] = {} if value_spans is None else value_spans
+        self.key_spans: dict[str, Span] = {} if key_spans is None else key_spans
+        self.problems: list[Hit] = []
+        self.text = text
+        # Further records of the same file (a wikitext page with several infoboxes).
+        self.extra: list[Document] = []
+        # Inline suppressions, when the document was rebuilt from a summary without its text
+        # (linter/runner.py); otherwise the engine reads them from the text.
+        self.suppressions = suppressions
+        # For records read from an infobox: the parameter, as written in the file, each value
+        # came from ("/sides/1/casualties" -> "casualties2"), so messages can name what to edit.
+        self.origins: dict[str, str] = {} if origins is None else origins
+        # Pointers of fields the loader left out because it found their value unreadable and
+        # said so (a malformed date): the schema does not report them missing a second time.
+        self.reported: set[str] = set()
+        # Bracketed notes an infobox writes beside a value and the reader leaves out of it, by
+        # pointer ("/sides/1/combatants/0" -> "20–23 August"): a party's period, "naval".
+        self.notes: dict[str, str] = {}
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, format={self.format!r}, data={self.data!r})"
 
     @property
     def native(self) -> bool:

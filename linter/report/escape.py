@@ -34,6 +34,10 @@ def _escape(match: re.Match[str]) -> str:
 def printable(text: str, keep_line_breaks: bool = False) -> str:
     """One line of plain text with every control character, separator and surrogate escaped;
     ``keep_line_breaks`` leaves CR and LF to a caller that escapes them its own way."""
+    if text.isprintable() and "##[" not in text:
+        # Every character the patterns escape is one str.isprintable refuses (categories Cc, Cf,
+        # Cs, Zl, Zp): most texts need no pattern, and a one-file run compiles none.
+        return text
     unsafe = _UNSAFE_BUT_LINE_BREAKS if keep_line_breaks else _UNSAFE
     return _LEGACY_COMMAND.sub("##\\\\x5b", unsafe.sub(_escape, text))
 

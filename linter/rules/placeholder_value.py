@@ -42,7 +42,6 @@ unsafe because the placeholder may stand for a figure the author meant to give.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -57,6 +56,7 @@ from linter.edits import (
     remove_json_element,
 )
 from linter.findings import Finding, Severity
+from linter.lazy_regex import compile_lazily
 from linter.limits import for_matching
 from linter.model.document import Document, Hit, child_pointer
 from linter.model.wording import fix, subject
@@ -71,7 +71,7 @@ FIX = UNSAFE
 
 # ", " separates items, but "1,400" is one number: split only where no digit follows.
 # No whitespace in the pattern: "\s*" around a separator is quadratic on long blank runs.
-_ITEM_SEPARATOR = re.compile(r"[;\n]|,(?!\d)")
+_ITEM_SEPARATOR = compile_lazily(r"[;\n]|,(?!\d)")
 
 
 def _candidates(value: Any, path: tuple, found: list) -> list[tuple[tuple, str, list | None]]:

@@ -28,8 +28,6 @@ def test_defined_keys_are_not_reported():
 
 
 def test_the_rename_takes_the_allowed_names_from_the_schema_not_the_message():
-    import dataclasses
-
     from linter.api import load_text
     from linter.engine import with_fix
     from linter.rules import get_rule
@@ -41,6 +39,6 @@ def test_the_rename_takes_the_allowed_names_from_the_schema_not_the_message():
     side = load_schema()["$defs"]["side"]["properties"]
     assert allowed_fields(doc.data, "/sides/0") == sorted(side)
     # a message reworded (or translated) leaves the fix as it was
-    reworded = dataclasses.replace(finding, message="this field is not known here", fix=None)
+    reworded = finding._replace(message="this field is not known here", fix=None)
     assert with_fix(doc, reworded, get_rule("unknown-field")).fix == finding.fix
     assert finding.fix is not None and finding.fix.edits[0].content == "casualties"
