@@ -35,6 +35,10 @@ class Settings:
 
     A plain class: a dataclass costs every start of the command the generation of its methods."""
 
+    # what makes two settings equal and what repr shows (not the caches of relative paths)
+    FIELDS = ("path", "base", "select", "ignore", "severity", "per_path", "exclude", "roots", "today",
+              "max_file_size", "baseline", "output_format")
+
     def __init__(self, path: Path | None = None, base: Path | None = None):
         self.path = path
         self.base = Path.cwd() if base is None else base
@@ -50,9 +54,6 @@ class Settings:
         self.output_format: str | None = None  # the text report's view, one of VIEWS; None: full
         self._real_base: str | None = None
         self._relative: dict = {}  # path -> relative
-
-    FIELDS = ("path", "base", "select", "ignore", "severity", "per_path", "exclude", "roots", "today",
-              "max_file_size", "baseline", "output_format")
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Settings):

@@ -45,6 +45,12 @@ class Selection:
     def replace(self, **changes: Any) -> Selection:
         return Selection(**{name: changes.get(name, getattr(self, name)) for name in self.FIELDS})
 
+    def per_file(self) -> Selection:
+        """The selection without the cross-record rules, for a stage (or a fix pass) that lints
+        one file on its own."""
+        cross = {rule.slug for rule in all_rules() if rule.cross_record}
+        return self.replace(ignore=self.ignore | cross)
+
     def __repr__(self) -> str:
         return "Selection(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS) + ")"
 

@@ -189,8 +189,7 @@ class _Prepared:
     def of(cls, settings: Settings) -> _Prepared:
         from linter.rules import all_rules
 
-        cross = {rule.slug for rule in all_rules() if rule.cross_record}
-        selection = settings.selection.replace(ignore=frozenset(settings.selection.ignore) | cross)
+        selection = settings.selection.per_file()
         cache = None
         if settings.cache_dir is not None:  # imported only here: --no-cache runs skip hashlib
             from linter.cache import Cache

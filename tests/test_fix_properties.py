@@ -17,11 +17,11 @@ from linter.api import load_text
 from linter.edits import SAFE, Positions
 from linter.engine import Selection
 from linter.fix.apply import apply_fixes
-from linter.fix.text import fix_text, lint_once, per_file_selection
+from linter.fix.text import fix_text, lint_once
 from tests.conftest import SHARED
 
 TODAY = datetime.date(2026, 1, 1)
-SELECTION = per_file_selection(Selection())
+SELECTION = Selection().per_file()
 
 # Values a YAML 1.1 reader reads differently, values read the same, placeholders.
 TRAPS = ["NO", "yes", "off", "1:30", "2020-03-12", "0o17", "1_000"]

@@ -128,9 +128,7 @@ def _replace(path: Path, expected: bytes, content: bytes) -> bool:
 
 def fix_files(files: list[tuple[Path, str]], *, selection: Selection, today: datetime.date, unsafe: bool, write: bool,
               trees: list[str], max_bytes: int) -> FixRun:
-    from linter.fix.text import per_file_selection
-
-    per_file = per_file_selection(selection)
+    per_file = selection.per_file()
     trees = [os.path.realpath(tree) for tree in trees]
     run = FixRun()
     for path, display in files:

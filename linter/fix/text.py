@@ -30,14 +30,6 @@ class TextFix:
         return self.after != self.before
 
 
-def per_file_selection(selection: Selection) -> Selection:
-    """The selection without the cross-record rules: a pass lints one text on its own."""
-    from linter.rules import all_rules
-
-    cross = {rule.slug for rule in all_rules() if rule.cross_record}
-    return selection.replace(ignore=frozenset(selection.ignore) | cross)
-
-
 def lint_once(text: str, display: str, suffix: str, selection: Selection, today: datetime.date
               ) -> tuple[list[Document], list[Finding]]:
     """The documents of a text and their per-file findings."""
@@ -57,7 +49,7 @@ def fix_text(text: str, display: str, suffix: str, *, selection: Selection, toda
              max_passes: int = MAX_PASSES) -> TextFix:
     """The text with its fixes applied, as long as it still reads as it did.
 
-    ``selection`` must already leave out cross-record rules (``per_file_selection``). The
+    ``selection`` must already leave out cross-record rules (``Selection.per_file``). The
     result must load with no new syntax problem and as many records, with data wherever the
     original had data; otherwise the text is kept and ``problem`` says why.
     """
