@@ -83,6 +83,7 @@ class Document:
         # Bracketed notes an infobox writes beside a value and the reader leaves out of it, by
         # pointer ("/sides/1/combatants/0" -> "20–23 August"): a party's period, "naval".
         self.notes: dict[str, str] = {}
+        self._verbatim_offsets: dict[str, int] = {}
 
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, format={self.format!r}, data={self.data!r})"
@@ -125,16 +126,21 @@ class Document:
         Values written over several lines, or with escapes, fall back to the whole value.
         """
         span = self.span_of(pointer)
-        value = self.value_at(pointer)
-        if not isinstance(value, str) or span.line != span.end_line:
-            return span
-        if span.line > len(self.lines):
-            return span
-        line = self.lines[span.line - 1]
-        offset = line.find(value, span.column - 1)
+        offset = self._verbatim_offsets.get(pointer)
+        if offset is None:
+            offset = self._verbatim_offsets[pointer] = self._verbatim_offset(pointer, span)
         if offset < 0:
             return span
         return Span(span.line, offset + start + 1, span.line, offset + end + 1)
+
+    def _verbatim_offset(self, pointer: str, span: Span) -> int:
+        """Where a text value starts in its line (0-based), or -1 where the file does not show it
+        verbatim. Remembered per pointer: a long value can carry a finding for each of its
+        characters, and searching the line for each would make them quadratic."""
+        value = self.value_at(pointer)
+        if not isinstance(value, str) or span.line != span.end_line or span.line > len(self.lines):
+            return -1
+        return self.lines[span.line - 1].find(value, span.column - 1)
 
     @functools.cached_property
     def lines(self) -> list[str]:
