@@ -5,12 +5,13 @@ that asks for the text of a template, then of each of its parameters, then of ea
 value, rebuilds the same characters once per level of the tree. ``NodeText`` remembers the
 text of every node it has seen, building a template, a parameter, a link or a value from the
 remembered text of its parts (exactly as their ``str()`` does), so each character is
-assembled once per page. The page must not change while a ``NodeText`` reads it.
+assembled once per page. A template's parameters and a value's plain text are read in the
+loop over them, not through a call each: the whole page's nodes pass through here. The page
+must not change while a ``NodeText`` reads it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import mwparserfromhell.nodes as n
@@ -18,6 +19,8 @@ from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
 from linter.infobox.templates import template_name
+
+_Text, _Template, _Tag, _Wikilink = n.Text, n.Template, n.Tag, n.Wikilink
 
 
 class NodeText:
@@ -31,14 +34,25 @@ class NodeText:
         self._tags: dict[int, tuple[Any, str]] = {}
 
     def __call__(self, node: Any) -> str:
-        kind = type(node)
-        if kind is n.Text:
+        kind = type(node)  # exact types: the parser builds these classes, never subclasses
+        if kind is _Text:
             return node.value
+        if kind is Wikicode:
+            return self._code(node)
         known = self._texts.get(id(node))
         if known is not None:
             return known[1]
-        builder = _BUILDERS.get(kind)
-        text = builder(self, node) if builder is not None else str(node)
+        if kind is _Template:
+            text = self._template(node)
+        elif kind is Parameter:
+            text = self._code(node.name) + "=" + self._code(node.value) if node.showkey else self._code(node.value)
+        elif kind is _Wikilink:
+            text = ("[[" + self._code(node.title) + "|" + self._code(node.text) + "]]" if node.text is not None
+                    else "[[" + self._code(node.title) + "]]")
+        elif kind is _Tag:
+            text = self._tag(node)
+        else:
+            text = str(node)
         self._texts[id(node)] = (node, text)
         return text
 
@@ -69,18 +83,32 @@ class NodeText:
                 return param
         return None
 
-    def _wikicode(self, code: Any) -> str:
-        text_type = n.Text  # most nodes are plain text: no call for them
-        return "".join([node.value if type(node) is text_type else self(node) for node in code.nodes])
+    def _code(self, code: Any) -> str:
+        """The text of a Wikicode (a value, a name, a tag's contents), its plain text nodes read in place."""
+        known = self._texts.get(id(code))
+        if known is not None:
+            return known[1]
+        parts = []
+        # A loop, not a list comprehension: on Python 3.11 that is a call of its own, once per value.
+        for node in code.nodes:
+            parts.append(node.value if type(node) is _Text else self(node))  # noqa: PERF401
+        text = "".join(parts)
+        self._texts[id(code)] = (code, text)
+        return text
 
     def _template(self, template: Any) -> str:
-        name = self(template.name)
-        if template.params:
-            return "{{" + name + "|" + "|".join([self(param) for param in template.params]) + "}}"
-        return "{{" + name + "}}"
-
-    def _parameter(self, param: Any) -> str:
-        return self(param.name) + "=" + self(param.value) if param.showkey else self(param.value)
+        # Each parameter's text is remembered here rather than through a call per parameter:
+        # a page has some hundred of them, and their positions need every one.
+        code, remembered = self._code, self._texts
+        name = code(template.name)
+        if not template.params:
+            return "{{" + name + "}}"
+        parts = []
+        for param in template.params:
+            text = code(param.name) + "=" + code(param.value) if param.showkey else code(param.value)
+            remembered[id(param)] = (param, text)
+            parts.append(text)
+        return "{{" + name + "|" + "|".join(parts) + "}}"
 
     def _tag(self, tag: Any) -> str:
         if tag.self_closing or tag.contents is None:  # <br>, <ref name="a" />: nothing inside to remember
@@ -88,23 +116,6 @@ class NodeText:
         attributes = "".join([str(attribute) for attribute in tag.attributes])
         if tag.wiki_markup:  # bold, a ";" term: markup, not an HTML tag
             return (tag.wiki_markup + attributes + (tag.padding or "") + (tag.wiki_style_separator or "")
-                    + self(tag.contents) + (tag.closing_wiki_markup or ""))
-        return (("</" if tag.invalid else "<") + self(tag.tag) + attributes + tag.padding + ">"
-                + self(tag.contents) + "</" + self(tag.closing_tag) + ">")
-
-    def _wikilink(self, link: Any) -> str:
-        if link.text is not None:
-            return "[[" + self(link.title) + "|" + self(link.text) + "]]"
-        return "[[" + self(link.title) + "]]"
-
-
-# By kind of node, how NodeText builds its text from the texts of its parts. Plain functions, kept out of
-# the instance: bound methods there would hold it in a reference cycle, and with it every node
-# of the page, until the cycle collector came by.
-_BUILDERS: dict[type, Callable[[NodeText, Any], str]] = {
-    Wikicode: NodeText._wikicode,
-    n.Template: NodeText._template,
-    Parameter: NodeText._parameter,
-    n.Wikilink: NodeText._wikilink,
-    n.Tag: NodeText._tag,
-}
+                    + self._code(tag.contents) + (tag.closing_wiki_markup or ""))
+        return (("</" if tag.invalid else "<") + self._code(tag.tag) + attributes + tag.padding + ">"
+                + self._code(tag.contents) + "</" + self._code(tag.closing_tag) + ">")
