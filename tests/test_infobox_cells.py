@@ -400,3 +400,27 @@ def test_the_notes_left_out_of_party_names_are_kept_beside_them():
     text = box("| combatant2 = {{flag|Spain}} <small>(naval)</small><br>{{flag|Italy}}<br>(from 1916)",
                head=HEAD.replace("| combatant2 = Spain\n", ""))
     assert load_text(text, "x.wiki").notes == {"/sides/1/combatants/0": "naval", "/sides/1/combatants/1": "from 1916"}
+
+
+def test_the_reader_makes_whole_items():
+    """The reader builds items positionally in C (linter/infobox/wikitext.py, ``_new_item``): a field
+    added to Item and not there would shift every field after it without an error."""
+    import mwparserfromhell
+
+    from linter.infobox import wikitext
+    from linter.infobox.items import Item, LineIndex
+    from linter.infobox.nodetext import NodeText
+    from linter.infobox.render import NamedRefs, Renderer
+
+    text = "* {{flagicon|France}} [[French Army|France]] (naval)<ref>A.</ref><br>'''Total:''' 9 killed{{cn}}"
+    code = mwparserfromhell.parse(text)
+    texts = NodeText()
+    renderer = Renderer({}, NamedRefs(code, texts), texts)
+    renderer.name_parties = True
+    items = wikitext._items(code, 0, LineIndex(text), renderer, "killed", "casualties1")
+    assert [len(item) for item in items] == [len(Item._fields)] * 2
+    first, second = items
+    assert first == Item("French Army", first.span, ("ref-1",), "French Army", links=("French Army",),
+                         parameter="casualties1", category="killed", bullet=True, remarks=("naval",),
+                         labels=(("French Army", "French Army"),))
+    assert second.text == "Total: 9 killed" and second.unsourced_marked and not second.term

@@ -65,7 +65,7 @@ class NamedRefs:
     def search(self) -> dict[str, Wikicode]:
         texts = self.texts
         found: dict[str, Wikicode] = {}
-        for node in _descendants(self.code, lambda node: _may_define(texts(node))):
+        for node in descendants(self.code, lambda node: _may_define(texts(node))):
             if type(node) is Tag:
                 if (texts.tag(node) == "ref" and node.has("name") and node.contents is not None
                         and texts(node.contents).strip()):
@@ -87,7 +87,7 @@ def _may_define(text: str) -> bool:
 _LEAVES = frozenset({Text, Comment, HTMLEntity})
 
 
-def _descendants(code: Wikicode, wanted: Callable[[Node], bool]) -> Iterator[Node]:
+def descendants(code: Wikicode, wanted: Callable[[Node], bool]) -> Iterator[Node]:
     """Every ``wanted`` node of ``code`` at any depth that can hold others (not text, a comment or
     an entity), in the order of ``code.ifilter(recursive=True)`` (a node, then the nodes inside
     it), without its chain of one generator per level. A node not wanted is passed over with all
