@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from linter import limits
 from linter.engine import lint_documents
@@ -16,6 +18,27 @@ from tests.conftest import FIXTURES
 from tests.test_hostile_crashes import run
 
 BOX = "{{{{Infobox military conflict\n| conflict = A\n{}\n}}}}\n"
+
+
+def _counted_one_brace_at_a_time(text: str) -> tuple[int, int, int]:
+    """(template calls opened, left open, deepest nesting), reading each "{{" and "}}" in turn."""
+    depth = deepest = opened = closed = 0
+    position = 0
+    while (found := min((i for i in (text.find("{{", position), text.find("}}", position)) if i >= 0),
+                        default=-1)) >= 0:
+        if text.startswith("{{", found):
+            opened, depth = opened + 1, depth + 1
+            deepest = max(deepest, depth)
+        else:
+            closed, depth = closed + 1, max(0, depth - 1)
+        position = found + 2
+    return opened, max(0, opened - closed), deepest
+
+
+@given(st.lists(st.sampled_from(["{{", "}}", "{", "}", "{{{", "}}}", "a", "\n"]), max_size=40).map("".join))
+def test_template_calls_are_counted_as_the_parser_meets_them(text):
+    markup = measure(text)
+    assert (markup.openers, markup.unclosed, markup.depth) == _counted_one_brace_at_a_time(text)
 
 
 def rules_of(text: str, suffix: str) -> list[str]:

@@ -22,7 +22,6 @@ _VOID = frozenset({"br", "hr", "wbr", "img", "meta", "link", "col", "area", "bas
 _OPEN = re.compile(r"<([A-Za-z][\w-]*)")
 _CLOSE = re.compile(r"</\s*([A-Za-z][\w-]*)")
 _SELF_CLOSING = re.compile(r"<([A-Za-z][\w-]*)[^<>]*/>")
-_BRACES = re.compile(r"\{\{|\}\}")
 
 
 @dataclass(frozen=True)
@@ -48,16 +47,24 @@ def measure(text: str) -> Markup:
     opened = Counter(map(str.casefold, _OPEN.findall(text)))
     closed = Counter(map(str.casefold, _CLOSE.findall(text)))
     closed.update(map(str.casefold, _SELF_CLOSING.findall(text)))
-    unclosed_tags = sum(max(0, count - closed[name]) for name, count in opened.items() if name not in _VOID)
-    pairs = (("{{", "}}"), ("[[", "]]"), ("{|", "|}"))
-    unclosed = unclosed_tags + sum(max(0, text.count(a) - text.count(b)) for a, b in pairs)
     # void elements ("<br />") open nothing the parser must close, so they cost no rereading
-    openers = sum(n for name, n in opened.items() if name not in _VOID) + sum(text.count(a) for a, _ in pairs)
+    unclosed = sum(max(0, count - closed[name]) for name, count in opened.items() if name not in _VOID)
+    openers = sum(n for name, n in opened.items() if name not in _VOID)
+    for opener, closer in (("[[", "]]"), ("{|", "|}")):
+        opens = text.count(opener)
+        unclosed += max(0, opens - text.count(closer))
+        openers += opens
+    # Template calls: the text between one "{{" and the next closes some of the calls open so far
+    # (a "}}" with nothing open closes nothing). Counting "}}" in each stretch is done in C; a
+    # pattern matching "{{" or "}}" tried both at every character of the page.
+    stretches = text.split("{{")
+    closes = stretches[0].count("}}")
     depth = deepest = 0
-    for brace in _BRACES.findall(text):
-        if brace == "{{":
-            depth += 1
-            deepest = depth if depth > deepest else deepest
-        elif depth:  # a "}}" with nothing open closes nothing
-            depth -= 1
-    return Markup(openers, unclosed, deepest)
+    for stretch in stretches[1:]:
+        depth += 1
+        deepest = depth if depth > deepest else deepest
+        closed_here = stretch.count("}}")
+        closes += closed_here
+        depth = depth - closed_here if closed_here < depth else 0
+    calls = len(stretches) - 1
+    return Markup(openers + calls, unclosed + max(0, calls - closes), deepest)
