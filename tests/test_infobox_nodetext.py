@@ -17,7 +17,8 @@ from tests.conftest import FIXTURES
 _PIECES = ["{{", "}}", "|", "=", "[[", "]]", "<ref>", "</ref>", '<ref name="a"/>', "<ref name=b>", "'''", "''",
            "\n", "*", ";", ":", "<small>", "</small>", "<br>", "<br />", "<!--", "-->", "&nbsp;", "x", " ",
            "[http://a.b c]", '<ref name = "c" >', "<div >", "</ref >", "==", "<b>", "</b>", "{{{", "}}}",
-           "</div>", "<div class=c>", "{{flag|", "1,000"]
+           "</div>", "<div class=c>", "{{flag|", "1,000", "<ref name='d' />", "<br/>", "<span hidden>", "</span>",
+           "<ref group = n name=e/>", ";''b''", "<hr >"]
 
 
 def _parts(code: object) -> Iterator[object]:

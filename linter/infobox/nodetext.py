@@ -111,11 +111,22 @@ class NodeText:
         return "{{" + name + "|" + "|".join(parts) + "}}"
 
     def _tag(self, tag: Any) -> str:
-        if tag.self_closing or tag.contents is None:  # <br>, <ref name="a" />: nothing inside to remember
+        # As Tag.__str__ builds it, from the remembered texts of its parts.
+        if tag.contents is None and not tag.self_closing:
             return str(tag)
-        attributes = "".join([str(attribute) for attribute in tag.attributes])
+        attributes = "".join([self._attribute(attribute) for attribute in tag.attributes]) if tag.attributes else ""
         if tag.wiki_markup:  # bold, a ";" term: markup, not an HTML tag
-            return (tag.wiki_markup + attributes + (tag.padding or "") + (tag.wiki_style_separator or "")
-                    + self._code(tag.contents) + (tag.closing_wiki_markup or ""))
-        return (("</" if tag.invalid else "<") + self._code(tag.tag) + attributes + tag.padding + ">"
-                + self._code(tag.contents) + "</" + self._code(tag.closing_tag) + ">")
+            head = tag.wiki_markup + attributes + (tag.padding or "") + (tag.wiki_style_separator or "")
+            return head if tag.self_closing else head + self._code(tag.contents) + (tag.closing_wiki_markup or "")
+        head = ("</" if tag.invalid else "<") + self._code(tag.tag) + attributes + tag.padding
+        if tag.self_closing:  # <br>, <ref name="a" />
+            return head + (">" if tag.implicit else "/>")
+        return head + ">" + self._code(tag.contents) + "</" + self._code(tag.closing_tag) + ">"
+
+    def _attribute(self, attribute: Any) -> str:
+        # As Attribute.__str__ builds it: name="value", each part as written.
+        text = attribute.pad_first + self._code(attribute.name) + attribute.pad_before_eq
+        if attribute.value is None:
+            return text
+        quotes = attribute.quotes or ""
+        return text + "=" + attribute.pad_after_eq + quotes + self._code(attribute.value) + quotes
