@@ -57,3 +57,14 @@ def test_every_part_of_the_corpus_reads_as_its_wikitext(shared_dir):
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
 def test_every_part_of_any_markup_reads_as_its_wikitext(text):
     assert_texts_are_str(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ['<ref name="a" name=b>', "<ref  name =c group=d>", "<ref name>"]),
+                max_size=30).map("".join))
+def test_a_tags_attribute_is_the_one_mwparserfromhell_gets(text):
+    texts = NodeText()
+    for tag in mwparserfromhell.parse(text).ifilter_tags(recursive=True):
+        for name in ("name", "group"):
+            expected = tag.get(name) if tag.has(name) else None
+            assert texts.attribute(tag, name) is expected

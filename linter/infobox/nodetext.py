@@ -83,6 +83,14 @@ class NodeText:
                 return param
         return None
 
+    def attribute(self, tag: Any, name: str) -> Any:
+        """The attribute of a tag that MediaWiki reads for ``name`` (the last of that name), or
+        None: ``tag.get(name)``, which rebuilds the text of every attribute name it passes."""
+        for attribute in reversed(tag.attributes):
+            if self._code(attribute.name) == name:
+                return attribute
+        return None
+
     def _code(self, code: Any) -> str:
         """The text of a Wikicode (a value, a name, a tag's contents), its plain text nodes read in place."""
         known = self._texts.get(id(code))

@@ -67,9 +67,9 @@ class NamedRefs:
         found: dict[str, Wikicode] = {}
         for node in descendants(self.code, lambda node: _may_define(texts(node))):
             if type(node) is Tag:
-                if (texts.tag(node) == "ref" and node.has("name") and node.contents is not None
-                        and texts(node.contents).strip()):
-                    found.setdefault(texts(node.get("name").value).strip(), node.contents)
+                named = texts.attribute(node, "name") if texts.tag(node) == "ref" else None
+                if named is not None and node.contents is not None and texts(node.contents).strip():
+                    found.setdefault(texts(named.value).strip(), node.contents)
             elif type(node) is Template and texts.name(node) in KINDS["footnote"]:
                 name, body = texts.param(node, "name"), texts.param(node, "1")
                 if name is not None and body is not None:
@@ -289,7 +289,8 @@ class Renderer:
         return " – ".join(words)
 
     def cite_ref(self, tag: Tag) -> None:
-        name = self.texts(tag.get("name").value).strip() if tag.has("name") else ""
+        named = self.texts.attribute(tag, "name")
+        name = self.texts(named.value).strip() if named is not None else ""
         self.cite_body(name, tag.contents)
 
     def cite_body(self, name: str, body: Wikicode | str | None) -> None:
