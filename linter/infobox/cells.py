@@ -10,6 +10,7 @@ such separators, so ``{{centre|{{ubl|a|b}}}}`` is two items. A line that is all 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -41,12 +42,16 @@ class Segment(NamedTuple):
     raw: str  # its wikitext, as written
 
 
+# Segment(...) goes through the named tuple's __new__, a Python function; this makes the same value in C.
+_new_segment = functools.partial(tuple.__new__, Segment)
+
+
 def segments(code: Wikicode, base: int, texts: NodeText) -> list[Segment]:
     """The items of a parameter value, each as its nodes, where they start and their wikitext."""
     splitter = _Splitter(texts)
     splitter.walk(code, base)
     splitter.flush()
-    return [Segment(nodes, offset, _is_term(nodes, texts), raw) for nodes, offset, raw in splitter.found]
+    return [_new_segment((nodes, offset, _is_term(nodes, texts), raw)) for nodes, offset, raw in splitter.found]
 
 
 class _Splitter:
