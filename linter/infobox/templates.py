@@ -14,7 +14,10 @@ from mwparserfromhell.nodes import Template
 from linter.data import load
 
 TABLES = load("wikitext.json")
-KINDS: dict = TABLES["templates"]
+# Each kind's names as a set: the reader asks whether a template is of a kind, kind after kind,
+# for every template of a page.
+KINDS: dict = {kind: frozenset(names) if isinstance(names, list) else names
+               for kind, names in TABLES["templates"].items()}
 INFOBOX_NAMES = frozenset(TABLES["infobox_names"])
 ATTACK_NAMES = frozenset(TABLES["attack_names"])
 ATTACK_FIELDS: dict[str, str] = TABLES["attack_fields"]
