@@ -154,7 +154,7 @@ class Renderer:
     def node(self, node: Node) -> str:
         # Exact type tests, cheaper than isinstance: the parser builds these classes, never subclasses.
         if type(node) is Text:
-            if self.name_parties and not self.in_template:  # "{{flag|Australia}} (naval)": a note, not a name
+            if self.name_parties and not self.in_template and "(" in node.value:  # "{{flag|Australia}} (naval)": a note
                 self.remarks.extend(m.group().strip()[1:-1] for m in _REMARK.finditer(node.value))
                 return _REMARK.sub("", node.value)
             return node.value
