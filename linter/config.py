@@ -139,13 +139,17 @@ def matches_any(relative: str, globs: tuple[str, ...] | list[str]) -> bool:
     return any(fnmatch.fnmatchcase(c, g.rstrip("/")) for g in globs for c in candidates)
 
 
-def find_settings_file(start: Path) -> Path | None:
+def find_settings_file(start: Path) -> tuple[Path, dict | None] | None:
+    """The settings file nearest ``start`` upwards, with its contents when finding it took reading
+    them (a pyproject.toml is ours only if it has [tool.conflict-lint]), so they are read once."""
     for directory in (start.resolve(), *start.resolve().parents):
         if (directory / DEDICATED).is_file():
-            return directory / DEDICATED
+            return directory / DEDICATED, None
         pyproject = directory / PYPROJECT
-        if pyproject.is_file() and "conflict-lint" in _text(pyproject) and "conflict-lint" in _tool(_read(pyproject)):
-            return pyproject
+        if pyproject.is_file() and "conflict-lint" in _text(pyproject):
+            document = _read(pyproject)
+            if "conflict-lint" in _tool(document):
+                return pyproject, document
     return None
 
 
@@ -182,13 +186,15 @@ def _read(path: Path) -> dict:
 
 def load_settings(path: Path | None = None, start: Path | None = None) -> Settings:
     """The settings in ``path``, or in the file found from ``start`` upwards, or the defaults."""
+    document = None
     if path is None:
-        path = find_settings_file(start or Path.cwd())
-        if path is None:
+        found = find_settings_file(start or Path.cwd())
+        if found is None:
             return Settings()
+        path, document = found
     elif not path.is_file():
         raise ConfigError(f"{path}: no such settings file")
-    table = _read(path)
+    table = _read(path) if document is None else document
     # Only a pyproject.toml keeps the settings under [tool.conflict-lint]; any other file named
     # with --config is a dedicated one, keys at the top level (as .conflict-lint.toml).
     if path.name == PYPROJECT:
