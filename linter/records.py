@@ -17,6 +17,9 @@ CASUALTY_CATEGORIES = ("killed", "wounded", "captured", "missing", "civilians", 
 VALUE_FORMS = (("count",), ("at_least",), ("about",), ("min", "max"), ("low", "best", "high"),
                ("unknown",), ("none",))
 NUMERIC_FIELDS = ("count", "at_least", "about", "min", "max", "low", "best", "high")
+# The first key of each value form: a figure holding any of them gives its value in that form
+# (rules test a figure's keys against the set at once rather than form by form).
+VALUE_KEYS = frozenset(form[0] for form in VALUE_FORMS)
 
 
 class FigureRef(NamedTuple):
@@ -91,7 +94,9 @@ def normalise_name(name: str) -> str:
 
 
 # Dashes and slashes between words are word breaks: "Kidal–Gao" is kidal-gao, not kidalgao.
-_WORD_BREAKS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212/\xa0", "-"))
+# A pattern rather than ``str.translate``: translate looks each distinct character of the name up
+# in its table and pays a raised KeyError for every one it does not map, four times the cost.
+_WORD_BREAKS = compile_lazily("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212/\xa0]")
 # What an id leaves out between its words: compiled once, as a reader makes a dozen ids a page.
 _NOT_ID = compile_lazily(r"[^a-z0-9]+")
 
@@ -99,7 +104,7 @@ _NOT_ID = compile_lazily(r"[^a-z0-9]+")
 def id_form(name: str) -> str:
     """A name in record-id form ("Battle of Narva (1944)" -> "battle-of-narva-1944"), so that a
     reference by article title finds the record whose id was made from that title."""
-    name = name.translate(_WORD_BREAKS)
+    name = _WORD_BREAKS.sub("-", name)
     if not name.isascii():  # NFKD parts "é" into "e" and an accent, which the ASCII encoding drops
         name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return _NOT_ID.sub("-", name.lower()).strip("-")
