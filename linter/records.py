@@ -131,6 +131,9 @@ class RecordSet:
         self.by_key: dict[str, list[Document]] = {}
         self.by_file: dict[str, list[Document]] = {}
         self._matching: dict[tuple[str, str], tuple[Document, ...]] = {}
+        # A record's part_of references are resolved by partof-unresolved and partof-date-outside
+        # in turn: each reference is worked out once.
+        self._resolved: dict[str, Document | None] = {}
         for doc in documents:
             self.add(doc)
 
@@ -143,6 +146,7 @@ class RecordSet:
             self.by_key.setdefault(key, []).append(doc)
         self.by_file.setdefault(file_stem(doc.path), []).append(doc)
         self._matching.clear()
+        self._resolved.clear()
 
     def first_of_each_file(self, key: str, field_name: str) -> tuple[Document, ...]:
         """The first record of each file whose ``field_name`` reads as ``key``, for the first
@@ -164,9 +168,12 @@ class RecordSet:
         return known
 
     def resolve(self, reference: str) -> Document | None:
+        if reference in self._resolved:
+            return self._resolved[reference]
         form = id_form(reference)
         found = self.by_key.get(normalise_name(reference)) or self.by_key.get(form) or self.by_file.get(form)
-        return found[0] if found else None
+        resolved = self._resolved[reference] = found[0] if found else None
+        return resolved
 
 
 def file_stem(path: str) -> str:

@@ -48,6 +48,8 @@ SLUG = "figure-unsourced"
 SEVERITY = Severity.ERROR
 # The value forms that give a count ("unknown" and "none" give none)
 _COUNTED = VALUE_KEYS - {"unknown", "none"}
+# The keys of a figure that may be a placeholder alone ("text: None"), left to placeholder-value
+_PLACEHOLDER_ONLY = frozenset({"text", "none", "unknown"})
 
 
 def _describe(figure: dict) -> str:
@@ -62,7 +64,8 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
     registry = mapping(record.get("sources"))
     for ref in figures(record):
         text = ref.figure.get("text")
-        if isinstance(text, str) and is_placeholder(text) and set(ref.figure) <= {"text", "none", "unknown"}:
+        # the keys first: most figures have a value or sources, and need no reading of their text
+        if ref.figure.keys() <= _PLACEHOLDER_ONLY and isinstance(text, str) and is_placeholder(text):
             continue
         cited = ref.figure.get("sources")
         if doc.from_infobox and ref.figure.keys().isdisjoint(_COUNTED) \
