@@ -7,6 +7,7 @@ stands in the file. Rules only say what is wrong and at which JSON Pointer.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -24,7 +25,7 @@ class Selection:
     kept as slugs. A plain class: a dataclass costs every start the generation of its methods."""
 
     FIELDS = ("select", "ignore", "severity", "per_path", "relative")
-    __slots__ = FIELDS
+    __slots__ = (*FIELDS, "_checks")
 
     def __init__(
         self,
@@ -41,6 +42,7 @@ class Selection:
         self.severity: dict[str, Severity] = {get_rule(n).slug: s for n, s in (severity or {}).items()}
         self.per_path: dict[str, frozenset[str]] = {glob: canonical(names) for glob, names in (per_path or {}).items()}
         self.relative = relative
+        self._checks: list[Rule] | None = None  # see checks()
 
     def replace(self, **changes: Any) -> Selection:
         return Selection(**{name: changes.get(name, getattr(self, name)) for name in self.FIELDS})
@@ -60,6 +62,13 @@ class Selection:
         if path is not None and rule.slug in self.ignored_in(path):
             return False
         return self.select is None or rule.slug in self.select
+
+    def checks(self) -> list[Rule]:
+        """The enabled rules with a check of their own, in code order: worked out on first use,
+        as a run lints file after file with one selection."""
+        if self._checks is None:
+            self._checks = [rule for rule in all_rules() if rule.check is not None and self.enabled(rule)]
+        return self._checks
 
     def ignored_in(self, path: str) -> frozenset[str]:
         if not self.per_path:  # asked for every finding: most runs have no per-file ignores
@@ -202,6 +211,12 @@ def _unsuppressed(findings: list[Finding], suppressions: list[Suppression]) -> l
     return kept
 
 
+@functools.lru_cache(maxsize=1)
+def _default_selection() -> Selection:
+    """Every rule at its own severity: one selection for every call that names none."""
+    return Selection()
+
+
 def lint_documents(
     documents: list[Document],
     *,
@@ -215,9 +230,9 @@ def lint_documents(
     ``per_file=False`` runs only the rules' checks, not the loader problems and the schema: the
     runner (linter/runner.py) uses it to run cross-record rules over cached record summaries.
     """
-    selection = selection or Selection()
+    selection = selection or _default_selection()
     context = Context(records=record_set or RecordSet(documents), today=today or datetime.date.today())
-    checks = [rule for rule in all_rules() if rule.check is not None and selection.enabled(rule)]
+    checks = selection.checks()
     findings = []
     for doc in documents:
         found = [_finding(doc, hit, rule, selection) for hit, rule in _hits(doc, context, checks, per_file)

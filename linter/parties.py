@@ -9,6 +9,7 @@ Hungary. It costs a dictionary look-up per word and phrase length, whatever the 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import NamedTuple
@@ -65,6 +66,18 @@ def _display_names() -> dict[str, str]:
     return load(TABLE_FILE)["display_names"]
 
 
+@functools.lru_cache(maxsize=1)
+def _sorted_aliases() -> list[str]:
+    return sorted(_tables()[0])
+
+
+def _begins_an_alias(form: str) -> bool:
+    """Whether some alias (normalised) starts with ``form``."""
+    aliases = _sorted_aliases()
+    at = bisect.bisect_left(aliases, form)
+    return at < len(aliases) and aliases[at].startswith(form)
+
+
 def _longest_alias_words() -> int:
     """The most words any alias has, counted as matching counts them: no phrase is tried longer."""
     return load(TABLE_FILE)["longest_alias_words"]
@@ -85,11 +98,21 @@ def _mentions(text: str) -> tuple[Mention, ...]:
     i = 0
     while i < len(words):
         start = words[i][0]
+        # The phrases from this word that some alias begins with, shortest first: a longer phrase
+        # normalises to this one's form and more, so once no alias begins with a phrase, none is
+        # a longer one, and the longest-first search below need not start at the longest alias
+        # (twelve words) at every word.
+        forms = []
+        for j in range(i, min(len(words), i + longest)):
+            form = normalise(text[start:words[j][1]])
+            if not _begins_an_alias(form):
+                break
+            forms.append(form)
         matched = None
-        for j in range(min(len(words), i + longest) - 1, i - 1, -1):
+        for j in range(i + len(forms) - 1, i - 1, -1):
             end = words[j][1]
             surface = text[start:end]
-            entry = _entry(aliases.get(normalise(surface)))
+            entry = _entry(aliases.get(forms[j - i]))
             if entry is None and end < len(text) and text[end] == ".":
                 end += 1  # "U.S." keeps its final stop
                 surface = text[start:end]

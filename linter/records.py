@@ -17,6 +17,9 @@ CASUALTY_CATEGORIES = ("killed", "wounded", "captured", "missing", "civilians", 
 VALUE_FORMS = (("count",), ("at_least",), ("about",), ("min", "max"), ("low", "best", "high"),
                ("unknown",), ("none",))
 NUMERIC_FIELDS = ("count", "at_least", "about", "min", "max", "low", "best", "high")
+# The first key of each value form: a figure holding any of them gives its value in that form
+# (rules test a figure's keys against the set at once rather than form by form).
+VALUE_KEYS = frozenset(form[0] for form in VALUE_FORMS)
 
 
 class FigureRef(NamedTuple):
@@ -91,7 +94,9 @@ def normalise_name(name: str) -> str:
 
 
 # Dashes and slashes between words are word breaks: "Kidal–Gao" is kidal-gao, not kidalgao.
-_WORD_BREAKS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212/\xa0", "-"))
+# A pattern rather than ``str.translate``: translate looks each distinct character of the name up
+# in its table and pays a raised KeyError for every one it does not map, four times the cost.
+_WORD_BREAKS = compile_lazily("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212/\xa0]")
 # What an id leaves out between its words: compiled once, as a reader makes a dozen ids a page.
 _NOT_ID = compile_lazily(r"[^a-z0-9]+")
 
@@ -99,7 +104,7 @@ _NOT_ID = compile_lazily(r"[^a-z0-9]+")
 def id_form(name: str) -> str:
     """A name in record-id form ("Battle of Narva (1944)" -> "battle-of-narva-1944"), so that a
     reference by article title finds the record whose id was made from that title."""
-    name = name.translate(_WORD_BREAKS)
+    name = _WORD_BREAKS.sub("-", name)
     if not name.isascii():  # NFKD parts "é" into "e" and an accent, which the ASCII encoding drops
         name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return _NOT_ID.sub("-", name.lower()).strip("-")
@@ -126,6 +131,9 @@ class RecordSet:
         self.by_key: dict[str, list[Document]] = {}
         self.by_file: dict[str, list[Document]] = {}
         self._matching: dict[tuple[str, str], tuple[Document, ...]] = {}
+        # A record's part_of references are resolved by partof-unresolved and partof-date-outside
+        # in turn: each reference is worked out once.
+        self._resolved: dict[str, Document | None] = {}
         for doc in documents:
             self.add(doc)
 
@@ -138,6 +146,7 @@ class RecordSet:
             self.by_key.setdefault(key, []).append(doc)
         self.by_file.setdefault(file_stem(doc.path), []).append(doc)
         self._matching.clear()
+        self._resolved.clear()
 
     def first_of_each_file(self, key: str, field_name: str) -> tuple[Document, ...]:
         """The first record of each file whose ``field_name`` reads as ``key``, for the first
@@ -159,9 +168,12 @@ class RecordSet:
         return known
 
     def resolve(self, reference: str) -> Document | None:
+        if reference in self._resolved:
+            return self._resolved[reference]
         form = id_form(reference)
         found = self.by_key.get(normalise_name(reference)) or self.by_key.get(form) or self.by_file.get(form)
-        return found[0] if found else None
+        resolved = self._resolved[reference] = found[0] if found else None
+        return resolved
 
 
 def file_stem(path: str) -> str:

@@ -44,6 +44,9 @@ def headline(text: str) -> str:
     return ""
 
 
+# result-nonstandard and result-status-conflict read the same record's result in turn: it is
+# read once (a reading is a named tuple, so callers share it safely).
+@functools.lru_cache(maxsize=256)
 def read_result(text: str) -> ResultReading:
     vocabulary = _vocabulary()
     line = headline(text)

@@ -47,8 +47,10 @@ def with_cross_rule(monkeypatch):
     monkeypatch.setattr(linter.rules, "all_rules", lambda: registered)
     monkeypatch.setattr(linter.engine, "all_rules", lambda: registered)
     linter.rules._index.cache_clear()
+    linter.engine._default_selection.cache_clear()  # its rule list is worked out once (Selection.checks)
     yield rule
     linter.rules._index.cache_clear()
+    linter.engine._default_selection.cache_clear()
 
 
 @pytest.fixture(scope="module")

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.dates import DATE_FORM, DateError, parse_date
+from linter.dates import DATE_FORM, DateError, parse_date, try_parse
 from linter.edits import UNSAFE, Fix, positions_of, replace
 from linter.findings import Finding, Severity
 from linter.model.document import Document, Hit, child_pointer
@@ -65,8 +65,9 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
     if doc.record is None:
         return
     for pointer, value in record_dates(doc.record):
-        # Strings not of the schema's form are reported by schema-violation, once.
-        if not isinstance(value, str) or not DATE_FORM.match(value.strip()):
+        # A valid date is the usual case, and other rules have read most dates already (try_parse
+        # remembers them); strings not of the schema's form are reported by schema-violation, once.
+        if not isinstance(value, str) or try_parse(value) is not None or not DATE_FORM.match(value.strip()):
             continue
         try:
             parse_date(value)

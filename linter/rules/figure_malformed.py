@@ -37,7 +37,7 @@ from linter import figure_text
 from linter.findings import Severity
 from linter.model.document import Document, Hit
 from linter.model.wording import subject
-from linter.records import VALUE_FORMS, figures
+from linter.records import VALUE_KEYS, figures
 from linter.rules.base import Context
 from linter.vocabulary import is_placeholder
 
@@ -51,7 +51,7 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         return
     for ref in figures(doc.record):
         text = ref.figure.get("text")
-        if not isinstance(text, str) or any(form[0] in ref.figure for form in VALUE_FORMS):
+        if not isinstance(text, str) or not ref.figure.keys().isdisjoint(VALUE_KEYS):
             continue
         if is_placeholder(text) or figure_text.parse(text) is not None:
             continue

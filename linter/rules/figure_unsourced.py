@@ -39,14 +39,17 @@ from linter import figure_text
 from linter.findings import Severity
 from linter.model.document import Document, Hit
 from linter.model.wording import fix, subject
-from linter.records import VALUE_FORMS, figures, mapping
+from linter.records import VALUE_KEYS, figures, mapping
 from linter.rules.base import Context
 from linter.vocabulary import is_placeholder
 
 CODE = "CL104"
 SLUG = "figure-unsourced"
 SEVERITY = Severity.ERROR
-_NO_COUNT = ("unknown", "none")
+# The value forms that give a count ("unknown" and "none" give none)
+_COUNTED = VALUE_KEYS - {"unknown", "none"}
+# The keys of a figure that may be a placeholder alone ("text: None"), left to placeholder-value
+_PLACEHOLDER_ONLY = frozenset({"text", "none", "unknown"})
 
 
 def _describe(figure: dict) -> str:
@@ -61,10 +64,11 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
     registry = mapping(record.get("sources"))
     for ref in figures(record):
         text = ref.figure.get("text")
-        if isinstance(text, str) and is_placeholder(text) and set(ref.figure) <= {"text", "none", "unknown"}:
+        # the keys first: most figures have a value or sources, and need no reading of their text
+        if ref.figure.keys() <= _PLACEHOLDER_ONLY and isinstance(text, str) and is_placeholder(text):
             continue
         cited = ref.figure.get("sources")
-        if doc.from_infobox and not any(form[0] in ref.figure for form in VALUE_FORMS if form[0] not in _NO_COUNT) \
+        if doc.from_infobox and ref.figure.keys().isdisjoint(_COUNTED) \
                 and not figure_text.malformed(text if isinstance(text, str) else ""):
             continue  # an infobox line that counts nothing ("Unknown", "Several guns") has nothing to source
         if not isinstance(cited, list) or not cited:

@@ -72,6 +72,8 @@ FIX = UNSAFE
 # ", " separates items, but "1,400" is one number: split only where no digit follows.
 # No whitespace in the pattern: "\s*" around a separator is quadratic on long blank runs.
 _ITEM_SEPARATOR = compile_lazily(r"[;\n]|,(?!\d)")
+# The keys of an ``other`` entry that may be a placeholder alone ("- text: None")
+_PLACEHOLDER_ONLY = frozenset({"text", "none", "unknown"})
 
 
 def _candidates(value: Any, path: tuple, found: list) -> list[tuple[tuple, str, list | None]]:
@@ -123,8 +125,8 @@ def _stray_figures(doc: Document, record: dict) -> Iterator[tuple[str, str]]:
         block = mapping(block)
         others = sequence(block.get("other"))
         entries = [(f"{pointer}/other/{i}", mapping(f)) for i, f in enumerate(others)]
-        placeholders = [(p, f["text"]) for p, f in entries if isinstance(f.get("text"), str)
-                        and is_placeholder(f["text"]) and set(f) <= {"text", "none", "unknown"}]
+        placeholders = [(p, f["text"]) for p, f in entries if f.keys() <= _PLACEHOLDER_ONLY
+                        and isinstance(f.get("text"), str) and is_placeholder(f["text"])]
         if not placeholders:
             continue
         real = [f"{pointer}/{key}" for key, value in block.items() if key != "other" and isinstance(value, dict)]
@@ -145,19 +147,23 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         yield Hit(f"stray placeholder '{text}' beside real figures: remove it, or give the figure "
                   "it stands for", pointer=pointer)
     for path, text, siblings in _candidates(record, (), []):
-        pointer = _pointer(path)
-        if pointer in reported:
-            continue
+        # Most candidates hold no stray item: the pointer is worked out for those that do.
         if is_never_allowed(text):
-            yield Hit(f"{subject(doc, pointer, repr(text.strip()))} says nothing a reader can use: write 'unknown', "
-                      + fix(doc, "'none', or leave the field out", "'none', or leave the parameter out"),
-                      pointer=pointer)
+            pointer = _pointer(path)
+            if pointer not in reported:
+                yield Hit(f"{subject(doc, pointer, repr(text.strip()))} says nothing a reader can use: write "
+                          "'unknown', " + fix(doc, "'none', or leave the field out",
+                                              "'none', or leave the parameter out"), pointer=pointer)
         elif siblings is not None and is_placeholder(text):
             if any(isinstance(s, str) and not is_placeholder(s) for s in siblings):
-                yield Hit(f"stray placeholder '{text}' in a list of real values: remove it", pointer=pointer)
+                pointer = _pointer(path)
+                if pointer not in reported:
+                    yield Hit(f"stray placeholder '{text}' in a list of real values: remove it", pointer=pointer)
         else:
-            for item in _stray_items(text):
-                yield Hit(f"stray placeholder '{item}' among the items of '{text}': remove it", pointer=pointer)
+            strays = _stray_items(text)
+            if strays and (pointer := _pointer(path)) not in reported:
+                for item in strays:
+                    yield Hit(f"stray placeholder '{item}' among the items of '{text}': remove it", pointer=pointer)
 
 
 def repair(doc: Document, finding: Finding) -> Fix | None:

@@ -55,11 +55,23 @@ SLUG = "range-inverted"
 SEVERITY = Severity.ERROR
 FIX = UNSAFE
 
+# The fields of a range or an estimate; a figure with none of them may write its range in its text.
+_ENDS = frozenset({"min", "max", "low", "best", "high"})
+
+
 def check(doc: Document, context: Context) -> Iterator[Hit]:
     if doc.record is None:
         return
     for ref in figures(doc.record):
         figure = ref.figure
+        if figure.keys().isdisjoint(_ENDS):  # most figures: a count, or a text alone
+            text = figure.get("text")
+            if isinstance(text, str):
+                for first, second, start, end in text_ranges(text):
+                    if first > second:
+                        yield Hit(f"{ref.where}: the range '{text[start:end].strip()}' runs from {first:,} "
+                                  f"down to {second:,}", pointer=f"{ref.pointer}/text", text_range=(start, end))
+            continue
         low, high = integer(figure.get("min")), integer(figure.get("max"))
         if low is not None and high is not None and low > high:
             yield Hit(f"{ref.where}: the range runs from {low} down to {high}; swap min and max or fix "
@@ -68,12 +80,6 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
         if len(estimate) == 3 and not estimate[0] <= estimate[1] <= estimate[2]:
             yield Hit(f"{ref.where}: low {estimate[0]}, best {estimate[1]} and high {estimate[2]} are not "
                       "in rising order", pointer=f"{ref.pointer}/low")
-        text = figure.get("text")
-        if isinstance(text, str) and not any(k in figure for k in ("min", "max", "low", "best", "high")):
-            for first, second, start, end in text_ranges(text):
-                if first > second:
-                    yield Hit(f"{ref.where}: the range '{text[start:end].strip()}' runs from {first:,} "
-                              f"down to {second:,}", pointer=f"{ref.pointer}/text", text_range=(start, end))
 
 
 _RANGE = compile_lazily(r"(\d[\d,]*)(\s*(?:-|\u2013|\u2014|to)\s*)(\d[\d,]*)")
