@@ -98,20 +98,27 @@ def _dates(text: str) -> list[tuple[int, str]]:
     return [(start, iso) for start, _, iso in sorted(found)]
 
 
+# Compiled here, not named to re.search() at each call: re's own cache holds 512 patterns, and a
+# run uses more, so a pattern named at the call is compiled again and again.
+_REMARK = re.compile(r"\([^()]*\)")
+_ONGOING = re.compile(r"\b(present|ongoing)\b", re.IGNORECASE)
+_APPROXIMATE = re.compile(r"\b(c\.|circa|approx)", re.IGNORECASE)
+
+
 def read_span(text: str) -> dict:
     """The schema's date span for a date text: start, end when it differs, and the text itself."""
     text = for_matching(text)
     # "(108 days)", "(Full-scale war)": remarks in brackets hold durations, not dates.
-    dates = _dates(re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text))
+    dates = _dates(_REMARK.sub(lambda m: " " * len(m.group()), text))
     span: dict = {}
     if dates:
         span["start"] = dates[0][1]
         if len(dates) > 1 and dates[-1][1] != dates[0][1]:
             span["end"] = dates[-1][1]
-    if re.search(r"\b(present|ongoing)\b", text, re.IGNORECASE):
+    if _ONGOING.search(text):
         span["ongoing"] = True
         span.pop("end", None) if len(dates) < 2 else None
-    if re.search(r"\b(c\.|circa|approx)", text, re.IGNORECASE):
+    if _APPROXIMATE.search(text):
         span["approximate"] = True
     if text.strip():
         span["text"] = " ".join(text.split())

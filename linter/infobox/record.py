@@ -229,6 +229,8 @@ def _heading_name(text: str) -> str:
 
 def _without_repeats(text: str) -> str:
     """"Germany: Germany: 500 tanks" (a heading, then a flag's label) as "Germany: 500 tanks"."""
+    if ": " not in text:  # no label: nothing repeated
+        return text
     parts = text.split(": ")
     kept = [part for index, part in enumerate(parts) if index == 0 or part.casefold() != parts[index - 1].casefold()]
     return ": ".join(kept)
@@ -336,6 +338,7 @@ def _coalition_word(text: str) -> bool:
 
 _TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 _REMARK = re.compile(r"\([^()]*\)")
+_TITLE_SEPARATOR = re.compile(r"[,;]|\band\b")  # compiled once: re's own cache is too small for a run's patterns
 _CONNECTORS = re.compile(r"^(?:(?:the|of|in|during|and|part|a|an)\b\s*)+|(?:\s+(?:the|of|in|during|and))+$",
                          re.IGNORECASE)
 
@@ -379,7 +382,7 @@ def _unlinked(text: str, after_link: bool, before_link: bool) -> list[str]:
     """Titles in the text between links: stretches between commas that start with a capital.
     Words written against a link with no comma or joining word between belong to the link's
     phrase ("[[Gothic Line]] Offensive", "Operations [[Operation Atlantic|Atlantic]]"): no title."""
-    parts = re.split(r"[,;]|\band\b", _REMARK.sub(" ", text))
+    parts = _TITLE_SEPARATOR.split(_REMARK.sub(" ", text))
     names = []
     for index, part in enumerate(parts):
         words = part.split()
