@@ -101,8 +101,11 @@ _REMARK = compile_lazily(r"\([^()]*\)")  # a bracketed remark, innermost
 # Citations, templates, HTML comments and bracketed remarks hold page ranges and dates.
 _NOISE = compile_lazily(rf"{NOT_TEXT}|\([^()]*\)|\[[^\[\]]*\]", re.DOTALL | re.IGNORECASE)
 _RANGE_NUMBER = rf"\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}}"
+# What stands between a range's numbers: a text with none of these (most) holds no range.
+_RANGE_JOINS = ("-", "–", "—", "&ndash;", "to")
 _RANGE = compile_lazily(  # "(?=\d)" first, as in _NUMBER
-    rf"(?=\d)(?<![\d,./:-])({_RANGE_NUMBER})\+?\s*(?:-|–|—|&ndash;|to)\s*({_RANGE_NUMBER})(?![\d/:]|,\d|\.\d|-\d)"
+    rf"(?=\d)(?<![\d,./:-])({_RANGE_NUMBER})\+?\s*(?:{'|'.join(_RANGE_JOINS)})\s*({_RANGE_NUMBER})"
+    r"(?![\d/:]|,\d|\.\d|-\d)"
 )
 _MONTH = MONTH_PATTERN
 # "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.
@@ -222,9 +225,14 @@ def _blanked(text: str) -> str:
 @functools.lru_cache(maxsize=1024)
 def _ranges(cleaned: str) -> tuple[tuple[re.Match, bool], ...]:
     """Each range-shaped match, and whether it is a range of counts (not years, pages, dates)."""
+    if not any(join in cleaned for join in _RANGE_JOINS):
+        return ()
+    matches = list(_RANGE.finditer(cleaned))
+    if not matches:  # most texts: then no need to look for odds either
+        return ()
     odds = bool(_RATIO.search(cleaned))
     found = []
-    for match in _RANGE.finditer(cleaned):
+    for match in matches:
         first, second = match.group(1), match.group(2)
         counts = not (
             odds or _looks_like_years(first, second) or _abbreviated(first, second) or _is_date_or_page(cleaned, match)
