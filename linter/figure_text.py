@@ -111,6 +111,8 @@ _MONTH = MONTH_PATTERN
 # "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.
 _MONTH_AFTER = compile_lazily(rf"\s*{_MONTH}\b")
 _MONTH_BEFORE = compile_lazily(rf"\b{_MONTH}\s*$")
+# Any month name, as both patterns write it: a text without one (most) has no number beside one.
+_MONTH_NAME = compile_lazily("|".join(name.title() for name in MONTHS))
 # "outnumbered 3 to 1", "a 2-1 ratio": odds, not a range.
 _RATIO = compile_lazily(r"outnumber|\bratio\b|\bodds\b", re.IGNORECASE)
 _PAGES_BEFORE = compile_lazily(r"\b(?:pp?|pages?|col|column|nos?)\.?\s*$", re.IGNORECASE)
@@ -311,10 +313,12 @@ def _read(text: str) -> ParsedFigure | None:
         if counts and not candidates:
             low, high = _range_values(match.group(1), match.group(2))
             candidates.append((match.start(), match.end(), {"min": low, "max": high}))
+    dated = _MONTH_NAME.search(cleaned) is not None
     for form, pattern in _FORMS if _qualified(cleaned) else _COUNT_ONLY:
         for match in pattern.finditer(cleaned):
             overlaps = bool(taken) and _overlaps(taken, match.start(), match.end())
-            if not overlaps and not _beside_a_month(cleaned, match) and not _UNIT_AFTER.match(cleaned, match.end()):
+            if not overlaps and not (dated and _beside_a_month(cleaned, match)) \
+                    and not _UNIT_AFTER.match(cleaned, match.end()):
                 number = match.group(1) or match.group(2)  # "20+" or "20 or more": a group each
                 start = match.start()
                 if form == "at_most":  # "up to 20,000": between none and 20,000

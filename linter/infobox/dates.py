@@ -67,20 +67,24 @@ def _dates(text: str) -> list[tuple[int, str]]:
             taken.append((match.start(), match.end()))
             found.append((match.start(), match.end(), _iso(year, month, day, bc)))
             # "17–26 September 1944", "July 25–27, 1944": the start borrows what it lacks.
+            # Each form before the dash is looked for only after a date it can start: a year alone
+            # ("1939–1945") borrows nothing.
+            if kind == "y":
+                continue
             before = text[:match.start()]
-            lone_day = _DAY_BEFORE_DASH.search(before)
-            day_month = _DAY_MONTH_BEFORE_DASH.search(before)
-            if day_month and kind in ("dmy", "my"):  # "17 September – 3 October 1944", "1 May – June 1940"
+            day_month = _DAY_MONTH_BEFORE_DASH.search(before) if kind in ("dmy", "my") else None
+            if day_month:  # "17 September – 3 October 1944", "1 May – June 1940"
                 found.append((day_month.start(), day_month.end(),
                               _iso(year, MONTHS[day_month.group(2).lower()], int(day_month.group(1)), bc)))
                 taken.append((day_month.start(), day_month.end()))
                 continue
-            month_day = _MONTH_DAY_BEFORE_DASH.search(before)
-            if month_day and kind in ("mdy", "dmy"):
+            month_day = _MONTH_DAY_BEFORE_DASH.search(before) if kind in ("mdy", "dmy") else None
+            lone_day = _DAY_BEFORE_DASH.search(before) if kind == "dmy" and not month_day else None
+            if month_day:
                 found.append((month_day.start(), month_day.end(),
                               _iso(year, MONTHS[month_day.group(1).lower()], int(month_day.group(2)), bc)))
                 taken.append((month_day.start(), month_day.end()))
-            elif lone_day and kind == "dmy":
+            elif lone_day:
                 found.append((lone_day.start(), lone_day.end(), _iso(year, month, int(lone_day.group(1)), bc)))
                 taken.append((lone_day.start(), lone_day.end()))
             elif kind in ("dmy", "mdy", "my"):
