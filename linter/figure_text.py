@@ -107,6 +107,7 @@ _RANGE = compile_lazily(  # "(?=\d)" first, as in _NUMBER
     rf"(?=\d)(?<![\d,./:-])({_RANGE_NUMBER})\+?\s*(?:{'|'.join(_RANGE_JOINS)})\s*({_RANGE_NUMBER})"
     r"(?![\d/:]|,\d|\.\d|-\d)"
 )
+_RANGE_JOIN = compile_lazily("|".join(_RANGE_JOINS))
 _MONTH = MONTH_PATTERN
 # "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.
 _MONTH_AFTER = compile_lazily(rf"\s*{_MONTH}\b")
@@ -207,28 +208,31 @@ def _is_date_or_page(cleaned: str, match: re.Match) -> bool:
     )
 
 
-def _blank_noise(text: str) -> str:
-    return _blanked(for_matching(text))
-
-
 # Every piece of noise opens with one of these; most figure texts hold none of them.
 _NOISE_OPENER = compile_lazily(r"[<{(\[]")
 
 
+def _blank_noise(text: str) -> str:
+    text = for_matching(text)
+    # A text with no noise is its own reading: it is neither blanked nor remembered.
+    return _blanked(text) if _NOISE_OPENER.search(text) else text
+
+
 @functools.lru_cache(maxsize=1024)  # every reading of a text starts here (parse, malformed, ranges)
 def _blanked(text: str) -> str:
-    if not _NOISE_OPENER.search(text):
-        return text
     return _NOISE.sub(lambda m: " " * len(m.group()), defuse(text))
+
+
+def _ranges(cleaned: str) -> tuple[tuple[re.Match, bool], ...]:
+    """Each range-shaped match, and whether it is a range of counts (not years, pages, dates)."""
+    # A text without a dash or "to" (most) holds no range: it is neither scanned nor remembered.
+    return _range_matches(cleaned) if _RANGE_JOIN.search(cleaned) else ()
 
 
 # A figure's text is read for its figure (_read), then for its ranges (text_ranges, by two
 # rules): its ranges are worked out once.
 @functools.lru_cache(maxsize=1024)
-def _ranges(cleaned: str) -> tuple[tuple[re.Match, bool], ...]:
-    """Each range-shaped match, and whether it is a range of counts (not years, pages, dates)."""
-    if not any(join in cleaned for join in _RANGE_JOINS):
-        return ()
+def _range_matches(cleaned: str) -> tuple[tuple[re.Match, bool], ...]:
     matches = list(_RANGE.finditer(cleaned))
     if not matches:  # most texts: then no need to look for odds either
         return ()
