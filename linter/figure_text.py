@@ -101,13 +101,19 @@ _REMARK = compile_lazily(r"\([^()]*\)")  # a bracketed remark, innermost
 # Citations, templates, HTML comments and bracketed remarks hold page ranges and dates.
 _NOISE = compile_lazily(rf"{NOT_TEXT}|\([^()]*\)|\[[^\[\]]*\]", re.DOTALL | re.IGNORECASE)
 _RANGE_NUMBER = rf"\d{{1,3}}(?:,\d{{3}}){{1,{_GROUPS}}}|\d{{1,{MAX_NUMBER_DIGITS}}}"
+# What stands between a range's numbers: a text with none of these (most) holds no range.
+_RANGE_JOINS = ("-", "–", "—", "&ndash;", "to")
 _RANGE = compile_lazily(  # "(?=\d)" first, as in _NUMBER
-    rf"(?=\d)(?<![\d,./:-])({_RANGE_NUMBER})\+?\s*(?:-|–|—|&ndash;|to)\s*({_RANGE_NUMBER})(?![\d/:]|,\d|\.\d|-\d)"
+    rf"(?=\d)(?<![\d,./:-])({_RANGE_NUMBER})\+?\s*(?:{'|'.join(_RANGE_JOINS)})\s*({_RANGE_NUMBER})"
+    r"(?![\d/:]|,\d|\.\d|-\d)"
 )
+_RANGE_JOIN = compile_lazily("|".join(_RANGE_JOINS))
 _MONTH = MONTH_PATTERN
 # "9 December 1940 – 9 February 1941": a day or a year beside a month name is a date.
 _MONTH_AFTER = compile_lazily(rf"\s*{_MONTH}\b")
 _MONTH_BEFORE = compile_lazily(rf"\b{_MONTH}\s*$")
+# Any month name, as both patterns write it: a text without one (most) has no number beside one.
+_MONTH_NAME = compile_lazily("|".join(name.title() for name in MONTHS))
 # "outnumbered 3 to 1", "a 2-1 ratio": odds, not a range.
 _RATIO = compile_lazily(r"outnumber|\bratio\b|\bodds\b", re.IGNORECASE)
 _PAGES_BEFORE = compile_lazily(r"\b(?:pp?|pages?|col|column|nos?)\.?\s*$", re.IGNORECASE)
@@ -132,6 +138,10 @@ _WELL_FORMED = compile_lazily(
 )
 
 
+_DECIMAL = compile_lazily(r"\d+\.\d+")
+_SCALE_AFTER = compile_lazily(r"\s*(?:million|billion|thousand|%)")
+
+
 def malformed(text: str) -> str:
     """The first number of a figure text when it is written wrongly ("2.860", "1,0000",
     "5OO"), else "". Dates ("12.06.1944") and decimals ("2.5 million") are not counts gone wrong."""
@@ -147,7 +157,7 @@ def _malformed(cleaned: str) -> str:
             continue  # a date
         if _WELL_FORMED.fullmatch(token):
             return ""
-        if re.fullmatch(r"\d+\.\d+", token) and re.match(r"\s*(?:million|billion|thousand|%)", cleaned[match.end() :]):
+        if _DECIMAL.fullmatch(token) and _SCALE_AFTER.match(cleaned, match.end()):
             return ""
         return token
     return ""
@@ -198,8 +208,14 @@ def _is_date_or_page(cleaned: str, match: re.Match) -> bool:
     )
 
 
+# Every piece of noise opens with one of these; most figure texts hold none of them.
+_NOISE_OPENER = compile_lazily(r"[<{(\[]")
+
+
 def _blank_noise(text: str) -> str:
-    return _blanked(for_matching(text))
+    text = for_matching(text)
+    # A text with no noise is its own reading: it is neither blanked nor remembered.
+    return _blanked(text) if _NOISE_OPENER.search(text) else text
 
 
 @functools.lru_cache(maxsize=1024)  # every reading of a text starts here (parse, malformed, ranges)
@@ -207,14 +223,22 @@ def _blanked(text: str) -> str:
     return _NOISE.sub(lambda m: " " * len(m.group()), defuse(text))
 
 
+def _ranges(cleaned: str) -> tuple[tuple[re.Match, bool], ...]:
+    """Each range-shaped match, and whether it is a range of counts (not years, pages, dates)."""
+    # A text without a dash or "to" (most) holds no range: it is neither scanned nor remembered.
+    return _range_matches(cleaned) if _RANGE_JOIN.search(cleaned) else ()
+
+
 # A figure's text is read for its figure (_read), then for its ranges (text_ranges, by two
 # rules): its ranges are worked out once.
 @functools.lru_cache(maxsize=1024)
-def _ranges(cleaned: str) -> tuple[tuple[re.Match, bool], ...]:
-    """Each range-shaped match, and whether it is a range of counts (not years, pages, dates)."""
+def _range_matches(cleaned: str) -> tuple[tuple[re.Match, bool], ...]:
+    matches = list(_RANGE.finditer(cleaned))
+    if not matches:  # most texts: then no need to look for odds either
+        return ()
     odds = bool(_RATIO.search(cleaned))
     found = []
-    for match in _RANGE.finditer(cleaned):
+    for match in matches:
         first, second = match.group(1), match.group(2)
         counts = not (
             odds or _looks_like_years(first, second) or _abbreviated(first, second) or _is_date_or_page(cleaned, match)
@@ -245,6 +269,11 @@ class ParsedFigure(NamedTuple):  # not a frozen dataclass: defining one costs a 
     end: int
 
 
+def _has_digit(text: str) -> bool:
+    """Whether any character of the text is a digit, as ``str.isdigit`` says ("²" is one)."""
+    return any(map(str.isdigit, text))
+
+
 def _int(text: str) -> int:
     return int(text.replace(",", ""))
 
@@ -269,7 +298,7 @@ def _read(text: str) -> ParsedFigure | None:
     if folded in _WHOLE:
         return ParsedFigure(dict(_WHOLE[folded]), 0, len(text))
     label, rest = split_label(text, periods=True)
-    if label and any(c.isdigit() for c in label):
+    if label and _has_digit(label):
         inner = parse(rest)
         if inner is not None:
             offset = len(text) - len(rest)
@@ -288,11 +317,13 @@ def _read(text: str) -> ParsedFigure | None:
         if counts and not candidates:
             low, high = _range_values(match.group(1), match.group(2))
             candidates.append((match.start(), match.end(), {"min": low, "max": high}))
+    dated = _MONTH_NAME.search(cleaned) is not None
     for form, pattern in _FORMS if _qualified(cleaned) else _COUNT_ONLY:
         for match in pattern.finditer(cleaned):
-            overlaps = _overlaps(taken, match.start(), match.end())
-            if not overlaps and not _beside_a_month(cleaned, match) and not _UNIT_AFTER.match(cleaned, match.end()):
-                number = next(g for g in match.groups() if g)
+            overlaps = bool(taken) and _overlaps(taken, match.start(), match.end())
+            if not overlaps and not (dated and _beside_a_month(cleaned, match)) \
+                    and not _UNIT_AFTER.match(cleaned, match.end()):
+                number = match.group(1) or match.group(2)  # "20+" or "20 or more": a group each
                 start = match.start()
                 if form == "at_most":  # "up to 20,000": between none and 20,000
                     value = {"min": 0, "max": _int(number)}
@@ -379,7 +410,7 @@ def split_label(text: str, periods: bool = False) -> tuple[str, str]:
     label, colon, rest = text.partition(":")
     if not colon or len(label) > 60:
         return "", text
-    if not any(c.isdigit() for c in label):
+    if not _has_digit(label):
         return label, rest
     if periods and rest.strip() and (only_years(label) or (parse(label) is None and not malformed(label))
                                      or _UNIT_LABEL.search(label)):
@@ -426,8 +457,10 @@ def combined(text: str) -> bool:
 def _outside_brackets(text: str) -> str:
     """The text without its bracketed remarks, unless the figure itself is in brackets. A bracket
     of category words alone is no remark: "14 (WIA)" is how {{WIA}} shows the wounded."""
+    if "(" not in text:  # most figures have no remark
+        return text
     outside = _REMARK.sub(lambda m: m.group() if _only_categories(m.group()[1:-1]) else " ", text)
-    return outside if any(c.isdigit() for c in outside) or not any(c.isdigit() for c in text) else text
+    return outside if _has_digit(outside) or not _has_digit(text) else text
 
 
 def _only_categories(text: str) -> bool:
@@ -445,13 +478,14 @@ def category_choices(text: str) -> list[str]:
     text = for_matching(text)
     label, rest = split_label(text)
     rest = _outside_brackets(rest)
-    words = set(_WORDS.findall(rest.casefold()))
+    found = _WORDS.findall(rest.casefold())
+    words = set(found)
     if words & _EQUIPMENT:
         return []
     qualified = _QUALIFIED_TOTAL.search(rest)
     if qualified and qualified.group(1).casefold() not in _TOTAL_QUALIFIERS and not _named_one(qualified.group(1)):
         return []
-    named = list(dict.fromkeys(_named(rest)))
+    named = list(dict.fromkeys(_named_words(found)))
     if combined(rest):
         if set(_PARTICULAR) <= set(named) or (label and _TOTAL_LABEL.fullmatch(label.strip())):
             return ["total"]
@@ -472,12 +506,20 @@ def category(text: str) -> str | None:
 
 # Each word (or "taken prisoner") names one category, and no two-word key starts with a key.
 _CATEGORY_OF = {key: name for name, keys in _CATEGORIES for key in keys}
+# The words that start a two-word key ("taken"): only after one is the next word looked at.
+_FIRST_OF_TWO = frozenset(key.split()[0] for key in _CATEGORY_OF if " " in key)
 
 
 def _named(text: str) -> Iterator[str]:
-    words = _WORDS.findall(for_matching(text).casefold())
+    return _named_words(_WORDS.findall(for_matching(text).casefold()))
+
+
+def _named_words(words: list[str]) -> Iterator[str]:
+    """The categories named by a text's lower-case words, in order."""
     for index, word in enumerate(words):
-        name = _CATEGORY_OF.get(word) or _CATEGORY_OF.get(" ".join(words[index : index + 2]))
+        name = _CATEGORY_OF.get(word)
+        if name is None and word in _FIRST_OF_TWO:
+            name = _CATEGORY_OF.get(" ".join(words[index : index + 2]))
         if name:
             yield name
 
@@ -501,7 +543,7 @@ def split_figures(text: str) -> list[tuple[int, int]]:
     division and some small units"), and so does anything in brackets. [] when the line is
     one figure."""
     text = for_matching(text)
-    bracket = _TOTAL_AND_PARTS.fullmatch(text)
+    bracket = _TOTAL_AND_PARTS.fullmatch(text) if "(" in text else None
     # Parts need a separator between them ("560 tanks (228 Italian)" has one part, no split).
     if bracket and _PART_SEPARATOR.search(bracket.group(2)) and parse(bracket.group(1)) is not None \
             and not combined(bracket.group(1)):

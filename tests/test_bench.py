@@ -66,7 +66,7 @@ def test_wikitext_bench_forgets_pages_between_passes_but_keeps_tables():
 
     bench = _wikitext_bench()
     page = ("{{Infobox military conflict\n| conflict = Battle of Example\n| date = 4 May 1916\n"
-            "| combatant1 = France\n| combatant2 = Nazi Germany\n| casualties1 = 1,200 killed\n}}\n")
+            "| combatant1 = France\n| combatant2 = Nazi Germany\n| casualties1 = 1,200 killed (est.)\n}}\n")
     lint_documents(with_extra(load_bytes(page.encode(), "example.wiki", ".wiki")))
     page_memos = [figure_text._parse, figure_text._blanked, parties._mentions, dates._try_parse_text]
     assert all(memo.cache_info().currsize for memo in page_memos)

@@ -28,6 +28,13 @@ class _Builder:
     def __init__(self, infobox: Infobox, doc: Document):
         self.box = infobox
         self.doc = doc
+        # A side's parties by its number: read once, for its combatants and its casualty labels.
+        self._parties: dict[int, list[Item]] = {}
+
+    def side_party_items(self, number: int) -> list[Item]:
+        if number not in self._parties:
+            self._parties[number] = _parties([i for i in self.box.params.get(f"combatant{number}", ()) if i.text])
+        return self._parties[number]
 
     def place(self, pointer: str, span: Span, name: str | None = None) -> None:
         self.doc.value_spans[pointer] = span
@@ -56,7 +63,7 @@ class _Builder:
         for field_name, key in (("combatant", "combatants"), ("commander", "commanders"), ("units", "units")):
             items = [i for i in self.box.params.get(f"{field_name}{number}", ()) if i.text]
             if key == "combatants":
-                items = _parties(items)
+                items = self.side_party_items(number)
             elif key == "commanders":
                 items = _people(items)
             if items:
@@ -111,7 +118,7 @@ class _Builder:
     def side_parties(self, number: int) -> frozenset[str] | None:
         """The party a side's only combatant is, or None when it lists several (or none): a
         figure labelled with that party is the side's own, one labelled with any other a group's."""
-        names = [i.text for i in _parties([i for i in self.box.params.get(f"combatant{number}", ()) if i.text])]
+        names = [i.text for i in self.side_party_items(number)]
         if len(names) != 1:
             return None
         found = parties.mentions(names[0])
@@ -229,6 +236,8 @@ def _heading_name(text: str) -> str:
 
 def _without_repeats(text: str) -> str:
     """"Germany: Germany: 500 tanks" (a heading, then a flag's label) as "Germany: 500 tanks"."""
+    if ": " not in text:  # no label: nothing repeated
+        return text
     parts = text.split(": ")
     kept = [part for index, part in enumerate(parts) if index == 0 or part.casefold() != parts[index - 1].casefold()]
     return ": ".join(kept)
@@ -336,6 +345,7 @@ def _coalition_word(text: str) -> bool:
 
 _TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 _REMARK = re.compile(r"\([^()]*\)")
+_TITLE_SEPARATOR = re.compile(r"[,;]|\band\b")  # compiled once: re's own cache is too small for a run's patterns
 _CONNECTORS = re.compile(r"^(?:(?:the|of|in|during|and|part|a|an)\b\s*)+|(?:\s+(?:the|of|in|during|and))+$",
                          re.IGNORECASE)
 
@@ -346,7 +356,9 @@ def _people(items: list[Item]) -> list[Item]:
     January)", "([[2nd Army]])") are none; a linked name in bold is the commander in chief."""
     found = []
     for item in items:
-        text = _TRAILING_REMARK.sub("", item.text).strip()
+        text = item.text.strip()
+        if text.endswith(")"):  # only a line that ends in a bracket has a remark to drop
+            text = _TRAILING_REMARK.sub("", text).strip()
         heading = text.endswith(":") or item.level == 1 or (item.term and not item.links)
         if not text or heading:
             continue
@@ -379,7 +391,7 @@ def _unlinked(text: str, after_link: bool, before_link: bool) -> list[str]:
     """Titles in the text between links: stretches between commas that start with a capital.
     Words written against a link with no comma or joining word between belong to the link's
     phrase ("[[Gothic Line]] Offensive", "Operations [[Operation Atlantic|Atlantic]]"): no title."""
-    parts = re.split(r"[,;]|\band\b", _REMARK.sub(" ", text))
+    parts = _TITLE_SEPARATOR.split(_REMARK.sub(" ", text))
     names = []
     for index, part in enumerate(parts):
         words = part.split()
@@ -521,6 +533,8 @@ def _is_heading(text: str, term: bool) -> bool:
 def _side_numbers(infobox: Infobox) -> list[int]:
     numbers = set()
     for name in infobox.params:
+        if not name[-1:].isdigit():  # a side's parameter ends in its number; most others do not
+            continue
         match = _SIDE_PARAMETER.fullmatch(name)
         if match:
             numbers.add(int(match.group(2)))
