@@ -2,7 +2,9 @@
 
 A time-out passes a quadratic path that happens to be fast enough today; a ratio does not.
 Times are the process's CPU time (other processes on a shared machine do not count), the best
-of a few runs, at sizes doubled until the smaller one takes long enough to measure.
+of a few runs, at sizes doubled until the smaller one takes long enough to measure. A ratio
+over the bound is measured again before the test fails: noise rarely strikes twice, a quadratic
+path always does.
 """
 
 from __future__ import annotations
@@ -43,5 +45,9 @@ def growth(function: Callable[[Any], object], make: Callable[[int], Any], size: 
 def assert_linear(function: Callable[[Any], object], make: Callable[[int], Any], size: int,
                   largest: int = 1 << 22) -> None:
     ratio, n = growth(function, make, size, largest)
+    if ratio >= LINEAR_BOUND:
+        # Measured once more before failing: another process on a shared machine can stall one
+        # of the timed runs, while a path worse than linear is as slow every time it is measured.
+        ratio, n = min((ratio, n), growth(function, make, size, largest))
     assert ratio < LINEAR_BOUND, (f"{FACTOR}x the input ({n:,} -> {n * FACTOR:,}) took {ratio:.1f}x the time: "
                                   f"worse than linear (bound {LINEAR_BOUND})")

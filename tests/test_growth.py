@@ -126,3 +126,12 @@ def test_adversarial_values_in_every_rule(unit):
                                {"combatants": ["France"], "strength": [{"text": value}],
                                 "casualties": {"killed": {"text": value}}}, {"combatants": [value]}]})
     assert_linear(lambda text: lint(text, ".json"), record, 20, largest=limits.MAX_MATCH_CHARS // len(unit))
+
+
+def test_the_harness_fails_a_quadratic_path_even_when_it_measures_twice():
+    def quadratic(n: int) -> int:
+        return sum(1 for _ in range(n) for _ in range(n))
+
+    with pytest.raises(AssertionError, match="worse than linear"):
+        assert_linear(quadratic, lambda n: n, 50)
+    assert_linear(lambda n: sum(range(n)), lambda n: n, 1000)
