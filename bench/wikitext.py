@@ -12,6 +12,11 @@ the runner's thresholds (``linter.collector.GC_THRESHOLDS``), as in a run. Print
 milliseconds per file and each stage's median as a multiple of the floor's median; the target
 for linting is at most 2.5x the floor.
 
+Instructions, which the load of a shared machine does not move: ``--untimed STAGE`` runs
+``--repeat`` passes of one stage and prints nothing; under ``valgrind --tool=cachegrind
+--cache-sim=no`` with ``PYTHONHASHSEED=0``, one pass is half the difference between the counts at
+``--repeat 3`` and ``--repeat 1`` (the warm-up and the imports cancel out).
+
 Each pass costs what a real run costs, which reads each file once: before every pass of every
 stage, the in-process memos that key on what they are given (figure texts, party names, dates,
 a text's positions: ``functools`` caches of functions with parameters, found in every loaded
@@ -75,6 +80,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--untimed", choices=["floor", "load", "lint"],
+                        help="only run --repeat passes of this stage, memos emptied before each, and print "
+                             "nothing: for an instruction counter (see the module's docstring)")
     args = parser.parse_args()
     files = sorted(args.corpus.rglob("*.wiki"))
     if not files:
@@ -103,6 +111,12 @@ def main() -> None:
     ]
     lint()  # warm: imports, rule registry, data tables
     gc.set_threshold(*GC_THRESHOLDS)
+    if args.untimed:
+        work = {"floor": floor, "load": load, "lint": lint}[args.untimed]
+        for _ in range(args.repeat):
+            clear_memos()
+            work()
+        return
     times: dict[str, list[float]] = {label: [] for label, _ in stages}
     for _ in range(args.repeat):
         for label, work in stages:

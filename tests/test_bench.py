@@ -76,3 +76,16 @@ def test_wikitext_bench_forgets_pages_between_passes_but_keeps_tables():
     assert [memo.cache_info().currsize for memo in page_memos] == [0, 0, 0, 0]
     assert data.load.cache_info().currsize == tables
     assert parties._tables.cache_info().currsize == 1
+
+
+def test_wikitext_bench_untimed_passes_run_a_stage_and_print_nothing(tmp_path, monkeypatch, capsys):
+    """``--untimed`` is what an instruction counter runs (docs/performance.md, fourth round)."""
+    (tmp_path / "a.wiki").write_text("{{Infobox military conflict\n| conflict = A\n| casualties1 = 9 killed\n}}\n",
+                                     "utf-8")
+    bench = _wikitext_bench()
+    calls = []
+    monkeypatch.setattr(bench, "clear_memos", lambda: calls.append("cleared"))
+    monkeypatch.setattr(sys, "argv", ["wikitext.py", "--corpus", str(tmp_path), "--untimed", "lint", "--repeat", "2"])
+    bench.main()
+    assert capsys.readouterr().out == ""
+    assert calls == ["cleared", "cleared"]

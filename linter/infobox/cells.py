@@ -23,12 +23,11 @@ if TYPE_CHECKING:
 
     from linter.infobox.nodetext import NodeText
 
-_LISTS = frozenset(KINDS["list"])
-_WRAPPERS = frozenset(KINDS["wrapper"])
-_BREAKS = frozenset(KINDS["list_break"])
-_QUIET = frozenset(KINDS["note"]) | frozenset(KINDS["footnote"]) | frozenset(KINDS["no_source"]) \
-    | frozenset(KINDS["short_citation"]) | frozenset(KINDS["page_of_ref"]) | frozenset(KINDS["named_refs"]) \
-    | frozenset(KINDS["footnote_link"])
+_LISTS = KINDS["list"]
+_WRAPPERS = KINDS["wrapper"]
+_BREAKS = KINDS["list_break"]
+_QUIET = frozenset().union(*(KINDS[kind] for kind in ("note", "footnote", "no_source", "short_citation",
+                                                      "page_of_ref", "named_refs", "footnote_link")))
 # Where a wrapper must be opened: it holds a line end, a break or a list template.
 _SPLITS = re.compile(r"\n|<\s*[bh]r\b|\{\{\s*(?:" + "|".join(re.escape(n) for n in sorted(_LISTS | _BREAKS))
                      + r")\s*[|}]", re.IGNORECASE)
