@@ -3,10 +3,11 @@
     python bench/wikitext.py [--corpus DIR] [--repeat 5]
 
 For every ``.wiki`` file of the corpus (default ``../shared/corpus``), in this process, in CPU
-time of this process: the parse floor (``mwparserfromhell.parse`` of the text), loading (the
-floor plus reading every infobox into a record: cells, figures, citations), and linting
-(loading plus every per-record rule, as ``conflict-lint lint --jobs 1 --no-cache`` does per
-file). The three are timed in turn, pass after pass (``--repeat`` passes over all files), so
+time of this process: the parse floor (``mwparserfromhell.parse`` of the text), the reader's own
+parse (``linter.infobox.tree.parse``: the same tree from the same tokenizer, built without
+mwparserfromhell's setters), loading (that parse plus reading every infobox into a record:
+cells, figures, citations), and linting (loading plus every per-record rule, as
+``conflict-lint lint --jobs 1 --no-cache`` does per file). The four are timed in turn, pass after pass (``--repeat`` passes over all files), so
 that load from elsewhere on the machine falls on all of them alike, with the cycle collector at
 the runner's thresholds (``linter.collector.GC_THRESHOLDS``), as in a run. Prints the median
 milliseconds per file and each stage's median as a multiple of the floor's median; the target
@@ -42,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from linter.collector import GC_THRESHOLDS
 from linter.engine import lint_documents
+from linter.infobox import tree
 from linter.load import load_bytes, with_extra
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,7 +82,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--untimed", choices=["floor", "load", "lint"],
+    parser.add_argument("--untimed", choices=["floor", "parse", "load", "lint"],
                         help="only run --repeat passes of this stage, memos emptied before each, and print "
                              "nothing: for an instruction counter (see the module's docstring)")
     args = parser.parse_args()
@@ -96,6 +98,10 @@ def main() -> None:
         for text in texts:
             mwparserfromhell.parse(text)
 
+    def own_parse() -> None:
+        for text in texts:
+            tree.parse(text)
+
     def load() -> None:
         for name, raw in contents:
             load_bytes(raw, name, ".wiki")
@@ -106,13 +112,14 @@ def main() -> None:
 
     stages = [
         ("parse floor (mwparserfromhell.parse)", floor),
-        ("load: parse + read the infoboxes", load),
+        ("the reader's parse (tree.parse)", own_parse),
+        ("load: its parse + read the infoboxes", load),
         ("lint: load + every per-record rule", lint),
     ]
     lint()  # warm: imports, rule registry, data tables
     gc.set_threshold(*GC_THRESHOLDS)
     if args.untimed:
-        work = {"floor": floor, "load": load, "lint": lint}[args.untimed]
+        work = {"floor": floor, "parse": own_parse, "load": load, "lint": lint}[args.untimed]
         for _ in range(args.repeat):
             clear_memos()
             work()

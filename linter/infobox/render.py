@@ -17,7 +17,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-import mwparserfromhell
 from mwparserfromhell.nodes import (
     Comment,
     ExternalLink,
@@ -29,6 +28,7 @@ from mwparserfromhell.nodes import (
     Wikilink,
 )
 
+from linter.infobox import tree
 from linter.infobox.record import slug
 from linter.infobox.templates import KINDS, country_codes, flag_country
 
@@ -338,7 +338,7 @@ def _describe_source(code: Wikicode | str, name: str, texts: NodeText) -> dict:
     if isinstance(code, str):
         if not code.strip():  # a named ref whose content the file does not give: its name is all we know
             return {"title": f"reference '{name}'"[:300]}
-        code = mwparserfromhell.parse(code)
+        code = tree.parse(code)
     body = texts(code)
     source: dict = {}
     for template in [node for node in code.nodes if type(node) is Template]:  # filter_templates(recursive=False)

@@ -2,7 +2,8 @@
 (its redirects, ``{{#invoke:Infobox military conflict|main}}``, the old ``{{Warbox}}``) and the
 attack templates ``{{Infobox civilian attack}}`` / ``{{Infobox terrorist attack}}``.
 
-mwparserfromhell parses the page (it round-trips the text exactly, so node offsets give every
+mwparserfromhell's tokenizer and ``linter.infobox.tree``'s builder parse the page into
+mwparserfromhell's node tree (it round-trips the text exactly, so node offsets give every
 value's position); each cell is split into items (``linter.infobox.cells``) and rendered as a
 reader sees it (``linter.infobox.render``); each infobox then becomes a record through
 ``linter.infobox.record``, so every rule applies unchanged and its findings point into the wikitext.
@@ -18,11 +19,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import mwparserfromhell
 from mwparserfromhell.nodes import Tag, Template
 
 from linter.findings import Span
-from linter.infobox import cells
+from linter.infobox import cells, tree
 from linter.infobox.budget import measure
 from linter.infobox.items import Infobox, Item, LineIndex
 from linter.infobox.nodetext import NodeText
@@ -258,7 +258,7 @@ def load_wikitext(doc: Document) -> None:
         doc.problems.append(Hit(f"{too_much}: the page is not parsed, so nothing in it is checked; "
                                 "close the markup that is left open", span=Span(1, 1, 1, 1), rule=LIMIT_EXCEEDED))
         return
-    code = mwparserfromhell.parse(doc.text)
+    code = tree.parse(doc.text)
     lines = LineIndex(doc.text)
     texts = NodeText()
     refs = NamedRefs(code, texts)
