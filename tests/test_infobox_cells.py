@@ -214,6 +214,32 @@ def test_a_line_of_several_figures_gives_one_each_where_it_stands():
         ("figure-unsourced", 9, 15), ("figure-unsourced", 9, 28)]
 
 
+def test_each_figure_of_a_line_cites_its_own_refs_and_the_rest_those_that_end_it():
+    text = box("| casualties1 = 9 killed<ref>A.</ref>, 7 wounded<ref>B.</ref>, 3 captured<ref>C.</ref>",
+               "| casualties2 = 11 killed<ref>D.</ref>, 40 wounded, 2 captured<ref>E.</ref><ref>F.</ref>",
+               "| strength1 = 11,000<ref>G.</ref> enlisted + 800 officers")
+    first, second = side(text)["casualties"], side(text, 2)["casualties"]
+    assert [first[k]["sources"] for k in ("killed", "wounded", "captured")] == [["ref-1"], ["ref-2"], ["ref-3"]]
+    assert [second[k]["sources"] for k in ("killed", "wounded", "captured")] == [
+        ["ref-4"], ["ref-5", "ref-6"], ["ref-5", "ref-6"]]
+    assert [f.get("sources") for f in side(text)["strength"]] == [["ref-7"], None]
+    assert only(lint_text(text, "x.wiki"), "figure-unsourced") == [("figure-unsourced", 9, 46)]
+
+
+def test_a_line_whose_refs_do_not_pair_with_its_sources_cites_them_all_from_each_cited_figure():
+    text = box('| casualties1 = 9 killed<ref name="a">A.</ref>, 7 wounded<ref name="a"/>, 3 captured<ref>C.</ref>')
+    casualties = side(text)["casualties"]  # two refs to one source: no pairing, the line's sources for each
+    assert [casualties[k]["sources"] for k in ("killed", "wounded", "captured")] == [["a", "ref-2"]] * 3
+
+
+def test_a_line_of_many_cited_figures_gives_a_record_that_grows_with_it():
+    for count in (8, 64):
+        line = ", ".join(f"{n} killed<ref>R{n}.</ref>" for n in range(1, count + 1))
+        record = load_text(box(f"| casualties1 = {line}"), "x.wiki").data
+        cited = [f["sources"] for f in record["sides"][0]["casualties"]["other"]]
+        assert len(cited) == count - 1 and all(len(sources) == 1 for sources in cited)
+
+
 def test_words_after_a_separator_that_start_no_figure_stay_with_it():
     text = box("| strength1 = 1 division and some small units", "| strength2 = between 5,000 and 6,000 men")
     assert [f["count"] for f in side(text)["strength"]] == [1]

@@ -83,7 +83,9 @@ class _Builder:
             side["casualties"] = casualties
         return side
 
-    def casualties(self, name: str, base: str, block: dict | None = None, number: int = 0) -> dict:
+    def casualties(self, name: str, base: str, block: dict | None = None, number: int | None = None) -> dict:
+        """The figures of casualty row ``name``: side ``number``'s, or with no number the joint row's,
+        which has no party of its own."""
         items = [part for item in _figure_items(self.box.params.get(name, []))
                  for part in _parts(item, self.doc)]
         block = {} if block is None else block
@@ -92,7 +94,7 @@ class _Builder:
         if base not in self.doc.value_spans:
             self.place(base, self.whole(name), name)
         others: list[dict] = list(block.pop("other", []))
-        own = self.side_parties(number)
+        own = None if number is None else self.side_parties(number)
         # One heading over every figure of the cell ("Soviet" above all of side 2's) heads the
         # side's own losses, not one group's.
         tops = {item.heading.split(": ")[0] for item in items}
@@ -264,9 +266,12 @@ def _parts(item: Item, doc: Document) -> list[Item]:
     when the line shows it verbatim, with its label ("Italian: 407 killed, 1,289 killed since
     June 1940": both Italian). Anything else stays one item.
 
-    Citations: those that end the line cite every figure of it, as they cite the line; when
-    the line ends without one, a figure has the citations written within or right after it
-    ("11,000<ref/> enlisted + 800 officers": only 11,000 is cited)."""
+    Citations: a figure cites those written within or right after it; one with none of its own
+    cites those that end the line, as they cite the line ("50 killed, 150 wounded<ref/>": both
+    cited; "11,000<ref/> enlisted + 800 officers": only 11,000; "9<ref>A</ref>, 7<ref>B</ref>":
+    9 cites A, 7 cites B). Where the citations written on the line and the sources read from it
+    do not pair one to one (a ref cited twice, an empty ref, a ref inside a note), a cited
+    figure cites them all."""
     text = _own_text(item)
     pieces = figure_text.split_figures(text)
     if len(pieces) < 2:
@@ -294,10 +299,19 @@ def _parts(item: Item, doc: Document) -> list[Item]:
     end = item.span.end_column - 1 if item.span.end_line == item.span.line else len(line)
     if not item.sources or min(starts) < 0 or item.span.end_line != item.span.line:
         return parts
-    cited = [bool(_CITATION.search(line[first:last])) for first, last in zip(starts, [*starts[1:], end], strict=True)]
-    if cited[-1]:
-        return parts
-    return [part if cites else part._replace(sources=()) for part, cites in zip(parts, cited, strict=True)]
+    bounds = [*starts[1:], end]
+    marks = [[match.start() for match in _CITATION.finditer(line, first, last)]
+             for first, last in zip(starts, bounds, strict=True)]
+    if sum(map(len, marks)) != len(item.sources):
+        ending = item.sources if marks[-1] else ()
+        return [part._replace(sources=item.sources if cited else ending)
+                for part, cited in zip(parts, marks, strict=True)]
+    own = []
+    taken = 0
+    for marked in marks:
+        own.append(item.sources[taken:taken + len(marked)])
+        taken += len(marked)
+    return [part._replace(sources=mine or own[-1]) for part, mine in zip(parts, own, strict=True)]
 
 
 def _parties(items: list[Item]) -> list[Item]:
