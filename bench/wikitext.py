@@ -7,9 +7,10 @@ time of this process: the parse floor (``mwparserfromhell.parse`` of the text), 
 parse (``linter.infobox.tree.parse``: the same tree from the same tokenizer, built without
 mwparserfromhell's setters), loading (that parse plus reading every infobox into a record:
 cells, figures, citations), and linting (loading plus every per-record rule, as
-``conflict-lint lint --jobs 1 --no-cache`` does per file). The four are timed in turn, pass after pass (``--repeat`` passes over all files), so
-that load from elsewhere on the machine falls on all of them alike, with the cycle collector at
-the runner's thresholds (``linter.collector.GC_THRESHOLDS``), as in a run. Prints the median
+``conflict-lint lint --jobs 1 --no-cache`` does per file). The four are timed in turn, pass
+after pass (``--repeat`` passes over all files), so that load from elsewhere on the machine
+falls on all of them alike, with the cycle collector at the runner's thresholds
+(``linter.collector.GC_THRESHOLDS``), as in a run. Prints the median
 milliseconds per file and each stage's median as a multiple of the floor's median; the target
 for linting is at most 2.5x the floor.
 
