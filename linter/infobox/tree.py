@@ -54,6 +54,12 @@ _TAG_OPEN_CLOSE = tokens.TagOpenClose
 _TAG_CLOSE_SELFCLOSE = tokens.TagCloseSelfclose
 _TAG_CLOSE_CLOSE = tokens.TagCloseClose
 
+# The tokens that end the stretch of nodes a node's part is made of.
+_PARAMETER_PARTS = frozenset({_PARAM_EQUALS, _PARAM_SEPARATOR, _TEMPLATE_CLOSE})
+_TEMPLATE_PARTS = frozenset({_PARAM_SEPARATOR, _TEMPLATE_CLOSE})
+_LINK_PARTS = frozenset({_LINK_SEPARATOR, _LINK_CLOSE})
+_TAG_PARTS = frozenset({_TAG_ATTR_START, _TAG_CLOSE_OPEN, _TAG_OPEN_CLOSE, _TAG_CLOSE_SELFCLOSE, _TAG_CLOSE_CLOSE})
+
 
 def _code(nodes: list) -> Wikicode:
     """``Wikicode(SmartList(nodes))``, without the setters."""
@@ -74,12 +80,30 @@ def _text(value: str) -> Text:
 class _FastBuilder(Builder):
     """mwparserfromhell's ``Builder``, making its commonest nodes without their setters.
 
-    Each method mirrors the ``Builder`` method of the same name; what differs is only how a node
-    is made, and that text tokens are handled inline, being most of the tokens.
+    Each ``_handle_*`` method mirrors the ``Builder`` method of the same name and reads the same
+    tokens; what differs is only how a node is made, and that the tokens between two of a
+    node's delimiters are read by one loop (``_read_until``), which makes text nodes inline,
+    being most of the tokens.
     """
 
     def _pop(self) -> Wikicode:
         return _code(self._stacks.pop())
+
+    def _read_until(self, stops: frozenset[type]) -> tokens.Token:
+        """Make nodes of the pending tokens into the current node list, up to the first token of a
+        type in ``stops``, which it returns."""
+        nodes = self._stacks[-1]
+        pending = self._tokens
+        while pending:
+            token = pending.pop()
+            kind = type(token)
+            if kind is _TEXT:
+                nodes.append(_text(token["text"]))
+            elif kind in stops:
+                return token
+            else:
+                nodes.append(self._handle_token(token))
+        raise ParserError("the builder missed a close token")
 
     def _handle_token(self, token):  # type: ignore[no-untyped-def]
         kind = type(token)
@@ -95,87 +119,50 @@ class _FastBuilder(Builder):
 
     def _handle_parameter(self, default):  # type: ignore[no-untyped-def]
         key = None
-        showkey = False
-        stack: list = []
-        self._stacks.append(stack)
-        pending = self._tokens
-        while pending:
-            token = pending.pop()
-            kind = type(token)
-            if kind is _TEXT:
-                stack.append(_text(token["text"]))
-            elif kind is _PARAM_EQUALS:
-                key = self._pop()
-                showkey = True
-                stack = []
-                self._stacks.append(stack)
-            elif kind is _PARAM_SEPARATOR or kind is _TEMPLATE_CLOSE:
-                pending.append(token)
-                parameter = _new(Parameter)
-                parameter._value = self._pop()
-                parameter._name = _code([_text(str(default))]) if key is None else key
-                parameter._showkey = showkey
-                return parameter
-            else:
-                stack.append(self._handle_token(token))
-        raise ParserError("_handle_parameter() missed a close token")
+        self._push()
+        token = self._read_until(_PARAMETER_PARTS)
+        while type(token) is _PARAM_EQUALS:
+            key = self._pop()
+            self._push()
+            token = self._read_until(_PARAMETER_PARTS)
+        self._tokens.append(token)  # the template's, as in Builder
+        parameter = _new(Parameter)
+        parameter._value = self._pop()
+        parameter._name = _code([_text(str(default))]) if key is None else key
+        parameter._showkey = key is not None
+        return parameter
 
     def _handle_template(self, token):  # type: ignore[no-untyped-def]
-        name = None
         params: list = []
         default = 1
-        stack: list = []
-        self._stacks.append(stack)
-        pending = self._tokens
-        while pending:
-            token = pending.pop()
-            kind = type(token)
-            if kind is _TEXT:
-                stack.append(_text(token["text"]))
-            elif kind is _PARAM_SEPARATOR:
-                if not params:
-                    name = self._pop()
-                parameter = self._handle_parameter(default)
-                params.append(parameter)
-                if not parameter._showkey:
-                    default += 1
-            elif kind is _TEMPLATE_CLOSE:
-                if not params:
-                    name = self._pop()
-                if name is None:
-                    raise ParserError("_handle_template() closed a template without a name")
-                template = _new(Template)
-                template._name = name
-                template._params = params
-                return template
-            else:
-                stack.append(self._handle_token(token))
-        raise ParserError("_handle_template() missed a close token")
+        self._push()
+        token = self._read_until(_TEMPLATE_PARTS)
+        name = self._pop()
+        while type(token) is _PARAM_SEPARATOR:
+            parameter = self._handle_parameter(default)
+            params.append(parameter)
+            if not parameter._showkey:
+                default += 1
+            token = self._read_until(_TEMPLATE_PARTS)  # the token the parameter ended on, put back
+        template = _new(Template)
+        template._name = name
+        template._params = params
+        return template
 
     def _handle_wikilink(self, token):  # type: ignore[no-untyped-def]
         title = None
-        stack: list = []
-        self._stacks.append(stack)
-        pending = self._tokens
-        while pending:
-            token = pending.pop()
-            kind = type(token)
-            if kind is _TEXT:
-                stack.append(_text(token["text"]))
-            elif kind is _LINK_SEPARATOR:
-                title = self._pop()
-                stack = []
-                self._stacks.append(stack)
-            elif kind is _LINK_CLOSE:
-                link = _new(Wikilink)
-                if title is None:
-                    link._title, link._text = self._pop(), None
-                else:
-                    link._title, link._text = title, self._pop()
-                return link
-            else:
-                stack.append(self._handle_token(token))
-        raise ParserError("_handle_wikilink() missed a close token")
+        self._push()
+        token = self._read_until(_LINK_PARTS)
+        while type(token) is _LINK_SEPARATOR:
+            title = self._pop()
+            self._push()
+            token = self._read_until(_LINK_PARTS)
+        link = _new(Wikilink)
+        if title is None:
+            link._title, link._text = self._pop(), None
+        else:
+            link._title, link._text = title, self._pop()
+        return link
 
     def _handle_tag(self, token):  # type: ignore[no-untyped-def]
         tag = contents = closing_tag = padding = None
@@ -183,28 +170,22 @@ class _FastBuilder(Builder):
         implicit = self_closing = False
         wiki_markup, invalid = token.get("wiki_markup"), token.get("invalid") or False
         wiki_style_separator, closing_wiki_markup = None, wiki_markup
-        stack: list = []
-        self._stacks.append(stack)
-        pending = self._tokens
-        while pending:
-            token = pending.pop()
+        self._push()
+        while True:
+            token = self._read_until(_TAG_PARTS)
             kind = type(token)
-            if kind is _TEXT:
-                stack.append(_text(token["text"]))
-            elif kind is _TAG_ATTR_START:
+            if kind is _TAG_ATTR_START:
                 attrs.append(self._handle_attribute(token))
             elif kind is _TAG_CLOSE_OPEN:
                 wiki_style_separator = token.get("wiki_markup")
                 padding = token.get("padding") or ""
                 tag = self._pop()
-                stack = []
-                self._stacks.append(stack)
+                self._push()
             elif kind is _TAG_OPEN_CLOSE:
                 closing_wiki_markup = token.get("wiki_markup")
                 contents = self._pop()
-                stack = []
-                self._stacks.append(stack)
-            elif kind is _TAG_CLOSE_SELFCLOSE or kind is _TAG_CLOSE_CLOSE:
+                self._push()
+            else:
                 if kind is _TAG_CLOSE_SELFCLOSE:
                     closing_wiki_markup = token.get("wiki_markup")
                     tag = self._pop()
@@ -217,9 +198,6 @@ class _FastBuilder(Builder):
                     raise ParserError("_handle_tag() closed a tag it never opened")
                 return _tag(tag, contents, attrs, wiki_markup, self_closing, invalid, implicit, padding,
                             closing_tag, wiki_style_separator, closing_wiki_markup)
-            else:
-                stack.append(self._handle_token(token))
-        raise ParserError("_handle_tag() missed a close token")
 
 
 def _tag(tag: Wikicode, contents: Wikicode | None, attrs: list, wiki_markup: str | None, self_closing: bool,
