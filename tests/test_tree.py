@@ -1,7 +1,6 @@
-"""The fast tree builder: ``linter.infobox.tree.parse`` gives the tree ``mwparserfromhell.parse``
-gives, every node of the same type with the same public fields, and falls back to
-``mwparserfromhell.parse`` itself with a release whose private fields it has not been checked
-against."""
+"""The fast tree builder: ``linter.infobox.tree.fast_parse`` gives the tree the installed
+release's ``mwparserfromhell.parse`` gives, every node of the same type with the same public
+fields; ``tree.parse`` is the fast builder only with a release it has been checked against."""
 
 from __future__ import annotations
 
@@ -36,21 +35,24 @@ def shape(part: object) -> object:
 
 
 def assert_same_tree(text: str) -> None:
-    built = tree.parse(text)
+    built = tree.fast_parse(text)
     assert str(built) == text
     assert shape(built) == shape(mwparserfromhell.parse(text))
 
 
 def test_the_fast_builder_is_the_one_in_use_with_a_checked_release():
-    checked = mwparserfromhell.__version__.startswith(tree.VERIFIED_RELEASES)
-    assert tree.IS_FAST is checked
+    assert (tree.parse is tree.fast_parse) is (mwparserfromhell.__version__ in tree.VERIFIED_RELEASES)
 
 
-def test_a_release_not_checked_gets_mwparserfromhell_s_own_parse(monkeypatch):
-    monkeypatch.setattr(mwparserfromhell, "__version__", "0.8.0")
+@pytest.mark.parametrize("release", ["0.8.0", "0.7.3", "0.7", "0.6.4"])
+def test_a_release_not_checked_gets_mwparserfromhell_s_own_parse(monkeypatch, release):
+    monkeypatch.setattr(mwparserfromhell, "__version__", release)
     assert tree._chosen_parse() is mwparserfromhell.parse
+
+
+def test_a_checked_release_gets_the_fast_builder(monkeypatch):
     monkeypatch.setattr(mwparserfromhell, "__version__", "0.7.2")
-    assert tree._chosen_parse() is tree._fast_parse
+    assert tree._chosen_parse() is tree.fast_parse
 
 
 def test_the_shape_tells_trees_apart():
