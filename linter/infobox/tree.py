@@ -1,4 +1,4 @@
-"""Parse wikitext into mwparserfromhell's node tree, in less than half the time its ``parse`` takes.
+"""Parse wikitext into mwparserfromhell's node tree, in about a quarter of the time its ``parse`` takes.
 
 mwparserfromhell tokenizes in C, then builds the tree in Python, and the building is most of the
 cost: every node is made through its property setters, and each setter passes its value through
