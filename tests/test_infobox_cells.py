@@ -236,8 +236,9 @@ def test_a_line_of_many_cited_figures_gives_a_record_that_grows_with_it():
     for count in (8, 64):
         line = ", ".join(f"{n} killed<ref>R{n}.</ref>" for n in range(1, count + 1))
         record = load_text(box(f"| casualties1 = {line}"), "x.wiki").data
-        cited = [f["sources"] for f in record["sides"][0]["casualties"]["other"]]
-        assert len(cited) == count - 1 and all(len(sources) == 1 for sources in cited)
+        casualties = record["sides"][0]["casualties"]  # the first figure killed, the rest other
+        cited = [casualties["killed"]["sources"], *(f["sources"] for f in casualties["other"])]
+        assert cited == [[f"ref-{n}"] for n in range(1, count + 1)]
 
 
 def test_words_after_a_separator_that_start_no_figure_stay_with_it():
