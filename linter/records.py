@@ -20,6 +20,9 @@ NUMERIC_FIELDS = ("count", "at_least", "about", "min", "max", "low", "best", "hi
 # The first key of each value form: a figure holding any of them gives its value in that form
 # (rules test a figure's keys against the set at once rather than form by form).
 VALUE_KEYS = frozenset(form[0] for form in VALUE_FORMS)
+# The keys of a figure that can be a placeholder written alone ("text: None", "- text: ?"): what
+# placeholder-value reports, and figure-unsourced leaves to it.
+PLACEHOLDER_KEYS = frozenset({"text", "none", "unknown"})
 
 
 class FigureRef(NamedTuple):

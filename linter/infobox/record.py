@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate, pairwise
 from pathlib import PurePosixPath
 
 from linter import figure_text, parties
@@ -299,18 +300,14 @@ def _parts(item: Item, doc: Document) -> list[Item]:
     end = item.span.end_column - 1 if item.span.end_line == item.span.line else len(line)
     if not item.sources or min(starts) < 0 or item.span.end_line != item.span.line:
         return parts
-    bounds = [*starts[1:], end]
-    marks = [[match.start() for match in _CITATION.finditer(line, first, last)]
-             for first, last in zip(starts, bounds, strict=True)]
-    if sum(map(len, marks)) != len(item.sources):
-        ending = item.sources if marks[-1] else ()
+    # How many citations are written after each figure, up to the next one (or the line's end).
+    counts = [len(_CITATION.findall(line, first, last)) for first, last in zip(starts, [*starts[1:], end], strict=True)]
+    if sum(counts) != len(item.sources):
+        ending = item.sources if counts[-1] else ()
         return [part._replace(sources=item.sources if cited else ending)
-                for part, cited in zip(parts, marks, strict=True)]
-    own = []
-    taken = 0
-    for marked in marks:
-        own.append(item.sources[taken:taken + len(marked)])
-        taken += len(marked)
+                for part, cited in zip(parts, counts, strict=True)]
+    bounds = list(accumulate(counts, initial=0))
+    own = [item.sources[first:last] for first, last in pairwise(bounds)]
     return [part._replace(sources=mine or own[-1]) for part, mine in zip(parts, own, strict=True)]
 
 

@@ -39,7 +39,7 @@ from linter import figure_text
 from linter.findings import Severity
 from linter.model.document import Document, Hit
 from linter.model.wording import fix, subject
-from linter.records import VALUE_KEYS, figures, mapping
+from linter.records import PLACEHOLDER_KEYS, VALUE_KEYS, figures, mapping
 from linter.rules.base import Context
 from linter.vocabulary import is_placeholder
 
@@ -48,8 +48,6 @@ SLUG = "figure-unsourced"
 SEVERITY = Severity.ERROR
 # The value forms that give a count ("unknown" and "none" give none)
 _COUNTED = VALUE_KEYS - {"unknown", "none"}
-# The keys of a figure that may be a placeholder alone ("text: None"), left to placeholder-value
-_PLACEHOLDER_ONLY = frozenset({"text", "none", "unknown"})
 
 
 def _describe(figure: dict) -> str:
@@ -65,7 +63,7 @@ def check(doc: Document, context: Context) -> Iterator[Hit]:
     for ref in figures(record):
         text = ref.figure.get("text")
         # the keys first: most figures have a value or sources, and need no reading of their text
-        if ref.figure.keys() <= _PLACEHOLDER_ONLY and isinstance(text, str) and is_placeholder(text):
+        if ref.figure.keys() <= PLACEHOLDER_KEYS and isinstance(text, str) and is_placeholder(text):
             continue
         cited = ref.figure.get("sources")
         if doc.from_infobox and ref.figure.keys().isdisjoint(_COUNTED) \

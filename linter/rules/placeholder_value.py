@@ -60,7 +60,7 @@ from linter.lazy_regex import compile_lazily
 from linter.limits import for_matching
 from linter.model.document import Document, Hit, child_pointer
 from linter.model.wording import fix, subject
-from linter.records import mapping, sequence, sides
+from linter.records import PLACEHOLDER_KEYS, mapping, sequence, sides
 from linter.rules.base import Context
 from linter.vocabulary import is_never_allowed, is_placeholder
 
@@ -72,8 +72,6 @@ FIX = UNSAFE
 # ", " separates items, but "1,400" is one number: split only where no digit follows.
 # No whitespace in the pattern: "\s*" around a separator is quadratic on long blank runs.
 _ITEM_SEPARATOR = compile_lazily(r"[;\n]|,(?!\d)")
-# The keys of an ``other`` entry that may be a placeholder alone ("- text: None")
-_PLACEHOLDER_ONLY = frozenset({"text", "none", "unknown"})
 
 
 def _candidates(value: Any, path: tuple, found: list) -> list[tuple[tuple, str, list | None]]:
@@ -125,7 +123,7 @@ def _stray_figures(doc: Document, record: dict) -> Iterator[tuple[str, str]]:
         block = mapping(block)
         others = sequence(block.get("other"))
         entries = [(f"{pointer}/other/{i}", mapping(f)) for i, f in enumerate(others)]
-        placeholders = [(p, f["text"]) for p, f in entries if f.keys() <= _PLACEHOLDER_ONLY
+        placeholders = [(p, f["text"]) for p, f in entries if f.keys() <= PLACEHOLDER_KEYS
                         and isinstance(f.get("text"), str) and is_placeholder(f["text"])]
         if not placeholders:
             continue
