@@ -108,6 +108,19 @@ class _FastBuilder(Builder):
                 nodes.append(self._handle_token(token))
         raise ParserError("the builder missed a close token")
 
+    def _split_at(self, separator: type, stops: frozenset[type]) -> tuple[Wikicode | None, Wikicode, tokens.Token]:
+        """The nodes up to the first token in ``stops`` that is not ``separator``, as (the part
+        before the last separator, or None when there is none; the last part; that token):
+        a parameter's name and value, a link's title and text."""
+        before = None
+        self._push()
+        token = self._read_until(stops)
+        while type(token) is separator:
+            before = self._pop()
+            self._push()
+            token = self._read_until(stops)
+        return before, self._pop(), token
+
     def _handle_token(self, token):  # type: ignore[no-untyped-def]
         kind = type(token)
         if kind is _TEXT:
@@ -121,16 +134,10 @@ class _FastBuilder(Builder):
         return super()._handle_token(token)
 
     def _handle_parameter(self, default):  # type: ignore[no-untyped-def]
-        key = None
-        self._push()
-        token = self._read_until(_PARAMETER_PARTS)
-        while type(token) is _PARAM_EQUALS:
-            key = self._pop()
-            self._push()
-            token = self._read_until(_PARAMETER_PARTS)
+        key, value, token = self._split_at(_PARAM_EQUALS, _PARAMETER_PARTS)
         self._tokens.append(token)  # the template's, as in Builder
         parameter = _new(Parameter)
-        parameter._value = self._pop()
+        parameter._value = value
         parameter._name = _code([_text(str(default))]) if key is None else key
         parameter._showkey = key is not None
         return parameter
@@ -153,18 +160,9 @@ class _FastBuilder(Builder):
         return template
 
     def _handle_wikilink(self, token):  # type: ignore[no-untyped-def]
-        title = None
-        self._push()
-        token = self._read_until(_LINK_PARTS)
-        while type(token) is _LINK_SEPARATOR:
-            title = self._pop()
-            self._push()
-            token = self._read_until(_LINK_PARTS)
+        title, text, _ = self._split_at(_LINK_SEPARATOR, _LINK_PARTS)
         link = _new(Wikilink)
-        if title is None:
-            link._title, link._text = self._pop(), None
-        else:
-            link._title, link._text = title, self._pop()
+        link._title, link._text = (text, None) if title is None else (title, text)
         return link
 
     def _handle_tag(self, token):  # type: ignore[no-untyped-def]
